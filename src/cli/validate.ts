@@ -1,0 +1,20 @@
+// npm run validate: checks every place file against the data contract and prints every problem,
+// one per line as "<file>: <feature id> <field path>: <what is wrong and what was expected>".
+import { readRawFiles } from '../lib/data/files-node.ts';
+import { countAtlas, loadAtlas } from '../lib/data/load.ts';
+import { formatProblem } from '../lib/data/problem.ts';
+
+const { atlas, problems } = loadAtlas(readRawFiles());
+
+if (problems.length) {
+  for (const p of problems) console.error(formatProblem(p));
+  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
+  process.exit(1);
+}
+
+const counts = countAtlas(atlas);
+console.log(`Atlas data is valid: ${counts.places} places, ${counts.events} events, ${counts.quotes} quotes.`);
+for (const source of atlas.sources) {
+  const c = counts.perText[source.id];
+  console.log(`  ${source.id.padEnd(24)} ${String(c.passages).padStart(3)} event passages  ${String(c.quotes).padStart(3)} quotes`);
+}

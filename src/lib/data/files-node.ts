@@ -1,0 +1,21 @@
+// Reads the atlas's input files from disk (command line and tests).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { paths, type RawFiles } from './files.ts';
+
+function readDir(root: string, dir: string, ext: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith(ext)).sort()) {
+    out[`${dir}/${name}`] = readFileSync(join(root, dir, name), 'utf8');
+  }
+  return out;
+}
+
+export function readRawFiles(root = process.cwd()): RawFiles {
+  return {
+    places: readDir(root, paths.placesDir, '.geojson'),
+    texts: readDir(root, paths.sourcesDir, '.txt'),
+    sourceIndex: readFileSync(join(root, paths.sourceIndex), 'utf8'),
+    governorates: readFileSync(join(root, paths.governorates), 'utf8'),
+  };
+}

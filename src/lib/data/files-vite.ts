@@ -1,0 +1,14 @@
+// Bundles the atlas's input files into the app as raw text, so the browser validates exactly what
+// `npm run validate` does and the atlas needs no server. import.meta.glob takes literal patterns
+// only, so they repeat the paths in files.ts.
+import type { RawFiles } from './files.ts';
+
+const raw = (files: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^\//, ''), text]));
+
+export const bundledFiles: RawFiles = {
+  places: raw(import.meta.glob('/places/*.geojson', { query: '?raw', import: 'default', eager: true })),
+  texts: raw(import.meta.glob('/places/sources/*.txt', { query: '?raw', import: 'default', eager: true })),
+  sourceIndex: Object.values(import.meta.glob('/places/sources/index.json', { query: '?raw', import: 'default', eager: true }))[0] as string,
+  governorates: Object.values(import.meta.glob('/geo/governorates.geojson', { query: '?raw', import: 'default', eager: true }))[0] as string,
+};

@@ -1,0 +1,23 @@
+// Where the atlas's inputs live. Only src/lib/data knows these paths (DESIGN.md §1); the two
+// readers (files-node.ts for the command line and tests, files-vite.ts for the browser) fill RawFiles.
+
+export const paths = {
+  placesDir: 'places',
+  sourcesDir: 'places/sources',
+  sourceIndex: 'places/sources/index.json',
+  governorates: 'geo/governorates.geojson',
+} as const;
+
+/** The raw text of every input file, keyed by repository-relative path. */
+export interface RawFiles {
+  /** places/<id>.geojson */
+  places: Record<string, string>;
+  /** places/sources/<doc-id>.txt */
+  texts: Record<string, string>;
+  sourceIndex: string;
+  governorates: string;
+}
+
+export function textPath(docId: string): string {
+  return `${paths.sourcesDir}/${docId}.txt`;
+}

@@ -1,0 +1,91 @@
+// Load and validate the atlas once. The app, `npm run validate` and the tests all come through here.
+import { parseJson } from './json.ts';
+import { paths, textPath, type RawFiles } from './files.ts';
+import type { Problem } from './problem.ts';
+import { genres, governorateIds, type Atlas, type Governorates, type SourceText } from './schema.ts';
+import { checkPlaceFile, kebabCase, type ValidationContext } from './validate.ts';
+import { parseDate } from '../time/instant.ts';
+
+export interface LoadResult {
+  atlas: Atlas;
+  /** Every problem found; whatever they concern is left out of `atlas`, nothing else is. */
+  problems: Problem[];
+}
+
+function parseOrReport(file: string, text: string, problems: Problem[]): unknown {
+  const json = parseJson(text);
+  if (json.ok) return json.value;
+  problems.push({ file, path: `line ${json.line}, column ${json.column}`, message: `malformed JSON: ${json.message}` });
+  return null;
+}
+
+function loadSources(files: RawFiles, problems: Problem[]): SourceText[] {
+  const file = paths.sourceIndex;
+  const index = parseOrReport(file, files.sourceIndex, problems) as { texts?: unknown } | null;
+  if (!index) return [];
+  if (!Array.isArray(index.texts)) {
+    problems.push({ file, path: 'texts', message: 'missing; expected a list of text records' });
+    return [];
+  }
+  const sources: SourceText[] = [];
+  index.texts.forEach((entry: Record<string, unknown>, i: number) => {
+    const at = (field: string, message: string) => problems.push({ file, feature: entry?.id as string, path: `texts[${i}].${field}`, message });
+    const before = problems.length;
+    if (typeof entry.id !== 'string' || !kebabCase.test(entry.id)) at('id', 'expected a kebab-case document id');
+    for (const field of ['title', 'dateEvidence', 'seedFile', 'credit'] as const) {
+      if (typeof entry[field] !== 'string' || entry[field] === '') at(field, 'missing; expected text');
+    }
+    for (const field of ['author', 'outlet', 'url'] as const) {
+      if (!(field in entry) || (entry[field] !== null && typeof entry[field] !== 'string')) at(field, 'expected text, or null where the text does not say');
+    }
+    if (!genres.includes(entry.genre as never)) at('genre', `expected one of ${genres.join(', ')}`);
+    const date = parseDate(entry.date);
+    if (!date.ok) at('date', date.error);
+    const text = files.texts[textPath(entry.id as string)];
+    if (text === undefined) at('id', `no file ${textPath(entry.id as string)} for this text`);
+    if (problems.length === before) {
+      sources.push({ removedLines: [], ...(entry as unknown as SourceText), text });
+    }
+  });
+  return sources;
+}
+
+function loadGovernorates(files: RawFiles, problems: Problem[]): Governorates {
+  const file = paths.governorates;
+  const value = parseOrReport(file, files.governorates, problems) as Governorates | null;
+  const features = value?.features ?? [];
+  const missing = governorateIds.filter((id) => !features.some((f) => f.id === id));
+  if (value && missing.length) problems.push({ file, path: 'features', message: `missing governorates ${missing.join(', ')}; expected all 18` });
+  return { type: 'FeatureCollection', features };
+}
+
+export function loadAtlas(files: RawFiles): LoadResult {
+  const problems: Problem[] = [];
+  const sources = loadSources(files, problems);
+  const governorates = loadGovernorates(files, problems);
+  const ctx: ValidationContext = {
+    sources: new Map(sources.map((s) => [s.id, s])),
+    governorates,
+    placeIds: new Map(),
+    eventIds: new Map(),
+  };
+  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates };
+  for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
+    const result = checkPlaceFile(file, raw, ctx);
+    problems.push(...result.problems);
+    if (!result.place) continue;
+    atlas.places.push(result.place);
+    atlas.events.push(...result.events);
+    atlas.quotes.push(...result.quotes);
+  }
+  atlas.events.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.id.localeCompare(b.id));
+  return { atlas, problems };
+}
+
+/** How much the atlas holds, per text too: what `npm run validate` prints when all is well. */
+export function countAtlas(atlas: Atlas): { places: number; events: number; quotes: number; perText: Record<string, { passages: number; quotes: number }> } {
+  const perText = Object.fromEntries(atlas.sources.map((s) => [s.id, { passages: 0, quotes: 0 }]));
+  for (const e of atlas.events) for (const s of e.sources) perText[s.doc].passages++;
+  for (const q of atlas.quotes) perText[q.doc].quotes++;
+  return { places: atlas.places.length, events: atlas.events.length, quotes: atlas.quotes.length, perText };
+}

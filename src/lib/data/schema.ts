@@ -1,0 +1,130 @@
+// The data contract (DESIGN.md §3) as types and vocabularies. Plain TypeScript: no Svelte, no MapLibre.
+import type { TimeSpan } from '../time/instant.ts';
+
+export const placeKinds = ['city', 'district', 'site', 'governorate', 'region', 'route', 'border', 'country'] as const;
+export type PlaceKind = (typeof placeKinds)[number];
+
+/** exact: a gazetteer point; approximate: drawn or placed by hand; area: a point or shape standing for an area. */
+export const precisions = ['exact', 'approximate', 'area'] as const;
+export type Precision = (typeof precisions)[number];
+
+/** What happened, and who acted. Add a tag here before using it in a place file. */
+export const eventTags = [
+  // what happened
+  'violence', 'bombing', 'killing', 'kidnapping', 'battle', 'displacement', 'occupation', 'handover',
+  'withdrawal', 'ceasefire', 'negotiation', 'politics', 'sectarian', 'insurgency', 'uprising',
+  'diplomacy', 'reporting',
+  // who acted
+  'us-forces', 'uk-forces', 'coalition', 'iraqi-government', 'iraqi-police', 'iraqi-army', 'militia',
+  'insurgents', 'al-qaeda', 'kurds', 'un', 'civilians',
+] as const;
+export type EventTag = (typeof eventTags)[number];
+
+export const genres = ['transcript', 'news report', 'editorial', 'blog post'] as const;
+
+export const governorateIds = [
+  'IQ-AN', 'IQ-AR', 'IQ-BA', 'IQ-BB', 'IQ-BG', 'IQ-DA', 'IQ-DI', 'IQ-DQ', 'IQ-KA', 'IQ-KI',
+  'IQ-MA', 'IQ-MU', 'IQ-NA', 'IQ-NI', 'IQ-QA', 'IQ-SD', 'IQ-SU', 'IQ-WA',
+] as const;
+
+export interface SourceText {
+  id: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  genre: (typeof genres)[number];
+  date: string;
+  dateEvidence: string;
+  url: string | null;
+  seedFile: string;
+  removedLines: string[];
+  credit: string;
+  /** The whole text, as in places/sources/<id>.txt. */
+  text: string;
+}
+
+/** A verbatim slice of a source text: text.slice(start, end) === quote (UTF-16 offsets). */
+export interface Passage {
+  doc: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface DateSource {
+  note: string;
+  url?: string;
+}
+
+export interface PlaceEvent {
+  id: string;
+  date: string;
+  title: string;
+  summary?: string;
+  tags: EventTag[];
+  sources: Passage[];
+  dateSource?: DateSource;
+}
+
+export interface Quote {
+  doc: string;
+  text: string;
+  speaker: string | null;
+  role?: string;
+  /** When it was said, as far as the text tells (EDTF). */
+  date: string;
+  dateSource?: DateSource;
+  start: number;
+  end: number;
+}
+
+export interface PlaceProperties {
+  name: string;
+  aliases?: string[];
+  nameAr?: string;
+  kind: PlaceKind;
+  governorate: string | null;
+  precision: Precision;
+  gazetteer?: { source: string; ref: string };
+  geometrySource?: string;
+  events: PlaceEvent[];
+  quotes: Quote[];
+}
+
+export type PlaceGeometry = GeoJSON.Point | GeoJSON.LineString | GeoJSON.Polygon | GeoJSON.MultiPolygon;
+
+export interface Place {
+  id: string;
+  file: string;
+  /** null for a governorate place: its shape is the one in geo/governorates.geojson. */
+  geometry: PlaceGeometry | null;
+  /** Where the place's symbol and label go: the point, or a point inside the area. */
+  anchor: [number, number];
+  properties: PlaceProperties;
+}
+
+export interface AtlasEvent extends PlaceEvent, TimeSpan {
+  placeId: string;
+}
+
+export interface AtlasQuote extends Quote, TimeSpan {
+  placeId: string;
+}
+
+export interface GovernorateProperties {
+  id: string;
+  name: string;
+  aliases: string[];
+  label: [number, number];
+  source: string;
+}
+
+export type Governorates = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, GovernorateProperties>;
+
+export interface Atlas {
+  sources: SourceText[];
+  places: Place[];
+  events: AtlasEvent[];
+  quotes: AtlasQuote[];
+  governorates: Governorates;
+}

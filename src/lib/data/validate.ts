@@ -1,0 +1,313 @@
+// The runtime validator for places/<id>.geojson (DESIGN.md §3). It reports every problem, not the
+// first, each with its file, feature and field path, and hands back what did pass, so a broken
+// event costs that event only: the app shows the rest and lists what it left out.
+import gjv from 'geojson-validation';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { parseDate, type TimeSpan } from '../time/instant.ts';
+import { parseJson } from './json.ts';
+import type { Problem } from './problem.ts';
+import {
+  eventTags, placeKinds, precisions,
+  type AtlasEvent, type AtlasQuote, type Governorates, type Place, type PlaceGeometry, type SourceText,
+} from './schema.ts';
+
+export interface ValidationContext {
+  sources: Map<string, SourceText>;
+  governorates: Governorates;
+  /** Ids already taken, with the file that took them: ids are unique across the atlas. */
+  placeIds: Map<string, string>;
+  eventIds: Map<string, string>;
+}
+
+export interface PlaceResult {
+  place: Place | null;
+  events: AtlasEvent[];
+  quotes: AtlasQuote[];
+  problems: Problem[];
+}
+
+export const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** Collects problems for one file and feature. */
+class Report {
+  readonly problems: Problem[] = [];
+  constructor(readonly file: string, public feature?: string) {}
+  add(path: string, message: string): void {
+    this.problems.push({ file: this.file, feature: this.feature, path, message });
+  }
+  /** Runs `check` and tells whether it added no problem. */
+  clean(check: () => void): boolean {
+    const before = this.problems.length;
+    check();
+    return this.problems.length === before;
+  }
+}
+
+function fileId(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.geojson$/, '');
+}
+
+export function checkPlaceFile(file: string, raw: string, ctx: ValidationContext): PlaceResult {
+  const report = new Report(file);
+  const none = (): PlaceResult => ({ place: null, events: [], quotes: [], problems: report.problems });
+
+  const json = parseJson(raw);
+  if (!json.ok) {
+    report.add(`line ${json.line}, column ${json.column}`, `malformed JSON: ${json.message}`);
+    return none();
+  }
+  const feature = json.value;
+  if (!isObject(feature)) {
+    report.add('(root)', 'expected a GeoJSON Feature object');
+    return none();
+  }
+  const id = checkId(feature.id, file, ctx, report);
+  if (feature.type !== 'Feature') report.add('type', `is ${JSON.stringify(feature.type)}; expected "Feature" (one place per file)`);
+  const props = feature.properties;
+  if (!isObject(props)) {
+    report.add('properties', 'missing; expected an object with name, kind, governorate, precision, events, quotes');
+    return none();
+  }
+
+  const placeOk = report.clean(() => checkPlaceProperties(props, report, ctx));
+  const geometry = checkGeometry(feature.geometry, props, report);
+  const anchor = placeOk && geometry !== undefined ? anchorOf(geometry, props, ctx, report) : null;
+
+  const events = Array.isArray(props.events) ? props.events.flatMap((e, i) => checkEvent(e, `properties.events[${i}]`, id, report, ctx)) : [];
+  const quotes = Array.isArray(props.quotes) ? props.quotes.flatMap((q, i) => checkQuote(q, `properties.quotes[${i}]`, id, report, ctx)) : [];
+
+  if (!id || !anchor || geometry === undefined) return { place: null, events: [], quotes: [], problems: report.problems };
+  const place: Place = {
+    id,
+    file,
+    geometry,
+    anchor,
+    properties: { ...(props as unknown as Place['properties']), events: events.map(stripEvent), quotes: quotes.map(stripQuote) },
+  };
+  return { place, events, quotes, problems: report.problems };
+}
+
+function checkId(value: unknown, file: string, ctx: ValidationContext, report: Report): string | null {
+  const expected = fileId(file);
+  if (typeof value !== 'string' || value === '') {
+    report.add('id', `missing; expected "${expected}" (the file name)`);
+    return null;
+  }
+  report.feature = value;
+  let ok = true;
+  if (!kebabCase.test(value)) {
+    report.add('id', `"${value}" is not kebab-case; expected lower-case words joined by "-"`);
+    ok = false;
+  }
+  if (value !== expected) {
+    report.add('id', `"${value}" differs from the file name; expected "${expected}"`);
+    ok = false;
+  }
+  const taken = ctx.placeIds.get(value);
+  if (taken) {
+    report.add('id', `"${value}" is already used by ${taken}; ids must be unique`);
+    return null;
+  }
+  ctx.placeIds.set(value, file);
+  return ok ? value : null;
+}
+
+function checkPlaceProperties(p: Json, report: Report, ctx: ValidationContext): void {
+  if (!isText(p.name)) report.add('properties.name', 'missing; expected the place name in English');
+  if (p.aliases !== undefined && !(Array.isArray(p.aliases) && p.aliases.every(isText))) {
+    report.add('properties.aliases', 'expected a list of names');
+  }
+  if (p.nameAr !== undefined && !(isText(p.nameAr) && /[\u0600-\u06FF]/.test(p.nameAr))) {
+    report.add('properties.nameAr', 'expected the name in Arabic script');
+  }
+  if (!placeKinds.includes(p.kind as never)) {
+    report.add('properties.kind', `${JSON.stringify(p.kind)} is not a kind; expected one of ${placeKinds.join(', ')}`);
+  }
+  if (!precisions.includes(p.precision as never)) {
+    report.add('properties.precision', `${JSON.stringify(p.precision)} is not a precision; expected one of ${precisions.join(', ')}`);
+  }
+  if (!('governorate' in p)) {
+    report.add('properties.governorate', 'missing; expected an ISO 3166-2 code such as "IQ-AN", or null outside Iraq');
+  } else if (p.governorate !== null && !ctx.governorates.features.some((g) => g.id === p.governorate)) {
+    report.add('properties.governorate', `${JSON.stringify(p.governorate)} is not a governorate in geo/governorates.geojson; expected IQ-AN … IQ-WA or null`);
+  }
+  for (const list of ['events', 'quotes']) {
+    if (!Array.isArray(p[list])) report.add(`properties.${list}`, 'missing; expected a list (may be empty)');
+  }
+  if (p.gazetteer !== undefined && !(isObject(p.gazetteer) && isText(p.gazetteer.source) && isText(p.gazetteer.ref))) {
+    report.add('properties.gazetteer', 'expected { source, ref }: the gazetteer and the entry the coordinates come from');
+  }
+}
+
+/** Returns the geometry, null for a governorate place without its own shape, or undefined if unusable. */
+function checkGeometry(geometry: unknown, p: Json, report: Report): PlaceGeometry | null | undefined {
+  if (geometry === null) {
+    if (p.kind === 'governorate') return null;
+    report.add('geometry', 'is null; only a governorate place may omit its shape (it is drawn from geo/governorates.geojson)');
+    return undefined;
+  }
+  if (!isObject(geometry)) {
+    report.add('geometry', 'missing; expected a GeoJSON geometry (Point, LineString, Polygon or MultiPolygon)');
+    return undefined;
+  }
+  const errors = gjv.valid(geometry, true);
+  if (errors.length) {
+    for (const e of errors) report.add('geometry', `invalid GeoJSON: ${e}`);
+    return undefined;
+  }
+  if (!['Point', 'LineString', 'Polygon', 'MultiPolygon'].includes(geometry.type as string)) {
+    report.add('geometry.type', `${geometry.type} is not used here; expected Point, LineString, Polygon or MultiPolygon`);
+    return undefined;
+  }
+  if (!isText(p.geometrySource) && !(isObject(p.gazetteer) && isText(p.gazetteer.source))) {
+    report.add('properties.gazetteer', 'missing; every coordinate needs a source: give gazetteer { source, ref } or geometrySource');
+  }
+  return geometry as unknown as PlaceGeometry;
+}
+
+/** The point that stands for the place; checks it lies in the declared governorate. */
+function anchorOf(geometry: PlaceGeometry | null, p: Json, ctx: ValidationContext, report: Report): [number, number] | null {
+  const governorate = ctx.governorates.features.find((g) => g.id === p.governorate);
+  if (geometry === null) {
+    if (!governorate) {
+      report.add('properties.governorate', 'a governorate place without a shape must name its governorate');
+      return null;
+    }
+    return governorate.properties.label;
+  }
+  const anchor = geometry.type === 'Point'
+    ? (geometry.coordinates as [number, number])
+    : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
+  const where = geometry.type === 'Point' ? 'the point' : 'a point inside the shape';
+  if (governorate) {
+    if (!booleanPointInPolygon(anchor, governorate)) {
+      const actual = ctx.governorates.features.find((g) => booleanPointInPolygon(anchor, g));
+      report.add('geometry', `${where} (${anchor.join(', ')}) lies outside ${governorate.id} (${governorate.properties.name})` +
+        (actual ? `, in ${actual.id} (${actual.properties.name}); fix the coordinates or the governorate` : ', outside Iraq'));
+      return null;
+    }
+  } else if (p.governorate === null) {
+    const inside = ctx.governorates.features.find((g) => booleanPointInPolygon(anchor, g));
+    if (inside) {
+      report.add('properties.governorate', `is null, but ${where} lies in ${inside.id} (${inside.properties.name}); null is only for places outside Iraq`);
+      return null;
+    }
+  }
+  return anchor;
+}
+
+/** Checks that doc[start, end) is exactly `quote`; says where the words really are if they moved. */
+function checkSlice(path: string, quoteField: string, q: Json, report: Report, ctx: ValidationContext): boolean {
+  return report.clean(() => {
+    const source = ctx.sources.get(q.doc as string);
+    if (!source) {
+      report.add(`${path}.doc`, `${JSON.stringify(q.doc)} is not a text in places/sources/index.json; expected one of ${[...ctx.sources.keys()].join(', ')}`);
+      return;
+    }
+    const quote = q[quoteField];
+    if (!isText(quote)) {
+      report.add(`${path}.${quoteField}`, 'missing; expected the words exactly as they stand in the text');
+      return;
+    }
+    const { start, end } = q;
+    const found = source.text.indexOf(quote);
+    const hint = found < 0
+      ? `these words are not in ${source.id}: quote verbatim`
+      : `the words stand at start ${found}, end ${found + quote.length}`;
+    if (!Number.isInteger(start) || !Number.isInteger(end)) {
+      report.add(`${path}.start`, `start and end must be whole character offsets into ${source.id}.txt; ${hint}`);
+      return;
+    }
+    if (source.text.slice(start as number, end as number) !== quote) {
+      const actual = source.text.slice(start as number, Math.min(end as number, (start as number) + 60));
+      report.add(`${path}.${quoteField}`, `is not the text at ${start}..${end} of ${source.id} (which reads ${JSON.stringify(actual)}); ${hint}`);
+    }
+  });
+}
+
+function checkDate(value: unknown, path: string, report: Report): TimeSpan | null {
+  const parsed = parseDate(value);
+  if (!parsed.ok) {
+    report.add(path, parsed.error);
+    return null;
+  }
+  return parsed.span;
+}
+
+function checkDateSource(value: unknown, path: string, report: Report): void {
+  if (value === undefined) return;
+  if (!isObject(value) || !isText(value.note) || (value.url !== undefined && !isText(value.url))) {
+    report.add(path, 'expected { note, url? }: how the date was read, and the public record it comes from');
+  }
+}
+
+function checkEvent(e: unknown, path: string, placeId: string | null, report: Report, ctx: ValidationContext): AtlasEvent[] {
+  if (!isObject(e)) {
+    report.add(path, 'expected an event object');
+    return [];
+  }
+  let span: TimeSpan | null = null;
+  const ok = report.clean(() => {
+    if (!isText(e.id) || !kebabCase.test(e.id)) {
+      report.add(`${path}.id`, `${JSON.stringify(e.id)} is not a kebab-case id; expected e.g. "fallujah-2003-04-28-school-shooting"`);
+    } else {
+      const taken = ctx.eventIds.get(e.id);
+      if (taken) report.add(`${path}.id`, `"${e.id}" is already used in ${taken}; event ids must be unique`);
+      else ctx.eventIds.set(e.id, report.file);
+    }
+    span = checkDate(e.date, `${path}.date`, report);
+    checkDateSource(e.dateSource, `${path}.dateSource`, report);
+    if (!isText(e.title)) report.add(`${path}.title`, 'missing; expected a one-line title in our own words');
+    if (e.summary !== undefined && !isText(e.summary)) report.add(`${path}.summary`, 'expected text');
+    if (!Array.isArray(e.tags) || e.tags.length === 0) {
+      report.add(`${path}.tags`, `missing; expected one or more of ${eventTags.join(', ')}`);
+    } else {
+      e.tags.forEach((tag, i) => {
+        if (!eventTags.includes(tag as never)) {
+          report.add(`${path}.tags[${i}]`, `${JSON.stringify(tag)} is not a declared tag; expected one of ${eventTags.join(', ')} (or declare it in src/lib/data/schema.ts)`);
+        }
+      });
+    }
+    if (!Array.isArray(e.sources) || e.sources.length === 0) {
+      report.add(`${path}.sources`, 'missing; every event cites at least one passage { doc, quote, start, end }');
+    } else {
+      e.sources.forEach((s, i) => {
+        if (isObject(s)) checkSlice(`${path}.sources[${i}]`, 'quote', s, report, ctx);
+        else report.add(`${path}.sources[${i}]`, 'expected a passage { doc, quote, start, end }');
+      });
+    }
+  });
+  if (!ok || !span || !placeId) return [];
+  return [{ ...(e as unknown as AtlasEvent), ...(span as TimeSpan), placeId }];
+}
+
+function checkQuote(q: unknown, path: string, placeId: string | null, report: Report, ctx: ValidationContext): AtlasQuote[] {
+  if (!isObject(q)) {
+    report.add(path, 'expected a quote object');
+    return [];
+  }
+  let span: TimeSpan | null = null;
+  const ok = report.clean(() => {
+    checkSlice(path, 'text', q, report, ctx);
+    if (!('speaker' in q) || (q.speaker !== null && !isText(q.speaker))) {
+      report.add(`${path}.speaker`, 'missing; expected who says it, or null where the text does not tell');
+    }
+    if (q.role !== undefined && !isText(q.role)) report.add(`${path}.role`, 'expected text');
+    span = checkDate(q.date, `${path}.date`, report);
+    checkDateSource(q.dateSource, `${path}.dateSource`, report);
+  });
+  if (!ok || !span || !placeId) return [];
+  return [{ ...(q as unknown as AtlasQuote), ...(span as TimeSpan), placeId }];
+}
+
+// The place record keeps its events and quotes as written in the file, without the derived fields.
+function stripEvent({ placeId: _p, t0: _a, t1: _b, precision: _c, approximate: _d, ...event }: AtlasEvent) {
+  return event;
+}
+function stripQuote({ placeId: _p, t0: _a, t1: _b, precision: _c, approximate: _d, ...quote }: AtlasQuote) {
+  return quote;
+}

@@ -1,0 +1,89 @@
+// Dates → day numbers. One clock for the whole atlas: t = whole days since 2003-01-01 (UTC),
+// small integers that are exact in float32 on a GPU (DESIGN.md §5).
+// EDTF (ISO 8601-2) is parsed by the `edtf` package: https://www.loc.gov/standards/datetime/
+import edtf from 'edtf';
+
+const DAY_MS = 86_400_000;
+export const EPOCH_MS = Date.UTC(2003, 0, 1);
+
+/** The atlas accepts dates in this span; anything outside is a typo, not history. */
+export const EARLIEST = '1990-01-01';
+export const LATEST = '2012-12-31';
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'interval';
+
+export interface TimeSpan {
+  /** First day the datum may refer to. */
+  t0: number;
+  /** Last day it may refer to (inclusive). */
+  t1: number;
+  precision: DatePrecision;
+  /** EDTF `~` (approximate) or `?` (uncertain) or `%` (both). */
+  approximate: boolean;
+}
+
+export type ParsedDate = { ok: true; span: TimeSpan } | { ok: false; error: string };
+
+export function dayFromMs(ms: number): number {
+  return Math.floor((ms - EPOCH_MS) / DAY_MS);
+}
+
+/** `t` as an ISO day, e.g. 1413 → "2006-11-14". */
+export function isoDay(t: number): string {
+  return new Date(EPOCH_MS + t * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function dayFromIso(isoDate: string): number {
+  return dayFromMs(Date.parse(`${isoDate}T00:00:00Z`));
+}
+
+const precisionOf = ['year', 'year', 'month', 'day'] as const;
+
+function parseOne(value: string): ParsedDate {
+  let parsed: { min: number; max: number; precision?: number; type: string };
+  try {
+    parsed = edtf(value);
+  } catch {
+    return { ok: false, error: `"${value}" is not an EDTF date (expected e.g. 2006, 2006-11, 2006-11-14, 2006-09~)` };
+  }
+  if (parsed.type !== 'Date') {
+    return { ok: false, error: `"${value}" is an EDTF ${parsed.type}; expected a calendar date` };
+  }
+  return {
+    ok: true,
+    span: {
+      t0: dayFromMs(parsed.min),
+      t1: dayFromMs(parsed.max),
+      precision: precisionOf[parsed.precision ?? 3],
+      approximate: /[~?%]/.test(value),
+    },
+  };
+}
+
+/**
+ * Parses an EDTF date or closed interval ("2007-08-27/2007-08-29") and checks it lies within
+ * EARLIEST..LATEST. Open interval ends ("../2006") are refused: every datum here is bounded.
+ */
+export function parseDate(value: unknown): ParsedDate {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return { ok: false, error: 'missing; expected an EDTF date such as "2006-11-14"' };
+  }
+  const parts = value.split('/');
+  if (parts.length > 2) return { ok: false, error: `"${value}" has more than one "/"; expected start/end` };
+  const ends = parts.map(parseOne);
+  for (const end of ends) if (!end.ok) return end;
+  const [start, finish = start] = ends as { ok: true; span: TimeSpan }[];
+  if (finish.span.t1 < start.span.t0) {
+    return { ok: false, error: `interval "${value}" ends before it starts; expected start/end in order` };
+  }
+  const span: TimeSpan = {
+    t0: start.span.t0,
+    t1: finish.span.t1,
+    precision: parts.length === 2 ? 'interval' : start.span.precision,
+    approximate: start.span.approximate || finish.span.approximate,
+  };
+  if (span.t0 < dayFromIso(EARLIEST) || span.t1 > dayFromIso(LATEST)) {
+    return { ok: false, error: `"${value}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude` };
+  }
+  return { ok: true, span };
+}
