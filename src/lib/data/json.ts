@@ -1,4 +1,7 @@
 // JSON.parse with a location: a broken file is reported by line and column, not by byte offset.
+// JSON.parse's messages only sometimes carry a position (V8 gives none for "Unexpected token"),
+// so on failure jsonc-parser, in strict JSON mode, finds the offset of the first error.
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
@@ -13,10 +16,11 @@ export function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const message = (e as Error).message;
-    // V8 names the offending position ("… in JSON at position 42"); an early end has none.
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    return { ok: false, ...lineColumn(text, offset), message: message.replace(/\s*\(line \d+ column \d+\)/, '') };
+    const errors: ParseError[] = [];
+    parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first ? first.offset : text.length;
+    const what = first ? printParseErrorCode(first.error) : (e as Error).message;
+    return { ok: false, ...lineColumn(text, offset), message: what };
   }
 }

@@ -44,7 +44,7 @@ function loadSources(files: RawFiles, problems: Problem[]): SourceText[] {
     const text = files.texts[textPath(entry.id as string)];
     if (text === undefined) at('id', `no file ${textPath(entry.id as string)} for this text`);
     if (problems.length === before) {
-      sources.push({ removedLines: [], ...(entry as unknown as SourceText), text });
+      sources.push({ ...(entry as unknown as SourceText), removedLines: (entry.removedLines as string[] | undefined) ?? [], text });
     }
   });
   return sources;

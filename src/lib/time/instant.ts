@@ -1,7 +1,7 @@
 // Dates → day numbers. One clock for the whole atlas: t = whole days since 2003-01-01 (UTC),
 // small integers that are exact in float32 on a GPU (DESIGN.md §5).
 // EDTF (ISO 8601-2) is parsed by the `edtf` package: https://www.loc.gov/standards/datetime/
-import edtf from 'edtf';
+import edtf, { parse as parseEdtf } from 'edtf';
 
 const DAY_MS = 86_400_000;
 export const EPOCH_MS = Date.UTC(2003, 0, 1);
@@ -40,15 +40,18 @@ export function dayFromIso(isoDate: string): number {
 const precisionOf = ['year', 'year', 'month', 'day'] as const;
 
 function parseOne(value: string): ParsedDate {
-  let parsed: { min: number; max: number; precision?: number; type: string };
+  // The grammar's own `type` is a plain string; the objects edtf() builds report their class
+  // name instead, which a minifier renames, so the kind of date is read from parse().
+  let kind: string;
   try {
-    parsed = edtf(value);
+    kind = parseEdtf(value).type;
   } catch {
     return { ok: false, error: `"${value}" is not an EDTF date (expected e.g. 2006, 2006-11, 2006-11-14, 2006-09~)` };
   }
-  if (parsed.type !== 'Date') {
-    return { ok: false, error: `"${value}" is an EDTF ${parsed.type}; expected a calendar date` };
+  if (kind !== 'Date') {
+    return { ok: false, error: `"${value}" is an EDTF ${kind}; expected a calendar date` };
   }
+  const parsed = edtf(value);
   return {
     ok: true,
     span: {

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { mapIdle, watchPage } from './helpers.ts';
+
+const eightPlaces = ['Basra', 'Diyala', 'Fallujah', 'Green Zone', 'Khanaqin', 'Mosul', 'Sadr City', 'Tal Afar'];
+
+test('the first screen draws the governorates and the places, offline and without errors', async ({ page, baseURL }) => {
+  const watch = watchPage(page, new URL(baseURL!).origin);
+  await page.goto('/');
+  await mapIdle(page);
+  // The shipped data is valid in the built app too (a minifier once broke date parsing there).
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Fallujah', exact: true }).locator('..')).toContainText('1 event · 1 quote');
+
+  const governorates = await page.evaluate(() =>
+    [...new Set(window.__map!.queryRenderedFeatures({ layers: ['governorates_fill'] }).map((f) => f.properties.id))].sort(),
+  );
+  expect(governorates).toHaveLength(18);
+  expect(governorates).toContain('IQ-KI');
+
+  const placeMarks = await page.evaluate(() =>
+    [...new Set(window.__map!.queryRenderedFeatures({ layers: ['places_circle'] }).map((f) => f.properties.name))].sort(),
+  );
+  expect(placeMarks).toEqual(expect.arrayContaining(eightPlaces));
+
+  // The list beside the map names every place too (the text alternative to the map).
+  const list = page.getByRole('region', { name: /Places/ }).or(page.locator('section[aria-labelledby="places-title"]'));
+  for (const name of eightPlaces) await expect(list.getByRole('button', { name, exact: true })).toBeVisible();
+
+  // Labels are drawn with the bundled font, not a glyph server.
+  expect(await page.evaluate(() => document.fonts.check('13px "Noto Sans"'))).toBe(true);
+  const style = await page.evaluate(() => window.__map!.getStyle());
+  expect(style.glyphs).toBeUndefined();
+
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('every place gets its label where there is room for it', async ({ page }) => {
+  // MapLibre jumps instead of flying under reduced motion, which keeps this test quick.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await mapIdle(page);
+  for (const name of eightPlaces) {
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.waitForFunction(() => !window.__map!.isMoving());
+    await mapIdle(page);
+    const labels = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['places_label'] }).map((f) => f.properties.name));
+    expect(labels, `label for ${name}`).toContain(name);
+  }
+});

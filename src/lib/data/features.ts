@@ -1,0 +1,44 @@
+// Map-ready FeatureCollections derived from the atlas: flat properties that style expressions can read.
+import type { Atlas, PlaceKind, Precision } from './schema.ts';
+
+export interface PlaceAnchorProperties {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  precision: Precision;
+  events: number;
+  quotes: number;
+}
+
+/** One point per place, where its symbol and label go. */
+export function placeAnchors(atlas: Atlas): GeoJSON.FeatureCollection<GeoJSON.Point, PlaceAnchorProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: atlas.places.map((place) => ({
+      type: 'Feature',
+      id: place.id,
+      geometry: { type: 'Point', coordinates: place.anchor },
+      properties: {
+        id: place.id,
+        name: place.properties.name,
+        kind: place.properties.kind,
+        precision: place.properties.precision,
+        events: place.properties.events.length,
+        quotes: place.properties.quotes.length,
+      },
+    })),
+  };
+}
+
+/** Governorate names at Natural Earth's label points. */
+export function governorateLabelPoints(atlas: Atlas): GeoJSON.FeatureCollection<GeoJSON.Point, { id: string; name: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: atlas.governorates.features.map((g) => ({
+      type: 'Feature',
+      id: g.properties.id,
+      geometry: { type: 'Point', coordinates: g.properties.label },
+      properties: { id: g.properties.id, name: g.properties.name },
+    })),
+  };
+}

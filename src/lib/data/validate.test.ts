@@ -1,0 +1,101 @@
+// One broken fixture per rule of the data contract: each must be reported with its file, feature
+// and field path. Fixtures are the real Fallujah place with one thing broken, checked against the
+// real texts and governorates, so a rule that stops firing on real data fails here.
+import { describe, expect, it } from 'vitest';
+import { readRawFiles } from './files-node.ts';
+import { loadAtlas } from './load.ts';
+import { formatProblem, type Problem } from './problem.ts';
+
+const repo = readRawFiles();
+const fallujahFile = 'places/fallujah.geojson';
+const base = JSON.parse(repo.places[fallujahFile]);
+
+function validate(places: Record<string, string>): Problem[] {
+  return loadAtlas({ ...repo, places }).problems;
+}
+
+/** The Fallujah place with `edit` applied, under `file`. */
+function broken(edit: (f: any) => void, file = fallujahFile): Record<string, string> {
+  const feature = structuredClone(base);
+  edit(feature);
+  return { [file]: JSON.stringify(feature, null, 2) };
+}
+
+const cases: { rule: string; places: Record<string, string>; file?: string; feature?: string; path: string; message: RegExp }[] = [
+  { rule: 'JSON syntax, with line and column', places: { [fallujahFile]: '{\n  "type": "Feature",\n  "id": "fallujah",,\n}' }, feature: undefined, path: 'line 3, column 20', message: /malformed JSON: PropertyNameExpected/ },
+  { rule: 'GeoJSON geometry', places: broken((f) => (f.geometry.coordinates = [43.8])), path: 'geometry', message: /invalid GeoJSON: Position must be at least two elements/ },
+  { rule: 'id kebab-case', places: broken((f) => (f.id = 'Fallujah_City'), 'places/Fallujah_City.geojson'), file: 'places/Fallujah_City.geojson', feature: 'Fallujah_City', path: 'id', message: /not kebab-case/ },
+  { rule: 'id equals file name', places: broken((f) => (f.id = 'falluja')), feature: 'falluja', path: 'id', message: /expected "fallujah"/ },
+  { rule: 'required field', places: broken((f) => delete f.properties.name), path: 'properties.name', message: /missing/ },
+  { rule: 'kind vocabulary', places: broken((f) => (f.properties.kind = 'town')), path: 'properties.kind', message: /"town" is not a kind; expected one of city/ },
+  { rule: 'precision vocabulary', places: broken((f) => (f.properties.precision = 'rough')), path: 'properties.precision', message: /not a precision/ },
+  { rule: 'tag vocabulary', places: broken((f) => f.properties.events[0].tags.push('massacre')), path: 'properties.events[0].tags[5]', message: /"massacre" is not a declared tag/ },
+  { rule: 'date is EDTF', places: broken((f) => (f.properties.events[0].date = '28 April 2003')), path: 'properties.events[0].date', message: /not an EDTF date/ },
+  { rule: 'impossible date', places: broken((f) => (f.properties.events[0].date = '2006-13-01')), path: 'properties.events[0].date', message: /not an EDTF date/ },
+  { rule: 'date within 1990–2012', places: broken((f) => (f.properties.quotes[0].date = '1989-12')), path: 'properties.quotes[0].date', message: /outside 1990-01-01\.\.2012-12-31/ },
+  { rule: 'interval in order', places: broken((f) => (f.properties.events[0].date = '2003-04-30/2003-04-28')), path: 'properties.events[0].date', message: /ends before it starts/ },
+  { rule: 'event quote verbatim', places: broken((f) => (f.properties.events[0].sources[1].quote = 'Eighteen Iraqis were dead.')), path: 'properties.events[0].sources[1].quote', message: /not in steele-2008: quote verbatim/ },
+  { rule: 'quote offsets slice the words', places: broken((f) => { f.properties.quotes[0].start += 1; f.properties.quotes[0].end += 1; }), path: 'properties.quotes[0].text', message: /the words stand at start \d+, end \d+/ },
+  { rule: 'doc id exists', places: broken((f) => (f.properties.events[0].sources[0].doc = 'steele-2009')), path: 'properties.events[0].sources[0].doc', message: /"steele-2009" is not a text/ },
+  { rule: 'every event cites a passage', places: broken((f) => (f.properties.events[0].sources = [])), path: 'properties.events[0].sources', message: /at least one passage/ },
+  { rule: 'event ids unique', places: broken((f) => f.properties.events.push(structuredClone(f.properties.events[0]))), path: 'properties.events[1].id', message: /already used in places\/fallujah\.geojson/ },
+  { rule: 'point in its governorate', places: broken((f) => (f.properties.governorate = 'IQ-BG')), path: 'geometry', message: /lies outside IQ-BG \(Baghdad\), in IQ-AN \(Anbar\)/ },
+  { rule: 'governorate code exists', places: broken((f) => (f.properties.governorate = 'IQ-XX')), path: 'properties.governorate', message: /"IQ-XX" is not a governorate/ },
+  { rule: 'null governorate only outside Iraq', places: broken((f) => (f.properties.governorate = null)), path: 'properties.governorate', message: /null is only for places outside Iraq/ },
+  { rule: 'coordinates carry a source', places: broken((f) => delete f.properties.gazetteer), path: 'properties.gazetteer', message: /every coordinate needs a source/ },
+  { rule: 'speaker present', places: broken((f) => delete f.properties.quotes[0].speaker), path: 'properties.quotes[0].speaker', message: /missing/ },
+];
+
+describe('validator: one broken fixture per rule', () => {
+  it.each(cases)('$rule', (fixture) => {
+    const { places, file, path, message } = fixture;
+    const problems = validate(places);
+    const expectedFile = file ?? fallujahFile;
+    const hit = problems.find((p) => p.path === path);
+    expect(hit, `no problem at ${path}; got:\n${problems.map(formatProblem).join('\n')}`).toBeDefined();
+    expect(hit!.file).toBe(expectedFile);
+    expect(hit!.feature).toBe('feature' in fixture ? fixture.feature : 'fallujah');
+    expect(hit!.message).toMatch(message);
+  });
+});
+
+describe('validator: reporting', () => {
+  it('accepts the real places', () => {
+    expect(loadAtlas(repo).problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('reports every problem, not only the first', () => {
+    const problems = validate(broken((f) => {
+      f.properties.kind = 'town';
+      f.properties.events[0].date = '2003-13';
+      f.properties.quotes[0].text = 'We had every idea.';
+    }));
+    expect(problems.map((p) => p.path)).toEqual(['properties.kind', 'properties.events[0].date', 'properties.quotes[0].text']);
+  });
+
+  it('prints file, feature, field path and message on one line', () => {
+    const [problem] = validate(broken((f) => (f.properties.kind = 'town')));
+    expect(formatProblem(problem)).toMatch(/^places\/fallujah\.geojson: fallujah properties\.kind: "town" is not a kind; expected one of /);
+  });
+
+  it('flags a duplicate place id in the second file read (files are read in sorted order)', () => {
+    const fallujah = repo.places[fallujahFile];
+    // "fallujah-copy" sorts before "fallujah.", so it takes the id first.
+    const problems = validate({ [fallujahFile]: fallujah, 'places/fallujah-copy.geojson': fallujah });
+    expect(problems).toContainEqual({ file: fallujahFile, feature: 'fallujah', path: 'id', message: expect.stringMatching(/already used by places\/fallujah-copy\.geojson/) });
+  });
+
+  it('loses nothing else: a broken file costs only what is broken', () => {
+    const places = { ...repo.places, ...broken((f) => (f.properties.events[0].sources[1].quote = 'Eighteen Iraqis were dead.')) };
+    const { atlas, problems } = loadAtlas({ ...repo, places });
+    expect(problems).toHaveLength(1);
+    expect(atlas.places).toHaveLength(Object.keys(repo.places).length);
+    expect(atlas.events.map((e) => e.id)).not.toContain('fallujah-2003-04-28-school-shooting');
+    expect(atlas.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(1);
+  });
+
+  it('reports a malformed source index by line and column', () => {
+    const { problems } = loadAtlas({ ...repo, sourceIndex: '{"texts": [}' });
+    expect(problems[0]).toMatchObject({ file: 'places/sources/index.json', path: 'line 1, column 12' });
+  });
+});

@@ -1,0 +1,34 @@
+// One colour per role, shared by the map style and (later) the legend and printed figures.
+export interface Palette {
+  background: string;
+  land: string;
+  governorateLine: string;
+  governorateLabel: string;
+  placeLabel: string;
+  labelHalo: string;
+  /** Place symbols by kind. */
+  city: string;
+  district: string;
+  site: string;
+  area: string;
+  other: string;
+  symbolStroke: string;
+}
+
+export const screen: Palette = {
+  background: '#dde3e6',
+  land: '#f6f4ee',
+  governorateLine: '#a39d8f',
+  governorateLabel: '#857f72',
+  placeLabel: '#2b2925',
+  labelHalo: '#f6f4eeee',
+  city: '#8f2d1a',
+  district: '#c0621f',
+  site: '#6d3f8c',
+  area: '#c9a227',
+  other: '#4d6a7a',
+  symbolStroke: '#ffffff',
+};
+
+/** The CSS family MapLibre draws labels with (no glyph server: the font is bundled by @fontsource). */
+export const labelFont = 'Noto Sans';

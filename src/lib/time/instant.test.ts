@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromIso, isoDay, parseDate } from './instant.ts';
+
+const span = (value: string) => {
+  const parsed = parseDate(value);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { from: isoDay(parsed.span.t0), to: isoDay(parsed.span.t1), precision: parsed.span.precision, approximate: parsed.span.approximate };
+};
+
+describe('parseDate', () => {
+  it('counts days from 2003-01-01', () => {
+    expect(dayFromIso('2003-01-01')).toBe(0);
+    expect(dayFromIso('2003-03-20')).toBe(78);
+    expect(isoDay(dayFromIso('2011-12-18'))).toBe('2011-12-18');
+  });
+
+  it('spans a day, a month, a year', () => {
+    expect(span('2006-11-14')).toEqual({ from: '2006-11-14', to: '2006-11-14', precision: 'day', approximate: false });
+    expect(span('2006-11')).toEqual({ from: '2006-11-01', to: '2006-11-30', precision: 'month', approximate: false });
+    expect(span('2008')).toMatchObject({ from: '2008-01-01', to: '2008-12-31', precision: 'year' });
+  });
+
+  it('handles leap years and approximate dates', () => {
+    expect(span('2008-02')).toMatchObject({ to: '2008-02-29' });
+    expect(span('2006-09~')).toEqual({ from: '2006-09-01', to: '2006-09-30', precision: 'month', approximate: true });
+  });
+
+  it('spans an interval from the start of its first end to the end of its last', () => {
+    expect(span('2007-08-25/2007-08-26')).toEqual({ from: '2007-08-25', to: '2007-08-26', precision: 'interval', approximate: false });
+    expect(span('2011-10-21/2011-12')).toMatchObject({ from: '2011-10-21', to: '2011-12-31' });
+  });
+
+  it('refuses what is not a bounded date of the period', () => {
+    for (const bad of ['', '2006-13', '2006-02-30', '14 November 2006', '1989', '2013-01-01', '2007-08-29/2007-08-27', '../2006', '2006/2007/2008']) {
+      expect(parseDate(bad).ok, bad).toBe(false);
+    }
+  });
+});
