@@ -18,3 +18,7 @@ for (const source of atlas.sources) {
   const c = counts.perText[source.id];
   console.log(`  ${source.id.padEnd(24)} ${String(c.passages).padStart(3)} event passages  ${String(c.quotes).padStart(3)} quotes`);
 }
+const periods = Object.values(atlas.control.governorates).flat();
+console.log(`Province control: ${periods.length} periods in ${Object.keys(atlas.control.governorates).length} governorates, ${atlas.control.milestones.length} milestones.`);
+const noData = atlas.displacement.filter((r) => r.value === null).length;
+console.log(`Displacement: ${atlas.displacement.length} records (${noData} sourced "no data").`);

@@ -17,5 +17,7 @@ export function readRawFiles(root = process.cwd()): RawFiles {
     texts: readDir(root, paths.sourcesDir, '.txt'),
     sourceIndex: readFileSync(join(root, paths.sourceIndex), 'utf8'),
     governorates: readFileSync(join(root, paths.governorates), 'utf8'),
+    control: readFileSync(join(root, paths.control), 'utf8'),
+    displacement: readFileSync(join(root, paths.displacement), 'utf8'),
   };
 }

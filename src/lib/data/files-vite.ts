@@ -3,12 +3,15 @@
 // only, so they repeat the paths in files.ts.
 import type { RawFiles } from './files.ts';
 
+const one = (files: Record<string, unknown>): string => Object.values(files)[0] as string;
 const raw = (files: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^\//, ''), text]));
 
 export const bundledFiles: RawFiles = {
   places: raw(import.meta.glob('/places/*.geojson', { query: '?raw', import: 'default', eager: true })),
   texts: raw(import.meta.glob('/places/sources/*.txt', { query: '?raw', import: 'default', eager: true })),
-  sourceIndex: Object.values(import.meta.glob('/places/sources/index.json', { query: '?raw', import: 'default', eager: true }))[0] as string,
-  governorates: Object.values(import.meta.glob('/geo/governorates.geojson', { query: '?raw', import: 'default', eager: true }))[0] as string,
+  sourceIndex: one(import.meta.glob('/places/sources/index.json', { query: '?raw', import: 'default', eager: true })),
+  governorates: one(import.meta.glob('/geo/governorates.geojson', { query: '?raw', import: 'default', eager: true })),
+  control: one(import.meta.glob('/geo/control.json', { query: '?raw', import: 'default', eager: true })),
+  displacement: one(import.meta.glob('/geo/displacement.json', { query: '?raw', import: 'default', eager: true })),
 };

@@ -6,6 +6,8 @@ export const paths = {
   sourcesDir: 'places/sources',
   sourceIndex: 'places/sources/index.json',
   governorates: 'geo/governorates.geojson',
+  control: 'geo/control.json',
+  displacement: 'geo/displacement.json',
 } as const;
 
 /** The raw text of every input file, keyed by repository-relative path. */
@@ -16,6 +18,8 @@ export interface RawFiles {
   texts: Record<string, string>;
   sourceIndex: string;
   governorates: string;
+  control: string;
+  displacement: string;
 }
 
 export function textPath(docId: string): string {

@@ -3,7 +3,9 @@ import { parseJson } from './json.ts';
 import { paths, textPath, type RawFiles } from './files.ts';
 import type { Problem } from './problem.ts';
 import { genres, governorateIds, type Atlas, type Governorates, type SourceText } from './schema.ts';
-import { checkPlaceFile, kebabCase, type ValidationContext } from './validate.ts';
+import { kebabCase } from './check.ts';
+import { checkPlaceFile, type ValidationContext } from './validate.ts';
+import { checkControl, checkDisplacement } from './validate-geo.ts';
 import { parseDate } from '../time/instant.ts';
 
 export interface LoadResult {
@@ -69,7 +71,7 @@ export function loadAtlas(files: RawFiles): LoadResult {
     placeIds: new Map(),
     eventIds: new Map(),
   };
-  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates };
+  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, control: { governorates: {}, milestones: [] }, displacement: [] };
   for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
     const result = checkPlaceFile(file, raw, ctx);
     problems.push(...result.problems);
@@ -79,6 +81,19 @@ export function loadAtlas(files: RawFiles): LoadResult {
     atlas.quotes.push(...result.quotes);
   }
   atlas.events.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.id.localeCompare(b.id));
+
+  const controlJson = parseOrReport(paths.control, files.control, problems);
+  if (controlJson) {
+    const checked = checkControl(paths.control, controlJson);
+    problems.push(...checked.problems);
+    atlas.control = checked.control;
+  }
+  const displacementJson = parseOrReport(paths.displacement, files.displacement, problems);
+  if (displacementJson) {
+    const checked = checkDisplacement(paths.displacement, displacementJson, { sources: ctx.sources, placeIds: new Set(ctx.placeIds.keys()) });
+    problems.push(...checked.problems);
+    atlas.displacement = checked.records;
+  }
   return { atlas, problems };
 }
 

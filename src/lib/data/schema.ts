@@ -127,4 +127,83 @@ export interface Atlas {
   events: AtlasEvent[];
   quotes: AtlasQuote[];
   governorates: Governorates;
+  control: Control;
+  displacement: DisplacementRecord[];
+}
+
+// ── Thematic layers (geo/control.json, geo/displacement.json; DESIGN.md §4) ──
+
+export const controlStatuses = ['coalition', 'iraqi', 'krg', 'security-agreement'] as const;
+export type ControlStatus = (typeof controlStatuses)[number];
+
+export const confidences = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof confidences)[number];
+
+/** A public-record source: the page, how sure the reference facts are of it, and any caveat. */
+export interface WebSource {
+  url: string;
+  confidence?: Confidence;
+  note?: string;
+}
+
+export interface ControlPeriod extends TimeSpan {
+  from: string;
+  to: string;
+  status: ControlStatus;
+  /** The lead nation or authority; null where no source names it ("no data"). */
+  lead: string | null;
+  sector: string | null;
+  source: WebSource;
+  /** The source for the period's first day where that is the invasion, not a change of control. */
+  startSource?: WebSource;
+  /** A conflicting date for the start of this period, kept with its source. */
+  alsoReported?: { date: string; source: WebSource }[];
+  note?: string;
+}
+
+export interface Milestone extends TimeSpan {
+  id: string;
+  date: string;
+  title: string;
+  where: string | null;
+  source: WebSource;
+}
+
+export interface Control {
+  /** Periods per governorate id, in time order, not overlapping. */
+  governorates: Record<string, ControlPeriod[]>;
+  milestones: Milestone[];
+}
+
+export const displacementMeasures = ['idps', 'idps-since-2006', 'refugees', 'refugees-registered', 'fled'] as const;
+export type DisplacementMeasure = (typeof displacementMeasures)[number];
+
+export const displacementQualifiers = ['exactly', 'about', 'more than', 'fewer than', 'range', 'no data'] as const;
+
+/** Where a figure was counted: a governorate id, a host country, both hosts, or null for Iraq as a whole. */
+export const hostCountries = ['SY', 'JO', 'SY+JO'] as const;
+
+export interface DisplacementRecord extends TimeSpan {
+  id: string;
+  where: string | null;
+  date: string;
+  measure: DisplacementMeasure;
+  /** null = no data (the source has the row, but not the number). */
+  value: number | null;
+  /** Upper end, where the source gives a range. */
+  high?: number;
+  unit: 'people';
+  families?: number;
+  qualifier: (typeof displacementQualifiers)[number];
+  confidence: Confidence;
+  method: string;
+  note?: string;
+  /** A place id, where the figure is for a city rather than its governorate. */
+  place?: string;
+  /** A public record, or a passage of one of the texts (a text's own figure). */
+  source: WebSource | Passage;
+}
+
+export function isPassage(source: WebSource | Passage): source is Passage {
+  return 'doc' in source;
 }

@@ -1,0 +1,44 @@
+// What holds at day t: pure questions the map, the panels and the figures all ask (DESIGN.md §5).
+import type { Confidence, Control, ControlPeriod, DisplacementMeasure, DisplacementRecord } from '../data/schema.ts';
+import { isPassage } from '../data/schema.ts';
+
+/** The control period of a governorate on day t, or null outside the periods (no data). */
+export function controlAt(control: Control, governorate: string, t: number): ControlPeriod | null {
+  return control.governorates[governorate]?.find((p) => p.t0 <= t && t <= p.t1) ?? null;
+}
+
+const confidenceRank: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+export interface DisplacementQuery {
+  /** Include the texts' own figures. Off by default: the texts do not say how they counted. */
+  texts?: boolean;
+}
+
+/**
+ * The latest figure for `where` (a governorate id, SY, JO, SY+JO, or null for Iraq as a whole) and
+ * `measure` whose date has fully passed by day t: a figure dated "2008" counts from 31 December
+ * 2008, so the map never shows a number before its date. Among figures of the same day the better
+ * sourced wins, then the more precisely dated. A record with value null is a sourced "no data".
+ */
+export function displacementAt(
+  records: DisplacementRecord[],
+  where: string | null,
+  t: number,
+  measure: DisplacementMeasure,
+  query: DisplacementQuery = {},
+): DisplacementRecord | null {
+  let best: DisplacementRecord | null = null;
+  for (const r of records) {
+    if (r.where !== where || r.measure !== measure || r.t1 > t) continue;
+    if (!query.texts && isPassage(r.source)) continue;
+    if (!best || isBetter(r, best)) best = r;
+  }
+  return best;
+}
+
+function isBetter(a: DisplacementRecord, b: DisplacementRecord): boolean {
+  if (a.t1 !== b.t1) return a.t1 > b.t1;
+  const rank = confidenceRank[a.confidence] - confidenceRank[b.confidence];
+  if (rank !== 0) return rank > 0;
+  return a.t1 - a.t0 < b.t1 - b.t0;
+}
