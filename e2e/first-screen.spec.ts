@@ -22,6 +22,13 @@ test('the first screen draws the governorates and the places, offline and withou
   );
   expect(placeMarks).toEqual(expect.arrayContaining(eightPlaces));
 
+  // The context: neighbours, lakes and rivers, named.
+  const rendered = (layer: string) =>
+    page.evaluate((id) => [...new Set(window.__map!.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.name))], layer);
+  expect(await rendered('countries_label')).toEqual(expect.arrayContaining(['Syria', 'Iran', 'Turkey', 'Saudi Arabia']));
+  expect(await rendered('lakes_label')).toContain('Lake Tharthar');
+  expect(await rendered('rivers_label')).toContain('Tigris');
+
   // The list beside the map names every place too (the text alternative to the map).
   const list = page.getByRole('region', { name: /Places/ }).or(page.locator('section[aria-labelledby="places-title"]'));
   for (const name of eightPlaces) await expect(list.getByRole('button', { name, exact: true })).toBeVisible();

@@ -42,3 +42,13 @@ export function governorateLabelPoints(atlas: Atlas): GeoJSON.FeatureCollection<
     })),
   };
 }
+
+/** Neighbouring countries' names at the label points the build computed (one per country). */
+export function countryLabelPoints(atlas: Atlas): GeoJSON.FeatureCollection<GeoJSON.Point, { name: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: atlas.context.countries.features
+      .filter((c) => !c.properties?.iraq && Array.isArray(c.properties?.label))
+      .map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.properties!.label }, properties: { name: c.properties!.name } })),
+  };
+}

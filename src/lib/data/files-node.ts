@@ -16,7 +16,7 @@ export function readRawFiles(root = process.cwd()): RawFiles {
     places: readDir(root, paths.placesDir, '.geojson'),
     texts: readDir(root, paths.sourcesDir, '.txt'),
     sourceIndex: readFileSync(join(root, paths.sourceIndex), 'utf8'),
-    governorates: readFileSync(join(root, paths.governorates), 'utf8'),
+    geo: readDir(root, paths.geoDir, '.geojson'),
     control: readFileSync(join(root, paths.control), 'utf8'),
     displacement: readFileSync(join(root, paths.displacement), 'utf8'),
   };

@@ -5,6 +5,7 @@ export const paths = {
   placesDir: 'places',
   sourcesDir: 'places/sources',
   sourceIndex: 'places/sources/index.json',
+  geoDir: 'geo',
   governorates: 'geo/governorates.geojson',
   control: 'geo/control.json',
   displacement: 'geo/displacement.json',
@@ -17,11 +18,20 @@ export interface RawFiles {
   /** places/sources/<doc-id>.txt */
   texts: Record<string, string>;
   sourceIndex: string;
-  governorates: string;
+  /** geo/<layer>.geojson: the governorates and the context layers */
+  geo: Record<string, string>;
   control: string;
   displacement: string;
 }
 
 export function textPath(docId: string): string {
   return `${paths.sourcesDir}/${docId}.txt`;
+}
+
+/** The context layers drawn under the data, by name, each at geo/<name>.geojson. */
+export const contextLayers = ['countries', 'coast', 'rivers', 'lakes', 'water-labels'] as const;
+export type ContextLayer = (typeof contextLayers)[number];
+
+export function geoPath(layer: string): string {
+  return `${paths.geoDir}/${layer}.geojson`;
 }

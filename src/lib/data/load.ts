@@ -1,11 +1,11 @@
 // Load and validate the atlas once. The app, `npm run validate` and the tests all come through here.
 import { parseJson } from './json.ts';
-import { paths, textPath, type RawFiles } from './files.ts';
+import { contextLayers, geoPath, paths, textPath, type RawFiles } from './files.ts';
 import type { Problem } from './problem.ts';
 import { genres, governorateIds, type Atlas, type Governorates, type SourceText } from './schema.ts';
 import { kebabCase } from './check.ts';
 import { checkPlaceFile, type ValidationContext } from './validate.ts';
-import { checkControl, checkDisplacement } from './validate-geo.ts';
+import { checkContextLayer, checkControl, checkDisplacement } from './validate-geo.ts';
 import { parseDate } from '../time/instant.ts';
 
 export interface LoadResult {
@@ -54,7 +54,12 @@ function loadSources(files: RawFiles, problems: Problem[]): SourceText[] {
 
 function loadGovernorates(files: RawFiles, problems: Problem[]): Governorates {
   const file = paths.governorates;
-  const value = parseOrReport(file, files.governorates, problems) as Governorates | null;
+  const text = files.geo[file];
+  if (text === undefined) {
+    problems.push({ file, path: '(file)', message: 'missing; run npm run geo:build' });
+    return { type: 'FeatureCollection', features: [] };
+  }
+  const value = parseOrReport(file, text, problems) as Governorates | null;
   const features = value?.features ?? [];
   const missing = governorateIds.filter((id) => !features.some((f) => f.id === id));
   if (value && missing.length) problems.push({ file, path: 'features', message: `missing governorates ${missing.join(', ')}; expected all 18` });
@@ -71,7 +76,15 @@ export function loadAtlas(files: RawFiles): LoadResult {
     placeIds: new Map(),
     eventIds: new Map(),
   };
-  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, control: { governorates: {}, milestones: [] }, displacement: [] };
+  const context = Object.fromEntries(contextLayers.map((layer) => {
+    const file = geoPath(layer);
+    const json = files.geo[file] === undefined ? null : parseOrReport(file, files.geo[file], problems);
+    if (files.geo[file] === undefined) problems.push({ file, path: '(file)', message: 'missing; run npm run geo:build' });
+    const checked = checkContextLayer(file, json);
+    problems.push(...checked.problems);
+    return [layer, checked.collection];
+  })) as Atlas['context'];
+  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, context, control: { governorates: {}, milestones: [] }, displacement: [] };
   for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
     const result = checkPlaceFile(file, raw, ctx);
     problems.push(...result.problems);

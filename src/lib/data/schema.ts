@@ -127,6 +127,8 @@ export interface Atlas {
   events: AtlasEvent[];
   quotes: AtlasQuote[];
   governorates: Governorates;
+  /** Context layers by name (countries, coast, rivers, lakes, water-labels); see geo/README.md. */
+  context: Record<'countries' | 'coast' | 'rivers' | 'lakes' | 'water-labels', GeoJSON.FeatureCollection>;
   control: Control;
   displacement: DisplacementRecord[];
 }

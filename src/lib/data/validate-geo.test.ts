@@ -53,3 +53,22 @@ describe('geo/displacement.json rules', () => {
     expect(hit, problems.map(formatProblem).join('\n')).toMatchObject({ file: 'geo/displacement.json', feature: displacement.records[index].id, message: expect.stringMatching(message) });
   });
 });
+
+describe('geo context layers', () => {
+  it('are all loaded, and every feature names its dataset', () => {
+    const { atlas, problems } = loadAtlas(repo);
+    expect(problems).toEqual([]);
+    expect(atlas.context.countries.features.map((f) => f.properties!.name)).toEqual(['Iran', 'Iraq', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey']);
+    expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual(['Tigris', 'Euphrates', 'Diyala', 'Shatt al-Arab']);
+    expect(atlas.context.lakes.features.map((f) => f.properties!.name).filter(Boolean).sort()).toEqual(['Lake Habbaniyah', 'Lake Razazah', 'Lake Tharthar']);
+  });
+
+  it('reports a feature without a source, and a missing layer file', () => {
+    const rivers = JSON.parse(repo.geo['geo/rivers.geojson']);
+    delete rivers.features[3].properties.source;
+    const { ['geo/lakes.geojson']: _lakes, ...geo } = { ...repo.geo, 'geo/rivers.geojson': JSON.stringify(rivers) };
+    const { problems } = loadAtlas({ ...repo, geo });
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'geo/rivers.geojson', path: 'features[3].properties.source' }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'geo/lakes.geojson', message: expect.stringMatching(/missing; run npm run geo:build/) }));
+  });
+});

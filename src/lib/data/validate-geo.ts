@@ -2,6 +2,7 @@
 // exist, and one governorate's control periods do not overlap. Like the place validator it reports
 // every problem and returns what passed.
 import type { TimeSpan } from '../time/instant.ts';
+import gjv from 'geojson-validation';
 import { checkDate, checkSlice, isObject, isText, kebabCase, Report, type Json } from './check.ts';
 import {
   confidences, controlStatuses, displacementMeasures, displacementQualifiers, governorateIds, hostCountries,
@@ -154,3 +155,22 @@ export function checkDisplacement(file: string, value: unknown, ctx: GeoContext)
   return { records, problems: report.problems };
 }
 
+
+/** A context layer: valid GeoJSON, and every feature names the dataset it was derived from. */
+export function checkContextLayer(file: string, value: unknown): { collection: GeoJSON.FeatureCollection; problems: Report['problems'] } {
+  const report = new Report(file);
+  const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+  if (value === null) return { collection: empty, problems: report.problems };
+  if (!isObject(value) || value.type !== 'FeatureCollection' || !Array.isArray(value.features)) {
+    report.add('type', 'expected a GeoJSON FeatureCollection');
+    return { collection: empty, problems: report.problems };
+  }
+  const features = (value.features as unknown[]).filter((f, i) => report.clean(() => {
+    const errors = gjv.valid(f, true);
+    for (const e of errors) report.add(`features[${i}]`, `invalid GeoJSON: ${e}`);
+    if (!isObject(f) || !isObject(f.properties) || !isText(f.properties.source)) {
+      report.add(`features[${i}].properties.source`, 'missing; every feature names the dataset it comes from');
+    }
+  }));
+  return { collection: { type: 'FeatureCollection', features: features as GeoJSON.Feature[] }, problems: report.problems };
+}

@@ -1,11 +1,27 @@
 // Source and layer ids, in one place so components never spell them out.
 export const sources = {
+  countries: 'countries',
+  countryLabels: 'country_labels',
+  coast: 'coast',
+  rivers: 'rivers',
+  lakes: 'lakes',
+  waterLabels: 'water_labels',
   governorates: 'governorates',
+  governorateLabels: 'governorate_labels',
   places: 'places',
 } as const;
 
 export const layers = {
   background: 'background',
+  countriesFill: 'countries_fill',
+  lakesFill: 'lakes_fill',
+  rivers: 'rivers_line',
+  coast: 'coast_line',
+  countriesBorder: 'countries_border',
+  countriesLabel: 'countries_label',
+  waterLabel: 'water_label',
+  riversLabel: 'rivers_label',
+  lakesLabel: 'lakes_label',
   governoratesFill: 'governorates_fill',
   governoratesLine: 'governorates_line',
   governoratesLabel: 'governorates_label',

@@ -4,9 +4,91 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { layers as ids } from './ids.ts';
 import { labelFont, type Palette } from './palette.ts';
 
-export function governorateLayers(source: string, p: Palette): LayerSpecification[] {
+const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 });
+
+/** The neighbouring countries' land (Iraq's is drawn by its governorates). */
+export function neighbourLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{ id: ids.countriesFill, type: 'fill', source, filter: ['!', ['get', 'iraq']], paint: { 'fill-color': p.neighbour } }];
+}
+
+/** Lakes, rivers and coast, drawn over all land. */
+export function waterLayers(src: { coast: string; rivers: string; lakes: string }, p: Palette): LayerSpecification[] {
   return [
-    { id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': p.land } },
+    { id: ids.lakesFill, type: 'fill', source: src.lakes, paint: { 'fill-color': p.water } },
+    {
+      id: ids.rivers,
+      type: 'line',
+      source: src.rivers,
+      // The named courses repeat parts of the network for their labels; draw the network only.
+      filter: ['!', ['get', 'named']],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': p.river,
+        // WDBII level 0–1 (double-lined and major) rivers are drawn heavier than level 2–3.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], [0, 1], 1.1, 0.5], 9, ['match', ['get', 'level'], [0, 1], 2.4, 1.2]],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 3, 0.5, 1], 7, 1],
+      },
+    },
+    { id: ids.coast, type: 'line', source: src.coast, paint: { 'line-color': p.river, 'line-width': 0.8 } },
+  ];
+}
+
+/** Borders drawn over the governorates, so Iraq's national border reads above its internal ones. */
+export function countryBorderLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{ id: ids.countriesBorder, type: 'line', source, paint: { 'line-color': p.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] } }];
+}
+
+export function contextLabelLayers(src: { countryLabels: string; rivers: string; lakes: string; waterLabels: string }, p: Palette): LayerSpecification[] {
+  return [
+    {
+      id: ids.countriesLabel,
+      type: 'symbol',
+      source: src.countryLabels,
+      layout: { 'text-field': ['upcase', ['get', 'name']], 'text-font': [labelFont], 'text-size': 13, 'text-letter-spacing': 0.25, 'text-max-width': 8 },
+      paint: { 'text-color': p.neighbourLabel, ...halo(p) },
+    },
+    {
+      id: ids.waterLabel,
+      type: 'symbol',
+      source: src.waterLabels,
+      layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 12, 'text-max-width': 6, 'text-letter-spacing': 0.1 },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
+    },
+    {
+      id: ids.riversLabel,
+      type: 'symbol',
+      source: src.rivers,
+      filter: ['get', 'named'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [labelFont],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 9, 13],
+        'symbol-placement': 'line',
+        // Close spacing gives a label several chances to find a straight, uncrowded stretch.
+        'symbol-spacing': 120,
+        'text-padding': 0,
+        'text-letter-spacing': 0.08,
+        'text-max-angle': 60,
+      },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
+    },
+    {
+      id: ids.lakesLabel,
+      type: 'symbol',
+      source: src.lakes,
+      filter: ['has', 'name'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 11, 'text-max-width': 6 },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
+    },
+  ];
+}
+
+export function governorateFillLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{ id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': p.land } }];
+}
+
+export function governorateLineLayers(source: string, p: Palette): LayerSpecification[] {
+  return [
     { id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] } },
   ];
 }
@@ -24,7 +106,7 @@ export function governorateLabelLayers(source: string, p: Palette): LayerSpecifi
       'text-letter-spacing': 0.12,
       'text-max-width': 7,
     },
-    paint: { 'text-color': p.governorateLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1 },
+    paint: { 'text-color': p.governorateLabel, ...halo(p) },
   }];
 }
 

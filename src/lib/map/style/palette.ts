@@ -1,6 +1,14 @@
 // One colour per role, shared by the map style and (later) the legend and printed figures.
 export interface Palette {
-  background: string;
+  /** Sea and lakes. */
+  water: string;
+  waterLabel: string;
+  /** Neighbouring countries: quieter than Iraq. */
+  neighbour: string;
+  neighbourLabel: string;
+  countryBorder: string;
+  river: string;
+  /** Iraq's governorates. */
   land: string;
   governorateLine: string;
   governorateLabel: string;
@@ -16,7 +24,12 @@ export interface Palette {
 }
 
 export const screen: Palette = {
-  background: '#dde3e6',
+  water: '#c9dbe6',
+  waterLabel: '#4f7896',
+  neighbour: '#e8e6df',
+  neighbourLabel: '#8b877c',
+  countryBorder: '#8b877c',
+  river: '#7fa7c2',
   land: '#f6f4ee',
   governorateLine: '#a39d8f',
   governorateLabel: '#857f72',

