@@ -70,12 +70,6 @@ export function loadAtlas(files: RawFiles): LoadResult {
   const problems: Problem[] = [];
   const sources = loadSources(files, problems);
   const governorates = loadGovernorates(files, problems);
-  const ctx: ValidationContext = {
-    sources: new Map(sources.map((s) => [s.id, s])),
-    governorates,
-    placeIds: new Map(),
-    eventIds: new Map(),
-  };
   const context = Object.fromEntries(contextLayers.map((layer) => {
     const file = geoPath(layer);
     const json = files.geo[file] === undefined ? null : parseOrReport(file, files.geo[file], problems);
@@ -84,6 +78,13 @@ export function loadAtlas(files: RawFiles): LoadResult {
     problems.push(...checked.problems);
     return [layer, checked.collection];
   })) as Atlas['context'];
+  const ctx: ValidationContext = {
+    sources: new Map(sources.map((s) => [s.id, s])),
+    governorates,
+    countries: new Map(context.countries.features.map((c) => [c.properties!.name as string, c.properties!.label as [number, number]])),
+    placeIds: new Map(),
+    eventIds: new Map(),
+  };
   const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, context, control: { governorates: {}, milestones: [] }, displacement: [] };
   for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
     const result = checkPlaceFile(file, raw, ctx);

@@ -56,6 +56,26 @@ export interface DateSource {
   url?: string;
 }
 
+/** What a number in a text counts. */
+export const figureMeasures = [
+  'killed', 'wounded', 'kidnapped', 'bodies', 'displaced', 'fled', 'refugees', 'troops', 'police',
+  'fighters', 'percent', 'casualties',
+] as const;
+export type FigureMeasure = (typeof figureMeasures)[number];
+
+/** A number the text gives, next to the passage that states it (sources[source], default 0). */
+export interface Figure {
+  measure: FigureMeasure;
+  value: number;
+  /** Upper end, where the text gives a range ("8,000 to 20,000"). */
+  high?: number;
+  /** "about", "at least", "more than", "almost", "up to", as the text qualifies it. */
+  qualifier?: string;
+  /** Who or what is counted, in the text's terms ("Iraqi civilians", "Kurds"). */
+  of?: string;
+  source?: number;
+}
+
 export interface PlaceEvent {
   id: string;
   date: string;
@@ -64,6 +84,7 @@ export interface PlaceEvent {
   tags: EventTag[];
   sources: Passage[];
   dateSource?: DateSource;
+  figures?: Figure[];
 }
 
 export interface Quote {
@@ -87,6 +108,10 @@ export interface PlaceProperties {
   precision: Precision;
   gazetteer?: { source: string; ref: string };
   geometrySource?: string;
+  /** A country place without its own shape: the name of a feature in geo/countries.geojson. */
+  country?: string;
+  /** A region place without its own shape: the governorates it is made of. */
+  members?: string[];
   events: PlaceEvent[];
   quotes: Quote[];
 }
@@ -96,7 +121,7 @@ export type PlaceGeometry = GeoJSON.Point | GeoJSON.LineString | GeoJSON.Polygon
 export interface Place {
   id: string;
   file: string;
-  /** null for a governorate place: its shape is the one in geo/governorates.geojson. */
+  /** null for a governorate, region or country place: its shape is drawn from geo/. */
   geometry: PlaceGeometry | null;
   /** Where the place's symbol and label go: the point, or a point inside the area. */
   anchor: [number, number];

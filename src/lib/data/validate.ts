@@ -8,13 +8,15 @@ import { checkDate, checkSlice, isObject, isText, kebabCase, Report, type Json }
 import { parseJson } from './json.ts';
 import type { Problem } from './problem.ts';
 import {
-  eventTags, placeKinds, precisions,
+  eventTags, figureMeasures, placeKinds, precisions,
   type AtlasEvent, type AtlasQuote, type Governorates, type Place, type PlaceGeometry, type SourceText,
 } from './schema.ts';
 
 export interface ValidationContext {
   sources: Map<string, SourceText>;
   governorates: Governorates;
+  /** Label points of the countries in geo/countries.geojson, by name. */
+  countries: Map<string, [number, number]>;
   /** Ids already taken, with the file that took them: ids are unique across the atlas. */
   placeIds: Map<string, string>;
   eventIds: Map<string, string>;
@@ -126,8 +128,8 @@ function checkPlaceProperties(p: Json, report: Report, ctx: ValidationContext): 
 /** Returns the geometry, null for a governorate place without its own shape, or undefined if unusable. */
 function checkGeometry(geometry: unknown, p: Json, report: Report): PlaceGeometry | null | undefined {
   if (geometry === null) {
-    if (p.kind === 'governorate') return null;
-    report.add('geometry', 'is null; only a governorate place may omit its shape (it is drawn from geo/governorates.geojson)');
+    if (['governorate', 'region', 'country'].includes(p.kind as string)) return null;
+    report.add('geometry', 'is null; only a governorate, region or country place may omit its shape (it is drawn from geo/)');
     return undefined;
   }
   if (!isObject(geometry)) {
@@ -152,13 +154,7 @@ function checkGeometry(geometry: unknown, p: Json, report: Report): PlaceGeometr
 /** The point that stands for the place; checks it lies in the declared governorate. */
 function anchorOf(geometry: PlaceGeometry | null, p: Json, ctx: ValidationContext, report: Report): [number, number] | null {
   const governorate = ctx.governorates.features.find((g) => g.id === p.governorate);
-  if (geometry === null) {
-    if (!governorate) {
-      report.add('properties.governorate', 'a governorate place without a shape must name its governorate');
-      return null;
-    }
-    return governorate.properties.label;
-  }
+  if (geometry === null) return shapelessAnchor(p, governorate, ctx, report);
   const anchor = geometry.type === 'Point'
     ? (geometry.coordinates as [number, number])
     : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
@@ -178,6 +174,30 @@ function anchorOf(geometry: PlaceGeometry | null, p: Json, ctx: ValidationContex
     }
   }
   return anchor;
+}
+
+/** Where a place drawn from geo/ puts its symbol: its governorate's, first member's or country's label point. */
+function shapelessAnchor(p: Json, governorate: Governorates['features'][number] | undefined, ctx: ValidationContext, report: Report): [number, number] | null {
+  if (p.kind === 'governorate') {
+    if (governorate) return governorate.properties.label;
+    report.add('properties.governorate', 'a governorate place without a shape must name its governorate');
+    return null;
+  }
+  if (p.kind === 'region') {
+    const members = Array.isArray(p.members) ? p.members : [];
+    const found = members.map((m) => ctx.governorates.features.find((g) => g.id === m));
+    if (members.length === 0 || found.some((g) => !g)) {
+      report.add('properties.members', 'a region without a shape must list the governorates it is made of (ISO 3166-2 ids)');
+      return null;
+    }
+    return found[0]!.properties.label;
+  }
+  const label = ctx.countries.get(p.country as string);
+  if (!label) {
+    report.add('properties.country', `${JSON.stringify(p.country)} is not a country in geo/countries.geojson; expected one of ${[...ctx.countries.keys()].join(', ')}`);
+    return null;
+  }
+  return label;
 }
 
 function checkDateSource(value: unknown, path: string, report: Report): void {
@@ -214,6 +234,7 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
         }
       });
     }
+    if (e.figures !== undefined) checkFigures(e.figures, e.sources, `${path}.figures`, report);
     if (!Array.isArray(e.sources) || e.sources.length === 0) {
       report.add(`${path}.sources`, 'missing; every event cites at least one passage { doc, quote, start, end }');
     } else {
@@ -225,6 +246,25 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
   });
   if (!ok || !span || !placeId) return [];
   return [{ ...(e as unknown as AtlasEvent), ...(span as TimeSpan), placeId }];
+}
+
+function checkFigures(figures: unknown, sources: unknown, path: string, report: Report): void {
+  if (!Array.isArray(figures)) {
+    report.add(path, 'expected a list of { measure, value, source? }');
+    return;
+  }
+  const passages = Array.isArray(sources) ? sources.length : 0;
+  figures.forEach((f, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(f)) return report.add(at, 'expected { measure, value, source? }');
+    if (!figureMeasures.includes(f.measure as never)) report.add(`${at}.measure`, `${JSON.stringify(f.measure)} is not one of ${figureMeasures.join(', ')}`);
+    if (typeof f.value !== 'number' || !(f.value >= 0)) report.add(`${at}.value`, 'expected the number the passage gives');
+    if (f.high !== undefined && !(typeof f.high === 'number' && typeof f.value === 'number' && f.high >= f.value)) report.add(`${at}.high`, 'expected the upper end of the range, not below value');
+    const source = f.source ?? 0;
+    if (!Number.isInteger(source) || (source as number) < 0 || (source as number) >= passages) {
+      report.add(`${at}.source`, `expected the index of the passage in sources that states the number (0..${passages - 1})`);
+    }
+  });
 }
 
 function checkQuote(q: unknown, path: string, placeId: string | null, report: Report, ctx: ValidationContext): AtlasQuote[] {
