@@ -27,6 +27,18 @@ const englishName: Record<string, string> = {
   'IQ-SD': 'Salah ad-Din', 'IQ-SU': 'Sulaymaniyah', 'IQ-KI': 'Kirkuk', 'IQ-WA': 'Wasit',
 };
 
+// Arabic names: this Natural Earth copy has none, so they come from the list of governorates in
+// Wikipedia's "Governorates of Iraq" (mirror: http://www.thefullwiki.org/Governorates_of_Iraq).
+// That list gives Kirkuk as "التاميم", a misspelling of At-Ta'mim; كركوك is from the Dutch article
+// (https://nl.wikiital.com/wiki/Governatorati_dell%27Iraq).
+const arabicSource = 'http://www.thefullwiki.org/Governorates_of_Iraq';
+const arabicName: Record<string, [string, string?]> = {
+  'IQ-BG': ['بغداد'], 'IQ-SD': ['صلاح الدين'], 'IQ-DI': ['ديالى'], 'IQ-WA': ['واسط'], 'IQ-MA': ['ميسان'],
+  'IQ-BA': ['البصرة'], 'IQ-DQ': ['ذي قار'], 'IQ-MU': ['المثنى'], 'IQ-QA': ['القادسية'], 'IQ-BB': ['بابل'],
+  'IQ-KA': ['كربلاء'], 'IQ-NA': ['النجف'], 'IQ-AN': ['الأنبار'], 'IQ-NI': ['نينوى'], 'IQ-DA': ['دهوك'],
+  'IQ-AR': ['أربيل'], 'IQ-SU': ['السليمانية'], 'IQ-KI': ['كركوك', 'https://nl.wikiital.com/wiki/Governatorati_dell%27Iraq'],
+};
+
 interface NaturalEarthProps {
   code_hasc: string;
   name: string;
@@ -50,6 +62,8 @@ const features = input.features.map((f) => {
     properties: {
       id,
       name: englishName[id],
+      nameAr: arabicName[id][0],
+      nameArSource: arabicName[id][1] ?? arabicSource,
       aliases: [...new Set(aliases)],
       // Natural Earth's own label point, which sits inside the polygon.
       label: [p.longitude, p.latitude],

@@ -52,3 +52,18 @@ export function countryLabelPoints(atlas: Atlas): GeoJSON.FeatureCollection<GeoJ
       .map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.properties!.label }, properties: { name: c.properties!.name } })),
   };
 }
+
+/** The places that have a line or area of their own (a route, a border), for drawing that shape. */
+export function placeShapes(atlas: Atlas): GeoJSON.FeatureCollection<GeoJSON.Geometry, { id: string; name: string; kind: PlaceKind; precision: Precision }> {
+  return {
+    type: 'FeatureCollection',
+    features: atlas.places
+      .filter((place) => place.geometry && place.geometry.type !== 'Point')
+      .map((place) => ({
+        type: 'Feature',
+        id: place.id,
+        geometry: place.geometry!,
+        properties: { id: place.id, name: place.properties.name, kind: place.properties.kind, precision: place.properties.precision },
+      })),
+  };
+}

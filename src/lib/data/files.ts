@@ -9,6 +9,8 @@ export const paths = {
   governorates: 'geo/governorates.geojson',
   control: 'geo/control.json',
   displacement: 'geo/displacement.json',
+  gazetteer: 'geo/gazetteer.json',
+  coverage: 'places/coverage.json',
 } as const;
 
 /** The raw text of every input file, keyed by repository-relative path. */
@@ -22,6 +24,9 @@ export interface RawFiles {
   geo: Record<string, string>;
   control: string;
   displacement: string;
+  /** Only the command line reads these two (the coverage check); the app does not. */
+  gazetteer?: string;
+  coverage?: string;
 }
 
 export function textPath(docId: string): string {

@@ -4,6 +4,8 @@ import { contextLayers, geoPath, paths, textPath, type RawFiles } from './files.
 import type { Problem } from './problem.ts';
 import { genres, governorateIds, type Atlas, type Governorates, type SourceText } from './schema.ts';
 import { kebabCase } from './check.ts';
+import { checkCoverage, type CoverageFile, type GazetteerEntry } from './coverage.ts';
+import { indexMentions } from './mentions.ts';
 import { checkPlaceFile, type ValidationContext } from './validate.ts';
 import { checkContextLayer, checkControl, checkDisplacement } from './validate-geo.ts';
 import { parseDate } from '../time/instant.ts';
@@ -85,7 +87,7 @@ export function loadAtlas(files: RawFiles): LoadResult {
     placeIds: new Map(),
     eventIds: new Map(),
   };
-  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, context, control: { governorates: {}, milestones: [] }, displacement: [] };
+  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, context, control: { governorates: {}, milestones: [] }, displacement: [], mentions: [] };
   for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
     const result = checkPlaceFile(file, raw, ctx);
     problems.push(...result.problems);
@@ -95,6 +97,7 @@ export function loadAtlas(files: RawFiles): LoadResult {
     atlas.quotes.push(...result.quotes);
   }
   atlas.events.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.id.localeCompare(b.id));
+  atlas.mentions = indexMentions(sources, atlas.places.map((p) => ({ id: p.id, names: [p.properties.name, ...(p.properties.aliases ?? [])] })));
 
   const controlJson = parseOrReport(paths.control, files.control, problems);
   if (controlJson) {
@@ -108,7 +111,19 @@ export function loadAtlas(files: RawFiles): LoadResult {
     problems.push(...checked.problems);
     atlas.displacement = checked.records;
   }
+  if (files.gazetteer !== undefined && files.coverage !== undefined) problems.push(...checkCoverageFiles(files, atlas));
   return { atlas, problems };
+}
+
+function checkCoverageFiles(files: RawFiles, atlas: Atlas): Problem[] {
+  const problems: Problem[] = [];
+  const gazetteer = parseOrReport(paths.gazetteer, files.gazetteer!, problems) as { entries?: GazetteerEntry[] } | null;
+  const coverage = parseOrReport(paths.coverage, files.coverage!, problems) as CoverageFile | null;
+  if (!gazetteer || !coverage) return problems;
+  if (!Array.isArray(coverage.leftOut) || !Array.isArray(coverage.notMapped) || [...coverage.leftOut, ...coverage.notMapped].some((l) => !l?.name || !l?.reason)) {
+    return [...problems, { file: paths.coverage, path: 'leftOut', message: 'expected leftOut and notMapped lists of { name, reason }' }];
+  }
+  return [...problems, ...checkCoverage(paths.coverage, atlas.sources, atlas.places, gazetteer.entries ?? [], coverage)];
 }
 
 /** How much the atlas holds, per text too: what `npm run validate` prints when all is well. */

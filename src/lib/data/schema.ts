@@ -1,5 +1,6 @@
 // The data contract (DESIGN.md §3) as types and vocabularies. Plain TypeScript: no Svelte, no MapLibre.
 import type { TimeSpan } from '../time/instant.ts';
+import type { Mention } from './mentions.ts';
 
 export const placeKinds = ['city', 'district', 'site', 'governorate', 'region', 'route', 'border', 'country'] as const;
 export type PlaceKind = (typeof placeKinds)[number];
@@ -103,6 +104,8 @@ export interface PlaceProperties {
   name: string;
   aliases?: string[];
   nameAr?: string;
+  /** Where the Arabic name comes from (required with nameAr). */
+  nameArSource?: string;
   kind: PlaceKind;
   governorate: string | null;
   precision: Precision;
@@ -139,6 +142,8 @@ export interface AtlasQuote extends Quote, TimeSpan {
 export interface GovernorateProperties {
   id: string;
   name: string;
+  nameAr?: string;
+  nameArSource?: string;
   aliases: string[];
   label: [number, number];
   source: string;
@@ -156,6 +161,8 @@ export interface Atlas {
   context: Record<'countries' | 'coast' | 'rivers' | 'lakes' | 'water-labels', GeoJSON.FeatureCollection>;
   control: Control;
   displacement: DisplacementRecord[];
+  /** Every mention of a mapped place in a text, in text order (src/lib/data/mentions.ts). */
+  mentions: Mention[];
 }
 
 // ── Thematic layers (geo/control.json, geo/displacement.json; DESIGN.md §4) ──

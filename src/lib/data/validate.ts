@@ -2,10 +2,11 @@
 // first, each with its file, feature and field path, and hands back what did pass, so a broken
 // event costs that event only: the app shows the rest and lists what it left out.
 import gjv from 'geojson-validation';
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { along, booleanPointInPolygon, feature, length, pointOnFeature } from '@turf/turf';
 import type { TimeSpan } from '../time/instant.ts';
 import { checkDate, checkSlice, isObject, isText, kebabCase, Report, type Json } from './check.ts';
 import { parseJson } from './json.ts';
+import { numberStatedIn } from './numbers.ts';
 import type { Problem } from './problem.ts';
 import {
   eventTags, figureMeasures, placeKinds, precisions,
@@ -106,6 +107,9 @@ function checkPlaceProperties(p: Json, report: Report, ctx: ValidationContext): 
   if (p.nameAr !== undefined && !(isText(p.nameAr) && /[\u0600-\u06FF]/.test(p.nameAr))) {
     report.add('properties.nameAr', 'expected the name in Arabic script');
   }
+  if (p.nameAr !== undefined && !isText(p.nameArSource)) {
+    report.add('properties.nameArSource', 'missing; an Arabic name needs the source that gives it');
+  }
   if (!placeKinds.includes(p.kind as never)) {
     report.add('properties.kind', `${JSON.stringify(p.kind)} is not a kind; expected one of ${placeKinds.join(', ')}`);
   }
@@ -155,9 +159,12 @@ function checkGeometry(geometry: unknown, p: Json, report: Report): PlaceGeometr
 function anchorOf(geometry: PlaceGeometry | null, p: Json, ctx: ValidationContext, report: Report): [number, number] | null {
   const governorate = ctx.governorates.features.find((g) => g.id === p.governorate);
   if (geometry === null) return shapelessAnchor(p, governorate, ctx, report);
+  // A line's symbol goes at its middle; an area's at a point guaranteed to lie inside it.
   const anchor = geometry.type === 'Point'
     ? (geometry.coordinates as [number, number])
-    : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
+    : geometry.type === 'LineString'
+      ? (along(geometry, length(feature(geometry)) / 2).geometry.coordinates as [number, number])
+      : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
   const where = geometry.type === 'Point' ? 'the point' : 'a point inside the shape';
   if (governorate) {
     if (!booleanPointInPolygon(anchor, governorate)) {
@@ -263,6 +270,14 @@ function checkFigures(figures: unknown, sources: unknown, path: string, report: 
     const source = f.source ?? 0;
     if (!Number.isInteger(source) || (source as number) < 0 || (source as number) >= passages) {
       report.add(`${at}.source`, `expected the index of the passage in sources that states the number (0..${passages - 1})`);
+      return;
+    }
+    const words = (sources as Json[])[source as number]?.quote;
+    for (const field of ['value', 'high'] as const) {
+      const n = f[field];
+      if (typeof n === 'number' && typeof words === 'string' && !numberStatedIn(n, words)) {
+        report.add(`${at}.${field}`, `${n} is not stated in sources[${source}] ("${words.slice(0, 80)}…"); a figure must be the number its passage gives`);
+      }
     }
   });
 }

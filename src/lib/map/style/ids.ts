@@ -9,6 +9,7 @@ export const sources = {
   governorates: 'governorates',
   governorateLabels: 'governorate_labels',
   places: 'places',
+  placeShapes: 'place_shapes',
 } as const;
 
 export const layers = {
@@ -25,7 +26,7 @@ export const layers = {
   governoratesFill: 'governorates_fill',
   governoratesLine: 'governorates_line',
   governoratesLabel: 'governorates_label',
-  placeAreas: 'places_area',
+  placeLines: 'places_line',
   placesCircle: 'places_circle',
   placesLabel: 'places_label',
 } as const;

@@ -115,12 +115,39 @@ function kindColour(p: Palette): ExpressionSpecification {
   return ['match', ['get', 'kind'], 'city', p.city, 'district', p.district, 'site', p.site, 'governorate', p.area, 'region', p.area, p.other];
 }
 
+/**
+ * Governorate, region and country places are areas the base map already draws and names; a dot
+ * and a second label on top of them would only repeat it. They are reached from the place list.
+ */
+const pointLikePlaces: ExpressionSpecification = ['match', ['get', 'kind'], ['governorate', 'region', 'country'], false, true];
+/** Routes and borders are drawn as lines (placeShapeLayers); their label stays at the line's middle. */
+const dotPlaces: ExpressionSpecification = ['match', ['get', 'kind'], ['governorate', 'region', 'country', 'route', 'border'], false, true];
+
+/** Places with a line of their own; a line drawn by hand (approximate) is dashed. */
+export function placeShapeLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{
+    id: ids.placeLines,
+    type: 'line',
+    source,
+    filter: ['==', ['geometry-type'], 'LineString'],
+    layout: { 'line-cap': 'round' },
+    paint: {
+      'line-color': p.other,
+      'line-width': 2,
+      'line-dasharray': ['match', ['get', 'precision'], 'approximate', ['literal', [2, 2]], ['literal', [1, 0]]],
+    },
+  }];
+}
+
 export function placeLayers(source: string, p: Palette): LayerSpecification[] {
   return [
     {
       id: ids.placesCircle,
       type: 'circle',
       source,
+      filter: dotPlaces,
+      // A site drawn approximately at its city's point must not hide the city's dot.
+      layout: { 'circle-sort-key': ['match', ['get', 'kind'], 'city', 3, 'district', 2, 1] },
       paint: {
         'circle-color': kindColour(p),
         // Cities are the largest marks; a point that stands for an area is drawn hollow-ish.
@@ -134,7 +161,11 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
       id: ids.placesLabel,
       type: 'symbol',
       source,
+      filter: pointLikePlaces,
       layout: {
+        // Where labels compete, cities win, then districts and sites, then areas: a site drawn
+        // approximately at its city's point must not take the city's label away.
+        'symbol-sort-key': ['match', ['get', 'kind'], 'city', 0, 'district', 1, 'site', 2, 'governorate', 3, 'region', 4, 5],
         'text-field': ['get', 'name'],
         'text-font': [labelFont],
         'text-size': ['match', ['get', 'kind'], 'city', 13, 12],

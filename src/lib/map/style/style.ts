@@ -3,11 +3,11 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
-import { countryLabelPoints, governorateLabelPoints, placeAnchors } from '../../data/features.ts';
+import { countryLabelPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
 import { sources, layers as ids } from './ids.ts';
 import {
   contextLabelLayers, countryBorderLayers, governorateFillLayers, governorateLabelLayers, governorateLineLayers,
-  neighbourLayers, placeLayers, waterLayers,
+  neighbourLayers, placeLayers, placeShapeLayers, waterLayers,
 } from './layers.ts';
 import type { Palette } from './palette.ts';
 
@@ -28,6 +28,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
         attribution: 'Natural Earth',
       },
       [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas) },
+      [sources.placeShapes]: { type: 'geojson', data: placeShapes(atlas) },
       [sources.places]: {
         type: 'geojson',
         data: placeAnchors(atlas),
@@ -43,6 +44,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       ...countryBorderLayers(sources.countries, p),
       ...contextLabelLayers(sources, p),
       ...governorateLabelLayers(sources.governorateLabels, p),
+      ...placeShapeLayers(sources.placeShapes, p),
       ...placeLayers(sources.places, p),
     ],
   };

@@ -1,0 +1,72 @@
+// The mention index: where each mapped place is named in each text, for the reader to highlight and
+// link. Names and aliases are matched whole-word, ignoring case and diacritics and treating hyphens
+// and apostrophes loosely (Falluja/Fallujah are separate aliases; Tall ‘Afar matches "Tall Afar").
+
+export interface Mention {
+  doc: string;
+  placeId: string;
+  start: number;
+  end: number;
+  /** The words as they stand in the text. */
+  text: string;
+}
+
+/** A folded copy of the text and, for each of its characters, the offset in the original. */
+interface Folded {
+  text: string;
+  origin: number[];
+}
+
+/**
+ * Case-folds, strips diacritics, drops apostrophes and ʿayn/hamza signs, and turns hyphens into
+ * spaces, keeping a map back to the original offsets so a match can be highlighted exactly.
+ */
+export function fold(text: string): Folded {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const base = text[i].normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    for (const ch of base) {
+      if (/['’‘ʿʾ`]/.test(ch)) continue;
+      out += ch === '-' ? ' ' : ch;
+      origin.push(i);
+    }
+  }
+  return { text: out, origin };
+}
+
+export const foldName = (name: string): string => fold(name).text.replace(/\s+/g, ' ').trim();
+
+/** Every whole-word occurrence of `name` in the folded text, as original [start, end). */
+export function findName(folded: Folded, name: string): [number, number][] {
+  const needle = foldName(name);
+  if (!needle) return [];
+  const hits: [number, number][] = [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
+  for (let m = re.exec(folded.text); m; m = re.exec(folded.text)) {
+    hits.push([folded.origin[m.index], folded.origin[m.index + m[0].length - 1] + 1]);
+  }
+  return hits;
+}
+
+/**
+ * Finds every mention of every place in every text. Where names overlap ("Basra" inside
+ * "Basra Palace") the longer mention wins, so each stretch of text links to one place.
+ */
+export function indexMentions(texts: { id: string; text: string }[], places: { id: string; names: string[] }[]): Mention[] {
+  const all: Mention[] = [];
+  for (const doc of texts) {
+    const folded = fold(doc.text);
+    const found: Mention[] = [];
+    for (const place of places) {
+      for (const name of new Set(place.names)) {
+        for (const [start, end] of findName(folded, name)) found.push({ doc: doc.id, placeId: place.id, start, end, text: doc.text.slice(start, end) });
+      }
+    }
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Mention[] = [];
+    for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+    all.push(...kept.sort((a, b) => a.start - b.start));
+  }
+  return all;
+}

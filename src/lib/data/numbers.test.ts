@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { numberStatedIn } from './numbers.ts';
+
+describe('numberStatedIn', () => {
+  it('finds digits with and without thousands separators', () => {
+    expect(numberStatedIn(9000, 'at least 9,000 people')).toBe(true);
+    expect(numberStatedIn(5500, 'only 5500 soldiers')).toBe(true);
+    expect(numberStatedIn(61, 'that 61% of Iraqis')).toBe(true);
+  });
+
+  it('finds millions and numbers in words, in any case', () => {
+    expect(numberStatedIn(1_600_000, 'that 1.6 million are displaced')).toBe(true);
+    expect(numberStatedIn(2_000_000, 'Two million people have gone abroad')).toBe(true);
+    expect(numberStatedIn(1_500_000, 'A million and a half have been displaced')).toBe(true);
+    expect(numberStatedIn(17, 'Seventeen Iraqis were dead.')).toBe(true);
+  });
+
+  it('does not find a number inside another', () => {
+    expect(numberStatedIn(17, 'the 170 police')).toBe(false);
+    expect(numberStatedIn(1, 'population of 1.7 million')).toBe(false);
+    expect(numberStatedIn(160, 'the 160,000-strong Mehdi Army')).toBe(false);
+    expect(numberStatedIn(18, 'Seventeen Iraqis were dead.')).toBe(false);
+  });
+});

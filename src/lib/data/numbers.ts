@@ -1,0 +1,36 @@
+// Does a passage state this number? The texts write numbers as digits ("9,000", "5500", "61%"),
+// as millions ("1.6 million"), or in words ("Seventeen", "Two million", "a million and a half").
+// A figure in the data must be findable in its passage in one of these forms (issue: every number
+// in an event's structured fields appears in its quoted passage).
+
+const small = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const tens: Record<number, string> = { 30: 'thirty', 40: 'forty', 50: 'fifty', 60: 'sixty', 70: 'seventy', 80: 'eighty', 90: 'ninety' };
+
+function wordsFor(n: number): string[] {
+  if (n <= 20) return [small[n]];
+  if (tens[n]) return [tens[n]];
+  if (n === 100) return ['a hundred', 'one hundred'];
+  if (n === 1000) return ['a thousand', 'one thousand'];
+  return [];
+}
+
+/** Every way the texts might write n. */
+export function spellings(n: number): string[] {
+  const forms = [n.toLocaleString('en-US'), String(n), ...wordsFor(n)];
+  if (n >= 1_000_000) {
+    const millions = n / 1_000_000;
+    forms.push(`${millions} million`);
+    if (Number.isInteger(millions)) forms.push(...wordsFor(millions).map((w) => `${w} million`));
+    if (millions === 1) forms.push('a million');
+    if (millions === 1.5) forms.push('a million and a half', 'one and a half million');
+  }
+  return forms;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function numberStatedIn(n: number, passage: string): boolean {
+  // Not inside a longer number ("17" must not match "170" or "1.7"), nor inside a word.
+  return spellings(n).some((form) => new RegExp(`(?<![\\w.,])${escape(form)}(?![\\w]|[.,]\\d)`, 'i').test(passage));
+}
