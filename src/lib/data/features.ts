@@ -67,3 +67,32 @@ export function placeShapes(atlas: Atlas): GeoJSON.FeatureCollection<GeoJSON.Geo
       })),
   };
 }
+
+export interface EventFilters {
+  /** Only events citing one of these texts; empty = all. */
+  texts: string[];
+  /** Only events carrying one of these tags; empty = all. */
+  tags: string[];
+}
+
+/**
+ * One point per event, at its place, with the numbers the time filter compares. Events of a
+ * country place (Iraq as a whole, a neighbour) have no point that would not mislead: they are
+ * listed beside the map, not drawn on it.
+ */
+export function eventPoints(atlas: Atlas, filters: EventFilters = { texts: [], tags: [] }): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  const anchors = new Map(atlas.places.filter((p) => p.properties.kind !== 'country').map((p) => [p.id, p.anchor]));
+  return {
+    type: 'FeatureCollection',
+    features: atlas.events
+      .filter((e) => anchors.has(e.placeId))
+      .filter((e) => !filters.texts.length || e.sources.some((s) => filters.texts.includes(s.doc)))
+      .filter((e) => !filters.tags.length || e.tags.some((t) => filters.tags.includes(t)))
+      .map((e) => ({
+        type: 'Feature',
+        id: e.id,
+        geometry: { type: 'Point', coordinates: anchors.get(e.placeId)! },
+        properties: { id: e.id, placeId: e.placeId, title: e.title, t0: e.t0, t1: e.t1, uncertain: e.precision !== 'day' || e.approximate },
+      })),
+  };
+}

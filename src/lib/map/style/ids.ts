@@ -10,6 +10,7 @@ export const sources = {
   governorateLabels: 'governorate_labels',
   places: 'places',
   placeShapes: 'place_shapes',
+  events: 'events',
 } as const;
 
 export const layers = {
@@ -24,9 +25,21 @@ export const layers = {
   riversLabel: 'rivers_label',
   lakesLabel: 'lakes_label',
   governoratesFill: 'governorates_fill',
+  controlFill: 'control_fill',
+  displacementNoData: 'displacement_nodata',
+  displacementFill: 'displacement_fill',
+  selectedArea: 'selected_area',
   governoratesLine: 'governorates_line',
   governoratesLabel: 'governorates_label',
   placeLines: 'places_line',
   placesCircle: 'places_circle',
+  eventsCircle: 'events_circle',
+  selectedCircle: 'selected_circle',
   placesLabel: 'places_label',
 } as const;
+
+/** The map's global state: the clock and the selection, read by layer filters (global-state). */
+export const state = { t: 't', mode: 'mode', windowDays: 'windowDays', selected: 'selected' } as const;
+
+/** The image the "no data" hatch is drawn with (added at runtime, no sprite server). */
+export const hatchImage = 'hatch';

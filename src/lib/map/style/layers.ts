@@ -1,8 +1,8 @@
 // Layer functions: (source id, palette) → layer specifications (protomaps/basemaps style).
 // https://maplibre.org/maplibre-style-spec/layers/
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { layers as ids } from './ids.ts';
-import { labelFont, type Palette } from './palette.ts';
+import { hatchImage, layers as ids, state } from './ids.ts';
+import { displacementBreaks, labelFont, type Palette } from './palette.ts';
 
 const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 });
 
@@ -176,5 +176,74 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
       },
       paint: { 'text-color': p.placeLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
     },
+  ];
+}
+
+const global = (key: string) => ['global-state', key] as unknown as ExpressionSpecification;
+
+/**
+ * The time filter, evaluated by MapLibre from one global-state write per slider step (STYLE.md
+ * §7.1): window = the event overlaps the last N days; cumulative = it has begun. (The text and tag
+ * filters change rarely, so they rebuild the events source instead: see eventPoints.)
+ */
+export function eventFilter(): ExpressionSpecification {
+  const begun: ExpressionSpecification = ['<=', ['get', 't0'], global(state.t)];
+  const inWindow: ExpressionSpecification = ['>=', ['get', 't1'], ['-', global(state.t), global(state.windowDays)]];
+  return ['all', begun, ['any', ['==', global(state.mode), 'cumulative'], inWindow]];
+}
+
+/** Events: a filled halo when dated to the day, an open ring when dated to a month, year or span. */
+export function eventLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{
+    id: ids.eventsCircle,
+    type: 'circle',
+    source,
+    filter: eventFilter(),
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 13],
+      'circle-color': p.event,
+      'circle-opacity': ['case', ['get', 'uncertain'], 0, 0.28],
+      'circle-stroke-color': p.event,
+      'circle-stroke-width': ['case', ['get', 'uncertain'], 1.6, 1.2],
+      'circle-stroke-opacity': 0.9,
+    },
+  }];
+}
+
+/** Province control, coloured by the status the app writes into each governorate's feature-state. */
+export function controlLayers(source: string, p: Palette): LayerSpecification[] {
+  return [{
+    id: ids.controlFill,
+    type: 'fill',
+    source,
+    paint: {
+      'fill-color': ['match', ['coalesce', ['feature-state', 'status'], 'none'], 'coalition', p.control.coalition, 'iraqi', p.control.iraqi, 'krg', p.control.krg, 'security-agreement', p.control['security-agreement'], p.land],
+      'fill-opacity': 0.85,
+    },
+  }];
+}
+
+/** Displacement: a hatch everywhere ("no data"), covered where a sourced figure exists at the date. */
+export function displacementLayers(source: string, p: Palette): LayerSpecification[] {
+  const [a, b, c, d] = p.displacementRamp;
+  return [
+    { id: ids.displacementNoData, type: 'fill', source, paint: { 'fill-pattern': hatchImage, 'fill-opacity': 0.6 } },
+    {
+      id: ids.displacementFill,
+      type: 'fill',
+      source,
+      paint: {
+        'fill-color': ['step', ['coalesce', ['feature-state', 'displaced'], 0], a, displacementBreaks[0], b, displacementBreaks[1], c, displacementBreaks[2], d],
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasData'], false], 0.9, 0],
+      },
+    },
+  ];
+}
+
+/** The selected place: its governorate (for area places) outlined, or its dot ringed. */
+export function selectionLayers(areaSource: string, pointSource: string, p: Palette): LayerSpecification[] {
+  return [
+    { id: ids.selectedArea, type: 'line', source: areaSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'line-color': p.selected, 'line-width': 3 } },
+    { id: ids.selectedCircle, type: 'circle', source: pointSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': p.selected, 'circle-stroke-width': 3 } },
   ];
 }

@@ -21,6 +21,14 @@ export interface Palette {
   area: string;
   other: string;
   symbolStroke: string;
+  /** Events in the time window. */
+  event: string;
+  selected: string;
+  /** Province control, by status. */
+  control: Record<'coalition' | 'iraqi' | 'krg' | 'security-agreement', string>;
+  /** Displacement choropleth, low to high; the hatch marks "no data". */
+  displacementRamp: [string, string, string, string];
+  hatch: string;
 }
 
 export const screen: Palette = {
@@ -41,7 +49,15 @@ export const screen: Palette = {
   area: '#c9a227',
   other: '#4d6a7a',
   symbolStroke: '#ffffff',
+  event: '#b3261e',
+  selected: '#1a5fb4',
+  control: { coalition: '#e8c39e', iraqi: '#9fcb93', krg: '#93bcd8', 'security-agreement': '#cfd98f' },
+  displacementRamp: ['#fde7d4', '#f6b58c', '#e0794f', '#a8432a'],
+  hatch: '#a39d8f',
 };
+
+/** Upper bounds of the displacement classes (people displaced since February 2006). */
+export const displacementBreaks = [10_000, 25_000, 50_000] as const;
 
 /** The CSS family MapLibre draws labels with (no glyph server: the font is bundled by @fontsource). */
 export const labelFont = 'Noto Sans';

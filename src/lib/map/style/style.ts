@@ -3,11 +3,12 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
-import { countryLabelPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
-import { sources, layers as ids } from './ids.ts';
+import { countryLabelPoints, eventPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
+import { defaultView } from '../../state/url.ts';
+import { sources, layers as ids, state } from './ids.ts';
 import {
   contextLabelLayers, countryBorderLayers, governorateFillLayers, governorateLabelLayers, governorateLineLayers,
-  neighbourLayers, placeLayers, placeShapeLayers, waterLayers,
+  controlLayers, displacementLayers, eventLayers, neighbourLayers, placeLayers, placeShapeLayers, selectionLayers, waterLayers,
 } from './layers.ts';
 import type { Palette } from './palette.ts';
 
@@ -15,6 +16,13 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {
     version: 8,
     name: 'Iraq War Atlas',
+    // The clock and selection; the app writes them with map.setGlobalStateProperty.
+    state: {
+      [state.t]: { default: defaultView.t },
+      [state.mode]: { default: defaultView.mode },
+      [state.windowDays]: { default: defaultView.windowDays },
+      [state.selected]: { default: '' },
+    },
     sources: {
       [sources.countries]: { type: 'geojson', data: atlas.context.countries, attribution: 'Natural Earth' },
       [sources.countryLabels]: { type: 'geojson', data: countryLabelPoints(atlas) },
@@ -25,10 +33,13 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       [sources.governorates]: {
         type: 'geojson',
         data: atlas.governorates,
+        // Feature-state (control status, displacement) is keyed by the ISO id.
+        promoteId: 'id',
         attribution: 'Natural Earth',
       },
       [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas) },
       [sources.placeShapes]: { type: 'geojson', data: placeShapes(atlas) },
+      [sources.events]: { type: 'geojson', data: eventPoints(atlas) },
       [sources.places]: {
         type: 'geojson',
         data: placeAnchors(atlas),
@@ -39,12 +50,16 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       { id: ids.background, type: 'background', paint: { 'background-color': p.water } },
       ...neighbourLayers(sources.countries, p),
       ...governorateFillLayers(sources.governorates, p),
+      ...controlLayers(sources.governorates, p),
+      ...displacementLayers(sources.governorates, p),
       ...waterLayers(sources, p),
       ...governorateLineLayers(sources.governorates, p),
       ...countryBorderLayers(sources.countries, p),
       ...contextLabelLayers(sources, p),
       ...governorateLabelLayers(sources.governorateLabels, p),
       ...placeShapeLayers(sources.placeShapes, p),
+      ...selectionLayers(sources.governorates, sources.places, p),
+      ...eventLayers(sources.events, p),
       ...placeLayers(sources.places, p),
     ],
   };

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromIso } from '../time/instant.ts';
+import { defaultView, formatView, parseView, type ViewSnapshot } from './url.ts';
+
+const known = { places: new Set(['fallujah', 'basra']), texts: new Set(['steele-2008']), tags: new Set(['violence']) };
+
+describe('view ⇄ URL', () => {
+  it('round-trips a whole view', () => {
+    const view: ViewSnapshot = {
+      t: dayFromIso('2007-12-16'), mode: 'cumulative', windowDays: 30, camera: [47.7804, 30.5085, 7.5],
+      layers: ['events', 'displacement'], texts: ['steele-2008'], tags: ['violence'], place: 'basra', doc: 'steele-2008', passage: [13181, 13208],
+    };
+    const parsed = parseView(formatView(view), known);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.view).toEqual(view);
+  });
+
+  it('keeps links short: defaults are left out', () => {
+    expect(formatView(defaultView)).toBe('#t=2006-11-14');
+  });
+
+  it('falls back field by field, with a notice naming each bad part', () => {
+    const { view, notices } = parseView('#t=2006-13-45&mode=sideways&w=-3&c=999,1,2&layers=events,bombs&place=atlantis&tags=violence,nope', known);
+    expect(view).toMatchObject({ t: defaultView.t, mode: 'window', windowDays: 90, camera: null, layers: ['events'], place: null, tags: ['violence'] });
+    expect(notices).toHaveLength(7);
+    expect(notices[0]).toMatch(/date "2006-13-45" is not valid/);
+  });
+
+  it('refuses dates outside 20 March 2003 – 18 December 2011, and dates that are not days', () => {
+    expect(parseView('#t=2003-03-19', known).notices).toHaveLength(1);
+    expect(parseView('#t=2006-11', known).notices).toHaveLength(1);
+    expect(parseView('#t=2011-12-18', known).view.t).toBe(dayFromIso('2011-12-18'));
+  });
+
+  it('treats hostile text as text: it is quoted, cut short, and never used', () => {
+    const { view, notices } = parseView(`#place=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, known);
+    expect(view.place).toBeNull();
+    expect(notices[0]).toContain('"<img src=x onerror=alert(1)>"');
+  });
+});

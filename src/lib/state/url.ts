@@ -1,0 +1,123 @@
+// The view state ⇄ the URL's hash. Pure: parse never throws, and names every part of a link it
+// could not use, so a malformed or hostile link falls back to defaults with a visible notice.
+import { dayFromIso, isoDay, parseDate } from '../time/instant.ts';
+import { DEFAULT_WINDOW_DAYS, FIRST_DAY, LAST_DAY, timeModes, type TimeMode } from '../time/window.ts';
+
+export const layerNames = ['events', 'control', 'displacement', 'context'] as const;
+export type LayerName = (typeof layerNames)[number];
+
+export interface ViewSnapshot {
+  t: number;
+  mode: TimeMode;
+  windowDays: number;
+  /** [longitude, latitude, zoom], or null for the default view of Iraq. */
+  camera: [number, number, number] | null;
+  layers: LayerName[];
+  /** Show only events citing these texts / carrying these tags; empty = all. */
+  texts: string[];
+  tags: string[];
+  place: string | null;
+  /** The text open in the reader, and the passage to highlight. */
+  doc: string | null;
+  passage: [number, number] | null;
+}
+
+export const defaultView: ViewSnapshot = {
+  t: dayFromIso('2006-11-14'),
+  mode: 'window',
+  windowDays: DEFAULT_WINDOW_DAYS,
+  camera: null,
+  layers: ['events', 'control', 'context'],
+  texts: [],
+  tags: [],
+  place: null,
+  doc: null,
+  passage: null,
+};
+
+/** What a link may name, so that unknown ids are refused rather than passed on. */
+export interface Known {
+  places: Set<string>;
+  texts: Set<string>;
+  tags: Set<string>;
+}
+
+const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
+const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+export function parseView(hash: string, known: Known): { view: ViewSnapshot; notices: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const view: ViewSnapshot = structuredClone(defaultView);
+  const notices: string[] = [];
+  const refuse = (what: string, value: string, fallback: string) => notices.push(`The link's ${what} ${shown(value)} is not valid; showing ${fallback} instead.`);
+
+  const t = params.get('t');
+  if (t !== null) {
+    const parsed = parseDate(t);
+    if (parsed.ok && parsed.span.precision === 'day' && parsed.span.t0 >= FIRST_DAY && parsed.span.t0 <= LAST_DAY) view.t = parsed.span.t0;
+    else refuse('date', t, `${isoDay(view.t)} (dates run from 2003-03-20 to 2011-12-18)`);
+  }
+  const mode = params.get('mode');
+  if (mode !== null) {
+    if (timeModes.includes(mode as TimeMode)) view.mode = mode as TimeMode;
+    else refuse('time mode', mode, `"${view.mode}"`);
+  }
+  const w = params.get('w');
+  if (w !== null) {
+    const n = Number(w);
+    if (Number.isInteger(n) && n >= 1 && n <= 3650) view.windowDays = n;
+    else refuse('window', w, `${view.windowDays} days`);
+  }
+  const c = params.get('c');
+  if (c !== null) {
+    const [lng, lat, zoom] = c.split(',').map(Number);
+    if ([lng, lat, zoom].every(Number.isFinite) && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) view.camera = [lng, lat, zoom];
+    else refuse('map position', c, 'the whole of Iraq');
+  }
+  const layers = params.get('layers');
+  if (layers !== null) {
+    const names = list(layers);
+    const bad = names.filter((n) => !layerNames.includes(n as LayerName));
+    if (bad.length) refuse('layers', bad.join(','), 'the layers it names that exist');
+    view.layers = names.filter((n): n is LayerName => layerNames.includes(n as LayerName));
+  }
+  for (const [key, set, what] of [['texts', known.texts, 'text filter'], ['tags', known.tags, 'tag filter']] as const) {
+    const values = list(params.get(key));
+    const bad = values.filter((v) => !set.has(v));
+    if (bad.length) refuse(what, bad.join(','), 'the rest of the filter');
+    view[key] = values.filter((v) => set.has(v));
+  }
+  const place = params.get('place');
+  if (place !== null) {
+    if (known.places.has(place)) view.place = place;
+    else refuse('place', place, 'no selected place');
+  }
+  const doc = params.get('doc');
+  if (doc !== null) {
+    if (known.texts.has(doc)) view.doc = doc;
+    else refuse('text', doc, 'no open text');
+  }
+  const at = params.get('at');
+  if (at !== null && view.doc) {
+    const [start, end] = at.split('-').map(Number);
+    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start) view.passage = [start, end];
+    else refuse('passage', at, 'the text without a highlight');
+  }
+  return { view, notices };
+}
+
+/** Only what differs from the defaults goes into the link, so links stay short and readable. */
+export function formatView(view: ViewSnapshot): string {
+  const params = new URLSearchParams();
+  params.set('t', isoDay(view.t));
+  if (view.mode !== defaultView.mode) params.set('mode', view.mode);
+  if (view.windowDays !== defaultView.windowDays) params.set('w', String(view.windowDays));
+  if (view.camera) params.set('c', view.camera.map((v, i) => v.toFixed(i === 2 ? 2 : 4)).join(','));
+  if (view.layers.join(',') !== defaultView.layers.join(',')) params.set('layers', view.layers.join(','));
+  if (view.texts.length) params.set('texts', view.texts.join(','));
+  if (view.tags.length) params.set('tags', view.tags.join(','));
+  if (view.place) params.set('place', view.place);
+  if (view.doc) params.set('doc', view.doc);
+  if (view.doc && view.passage) params.set('at', view.passage.join('-'));
+  return `#${params.toString().replace(/%2C/g, ',')}`;
+}

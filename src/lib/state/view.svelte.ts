@@ -1,0 +1,55 @@
+// The one view state (DESIGN.md §1): time, window, camera, layers, filters, selection, open text.
+// The same object is a permalink (url.ts), and later a tour chapter and a figure's input.
+import { createContext } from 'svelte';
+import type { TimeMode } from '../time/window.ts';
+import { defaultView, type LayerName, type ViewSnapshot } from './url.ts';
+
+export class ViewState {
+  t = $state(defaultView.t);
+  mode = $state<TimeMode>(defaultView.mode);
+  windowDays = $state(defaultView.windowDays);
+  camera = $state.raw<[number, number, number] | null>(defaultView.camera);
+  layers = $state<LayerName[]>([...defaultView.layers]);
+  texts = $state<string[]>([]);
+  tags = $state<string[]>([]);
+  place = $state<string | null>(null);
+  doc = $state<string | null>(null);
+  passage = $state.raw<[number, number] | null>(null);
+
+  snapshot(): ViewSnapshot {
+    return {
+      t: this.t, mode: this.mode, windowDays: this.windowDays, camera: this.camera,
+      layers: [...this.layers], texts: [...this.texts], tags: [...this.tags],
+      place: this.place, doc: this.doc, passage: this.passage,
+    };
+  }
+
+  apply(v: ViewSnapshot): void {
+    this.t = v.t;
+    this.mode = v.mode;
+    this.windowDays = v.windowDays;
+    this.camera = v.camera;
+    this.layers = [...v.layers];
+    this.texts = [...v.texts];
+    this.tags = [...v.tags];
+    this.place = v.place;
+    this.doc = v.doc;
+    this.passage = v.passage;
+  }
+
+  shows(layer: LayerName): boolean {
+    return this.layers.includes(layer);
+  }
+
+  toggle(layer: LayerName): void {
+    this.layers = this.shows(layer) ? this.layers.filter((l) => l !== layer) : [...this.layers, layer];
+  }
+
+  /** Opens a text in the reader, with a passage highlighted; null closes the reader. */
+  read(doc: string | null, passage: [number, number] | null = null): void {
+    this.doc = doc;
+    this.passage = passage;
+  }
+}
+
+export const [getView, setView] = createContext<ViewState>();

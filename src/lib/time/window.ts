@@ -1,0 +1,33 @@
+// Which events a view shows at day t. Named like kepler's animation windows (STYLE.md §2).
+import { dayFromIso } from './instant.ts';
+
+export type TimeMode = 'window' | 'cumulative';
+export const timeModes: TimeMode[] = ['window', 'cumulative'];
+
+/** The atlas's time span: the invasion (20 March 2003) to the last US convoy (18 December 2011). */
+export const FIRST_DAY = dayFromIso('2003-03-20');
+export const LAST_DAY = dayFromIso('2011-12-18');
+export const DEFAULT_WINDOW_DAYS = 90;
+
+/**
+ * window: the event overlaps the last `windowDays` days up to t (so a month-precision event stays
+ * in view while any of its month is in the window); cumulative: it began on or before t.
+ */
+export function isVisible(event: { t0: number; t1: number }, t: number, mode: TimeMode, windowDays: number): boolean {
+  if (event.t0 > t) return false;
+  return mode === 'cumulative' || event.t1 >= t - windowDays;
+}
+
+/** The same day one month later or earlier (clamped to the month's end: 31 January + 1 → 28/29 February). */
+export function addMonths(t: number, months: number): number {
+  const d = new Date(Date.UTC(2003, 0, 1 + t));
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return Math.round((target.getTime() - Date.UTC(2003, 0, 1)) / 86_400_000);
+}
+
+/** "14 November 2006" */
+export function humanDate(t: number): string {
+  return new Date(Date.UTC(2003, 0, 1 + t)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
