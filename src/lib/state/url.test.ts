@@ -23,7 +23,7 @@ describe('view ⇄ URL', () => {
     const { view, notices } = parseView('#t=2006-13-45&mode=sideways&w=-3&c=999,1,2&layers=events,bombs&place=atlantis&tags=violence,nope', known);
     expect(view).toMatchObject({ t: defaultView.t, mode: 'window', windowDays: 90, camera: null, layers: ['events'], place: null, tags: ['violence'] });
     expect(notices).toHaveLength(7);
-    expect(notices[0]).toMatch(/date "2006-13-45" is not valid/);
+    expect(notices[0]).toMatch(/date “2006-13-45” is not valid/);
   });
 
   it('refuses dates outside 20 March 2003 – 18 December 2011, and dates that are not days', () => {
@@ -35,6 +35,6 @@ describe('view ⇄ URL', () => {
   it('treats hostile text as text: it is quoted, cut short, and never used', () => {
     const { view, notices } = parseView(`#place=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, known);
     expect(view.place).toBeNull();
-    expect(notices[0]).toContain('"<img src=x onerror=alert(1)>"');
+    expect(notices[0]).toContain('“<img src=x onerror=alert(1)>”');
   });
 });

@@ -43,7 +43,8 @@ export interface Known {
 }
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
-const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** The part of the link as the reader typed it, cut short; Svelte renders it as text, never markup. */
+const shown = (value: string) => `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
 
 export function parseView(hash: string, known: Known): { view: ViewSnapshot; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
