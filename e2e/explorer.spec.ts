@@ -45,6 +45,13 @@ test('search "Falluja", open the place, read a quote in context, follow a mentio
   await expect(page).toHaveURL(/place=basra/);
 });
 
+test('a governorate place is outlined on the map when selected', async ({ page }) => {
+  await page.goto('/#place=diyala');
+  await mapIdle(page);
+  expect(await page.evaluate(() => window.__map!.getGlobalState().selectedAreas)).toEqual(['IQ-DI']);
+  await expect.poll(() => page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['selected_area'] }).map((f) => f.properties.id))).toContain('IQ-DI');
+});
+
 test('search finds places by Arabic name and by governorate', async ({ page }) => {
   await page.goto('/');
   const search = page.getByRole('combobox', { name: 'Search places' });
@@ -140,7 +147,7 @@ test('a malformed or hostile link falls back to defaults with a visible notice',
 });
 
 test('layers toggle, and the legend explains what is shown', async ({ page }) => {
-  await page.goto('/#t=2007-06-15');
+  await page.goto('/#t=2007-06-15&mode=cumulative');
   await mapIdle(page);
   await page.getByRole('checkbox', { name: 'Displacement' }).check();
   expect(await page.evaluate(() => window.__map!.getLayoutProperty('displacement_fill', 'visibility'))).toBe('visible');
@@ -148,6 +155,13 @@ test('layers toggle, and the legend explains what is shown', async ({ page }) =>
   await expect(legend).toContainText('no data');
   await expect(legend.getByRole('img', { name: /internally displaced people/ })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'governorates', id: 'IQ-DI' }).displaced)).toBe(50640);
+  // Filtering by text: only events that cite the Odierno post.
+  await page.getByText(/^Filter events by text/).click();
+  await page.getByRole('checkbox', { name: /Odierno: We're negotiating/ }).check();
+  const events = page.locator('section[aria-labelledby="events-title"]');
+  await expect(events).toContainText('General Odierno says US officers are negotiating ceasefires');
+  await expect(events).not.toContainText('Police commandos kidnap');
+  await expect(page).toHaveURL(/texts=odierno-blog-2007/);
   await page.getByRole('checkbox', { name: 'Events' }).uncheck();
   expect(await page.evaluate(() => window.__map!.getLayoutProperty('events_circle', 'visibility'))).toBe('none');
   await expect(page).toHaveURL(/layers=/);

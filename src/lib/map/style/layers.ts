@@ -240,10 +240,10 @@ export function displacementLayers(source: string, p: Palette): LayerSpecificati
   ];
 }
 
-/** The selected place: its governorate (for area places) outlined, or its dot ringed. */
+/** The selected place: its governorates outlined (a governorate or region place), or its dot ringed. */
 export function selectionLayers(areaSource: string, pointSource: string, p: Palette): LayerSpecification[] {
   return [
-    { id: ids.selectedArea, type: 'line', source: areaSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'line-color': p.selected, 'line-width': 3 } },
+    { id: ids.selectedArea, type: 'line', source: areaSource, filter: ['in', ['get', 'id'], global(state.selectedAreas)], paint: { 'line-color': p.selected, 'line-width': 3 } },
     { id: ids.selectedCircle, type: 'circle', source: pointSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': p.selected, 'circle-stroke-width': 3 } },
   ];
 }

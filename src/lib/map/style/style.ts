@@ -22,6 +22,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       [state.mode]: { default: defaultView.mode },
       [state.windowDays]: { default: defaultView.windowDays },
       [state.selected]: { default: '' },
+      [state.selectedAreas]: { default: [] },
     },
     sources: {
       [sources.countries]: { type: 'geojson', data: atlas.context.countries, attribution: 'Natural Earth' },
