@@ -6,8 +6,12 @@ import { paths } from '../lib/data/files.ts';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { countAtlas, loadAtlas } from '../lib/data/load.ts';
 import { formatProblem } from '../lib/data/problem.ts';
+import { loadTours } from '../lib/tour/tour.ts';
 
-const { atlas, problems } = loadAtlas(readRawFiles());
+const files = readRawFiles();
+const { atlas, problems: atlasProblems } = loadAtlas(files);
+const { tours, problems: tourProblems } = loadTours(files, atlas);
+const problems = [...atlasProblems, ...tourProblems];
 
 if (problems.length) {
   for (const p of problems) console.error(formatProblem(p));
@@ -25,6 +29,7 @@ console.log(`Mentions of mapped places: ${atlas.mentions.length} (${atlas.source
 const coverage = JSON.parse(readFileSync(paths.coverage, 'utf8')) as CoverageFile;
 console.log(`Named in the texts but not mapped, each with its reason (${paths.coverage}):`);
 for (const item of [...coverage.leftOut, ...coverage.notMapped]) console.log(`  ${item.name}: ${item.reason}`);
+console.log(`Tours: ${tours.map((t) => `${t.id} (${t.chapters.length} chapters)`).join(', ')}.`);
 const periods = Object.values(atlas.control.governorates).flat();
 console.log(`Province control: ${periods.length} periods in ${Object.keys(atlas.control.governorates).length} governorates, ${atlas.control.milestones.length} milestones.`);
 const noData = atlas.displacement.filter((r) => r.value === null).length;

@@ -15,6 +15,7 @@ export function readRawFiles(root = process.cwd()): RawFiles {
   return {
     places: readDir(root, paths.placesDir, '.geojson'),
     texts: readDir(root, paths.sourcesDir, '.txt'),
+    tours: readDir(root, paths.toursDir, '.json'),
     sourceIndex: readFileSync(join(root, paths.sourceIndex), 'utf8'),
     geo: readDir(root, paths.geoDir, '.geojson'),
     control: readFileSync(join(root, paths.control), 'utf8'),

@@ -10,6 +10,7 @@ const raw = (files: Record<string, string>): Record<string, string> =>
 export const bundledFiles: RawFiles = {
   places: raw(import.meta.glob('/places/*.geojson', { query: '?raw', import: 'default', eager: true })),
   texts: raw(import.meta.glob('/places/sources/*.txt', { query: '?raw', import: 'default', eager: true })),
+  tours: raw(import.meta.glob('/places/tours/*.json', { query: '?raw', import: 'default', eager: true })),
   sourceIndex: one(import.meta.glob('/places/sources/index.json', { query: '?raw', import: 'default', eager: true })),
   geo: raw(import.meta.glob('/geo/*.geojson', { query: '?raw', import: 'default', eager: true })),
   control: one(import.meta.glob('/geo/control.json', { query: '?raw', import: 'default', eager: true })),

@@ -3,6 +3,7 @@
 
 export const paths = {
   placesDir: 'places',
+  toursDir: 'places/tours',
   sourcesDir: 'places/sources',
   sourceIndex: 'places/sources/index.json',
   geoDir: 'geo',
@@ -19,6 +20,8 @@ export interface RawFiles {
   places: Record<string, string>;
   /** places/sources/<doc-id>.txt */
   texts: Record<string, string>;
+  /** places/tours/<tour-id>.json */
+  tours: Record<string, string>;
   sourceIndex: string;
   /** geo/<layer>.geojson: the governorates and the context layers */
   geo: Record<string, string>;

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
 import { defaultView, formatView, parseView, type ViewSnapshot } from './url.ts';
 
-const known = { places: new Set(['fallujah', 'basra']), texts: new Set(['steele-2008']), tags: new Set(['violence']) };
+const known = { places: new Set(['fallujah', 'basra']), texts: new Set(['steele-2008']), tags: new Set(['violence']), tours: new Map([['iraq-2003-2011', 15]]) };
 
 describe('view ⇄ URL', () => {
   it('round-trips a whole view', () => {
     const view: ViewSnapshot = {
       t: dayFromIso('2007-12-16'), mode: 'cumulative', windowDays: 30, camera: [47.7804, 30.5085, 7.5],
-      layers: ['events', 'displacement'], texts: ['steele-2008'], tags: ['violence'], place: 'basra', doc: 'steele-2008', passage: [13181, 13208],
+      layers: ['events', 'displacement'], texts: ['steele-2008'], tags: ['violence'], place: 'basra', doc: 'steele-2008', passage: [13181, 13208], tour: 'iraq-2003-2011', chapter: 4,
     };
     const parsed = parseView(formatView(view), known);
     expect(parsed.notices).toEqual([]);
@@ -30,6 +30,14 @@ describe('view ⇄ URL', () => {
     expect(parseView('#t=2003-03-19', known).notices).toHaveLength(1);
     expect(parseView('#t=2006-11', known).notices).toHaveLength(1);
     expect(parseView('#t=2011-12-18', known).view.t).toBe(dayFromIso('2011-12-18'));
+  });
+
+  it('opens a tour chapter by number, and refuses a chapter the tour does not have', () => {
+    expect(parseView('#tour=iraq-2003-2011&chapter=15', known).view).toMatchObject({ tour: 'iraq-2003-2011', chapter: 14 });
+    const { view, notices } = parseView('#tour=iraq-2003-2011&chapter=16', known);
+    expect(view.chapter).toBe(0);
+    expect(notices[0]).toMatch(/chapter “16” is not valid/);
+    expect(parseView('#tour=nowhere', known).view.tour).toBeNull();
   });
 
   it('treats hostile text as text: it is quoted, cut short, and never used', () => {

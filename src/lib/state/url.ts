@@ -20,6 +20,9 @@ export interface ViewSnapshot {
   /** The text open in the reader, and the passage to highlight. */
   doc: string | null;
   passage: [number, number] | null;
+  /** A guided tour being played, and its chapter (0-based here, 1-based in the link). */
+  tour: string | null;
+  chapter: number | null;
 }
 
 export const defaultView: ViewSnapshot = {
@@ -33,6 +36,8 @@ export const defaultView: ViewSnapshot = {
   place: null,
   doc: null,
   passage: null,
+  tour: null,
+  chapter: null,
 };
 
 /** What a link may name, so that unknown ids are refused rather than passed on. */
@@ -40,6 +45,8 @@ export interface Known {
   places: Set<string>;
   texts: Set<string>;
   tags: Set<string>;
+  /** Tours by id, with their number of chapters. */
+  tours?: Map<string, number>;
 }
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
@@ -104,6 +111,20 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
     if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start) view.passage = [start, end];
     else refuse('passage', at, 'the text without a highlight');
   }
+  const tour = params.get('tour');
+  if (tour !== null) {
+    const chapters = known.tours?.get(tour);
+    if (chapters === undefined) refuse('tour', tour, 'the explorer');
+    else {
+      view.tour = tour;
+      const chapter = Number(params.get('chapter') ?? '1');
+      if (Number.isInteger(chapter) && chapter >= 1 && chapter <= chapters) view.chapter = chapter - 1;
+      else {
+        refuse('chapter', params.get('chapter') ?? '', 'chapter 1');
+        view.chapter = 0;
+      }
+    }
+  }
   return { view, notices };
 }
 
@@ -120,5 +141,7 @@ export function formatView(view: ViewSnapshot): string {
   if (view.place) params.set('place', view.place);
   if (view.doc) params.set('doc', view.doc);
   if (view.doc && view.passage) params.set('at', view.passage.join('-'));
+  if (view.tour) params.set('tour', view.tour);
+  if (view.tour && view.chapter !== null) params.set('chapter', String(view.chapter + 1));
   return `#${params.toString().replace(/%2C/g, ',')}`;
 }

@@ -15,12 +15,14 @@ export class ViewState {
   place = $state<string | null>(null);
   doc = $state<string | null>(null);
   passage = $state.raw<[number, number] | null>(null);
+  tour = $state<string | null>(null);
+  chapter = $state<number | null>(null);
 
   snapshot(): ViewSnapshot {
     return {
       t: this.t, mode: this.mode, windowDays: this.windowDays, camera: this.camera,
       layers: [...this.layers], texts: [...this.texts], tags: [...this.tags],
-      place: this.place, doc: this.doc, passage: this.passage,
+      place: this.place, doc: this.doc, passage: this.passage, tour: this.tour, chapter: this.chapter,
     };
   }
 
@@ -35,6 +37,8 @@ export class ViewState {
     this.place = v.place;
     this.doc = v.doc;
     this.passage = v.passage;
+    this.tour = v.tour;
+    this.chapter = v.chapter;
   }
 
   shows(layer: LayerName): boolean {

@@ -245,5 +245,7 @@ export function selectionLayers(areaSource: string, pointSource: string, p: Pale
   return [
     { id: ids.selectedArea, type: 'line', source: areaSource, filter: ['in', ['get', 'id'], global(state.selectedAreas)], paint: { 'line-color': p.selected, 'line-width': 3 } },
     { id: ids.selectedCircle, type: 'circle', source: pointSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': p.selected, 'circle-stroke-width': 3 } },
+    // A tour chapter's places.
+    { id: ids.highlightCircle, type: 'circle', source: pointSource, filter: ['in', ['get', 'id'], global(state.highlighted)], paint: { 'circle-radius': 15, 'circle-color': p.selected, 'circle-opacity': 0.15, 'circle-stroke-color': p.selected, 'circle-stroke-width': 2 } },
   ];
 }

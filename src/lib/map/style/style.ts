@@ -23,6 +23,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       [state.windowDays]: { default: defaultView.windowDays },
       [state.selected]: { default: '' },
       [state.selectedAreas]: { default: [] },
+      [state.highlighted]: { default: [] },
     },
     sources: {
       [sources.countries]: { type: 'geojson', data: atlas.context.countries, attribution: 'Natural Earth' },
