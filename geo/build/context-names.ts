@@ -40,6 +40,12 @@ export const riverCourses: { name: string; anchors: Anchor[]; source: string; jo
     source: 'Darbandikhan Dam on the Diyala (35°06′46″N 45°42′23″E, https://it.wikipedia.org/wiki/Diga_di_Darbandikhan) and Jalawla on the Diyala (34°16′19″N 45°10′5″E, https://wiki.riteme.site/wiki/Jalula), both as in the reference facts §6; the Diyala is a tributary of the Tigris (https://archeologie.culture.gouv.fr/babylone/en/glossaire/tigris), so it is routed towards Baghdad and cut where it reaches the Tigris.',
   },
   {
+    name: 'Little Zab',
+    // It ends at its cited mouth: there the Tigris course runs along the other bank, so no shared vertex cuts it.
+    anchors: [town('Dukan', 35.92922, 44.96282), { name: 'Little Zab mouth', at: [43.43639, 35.23806] }],
+    source: 'Dukan on its course and its mouth at 35°14′17″N 43°26′11″E, from the Little Zab article (https://howlingpixel.com/i-en/Little_Zab and a Wikipedia copy on IPFS).',
+  },
+  {
     name: 'Shatt al-Arab',
     anchors: [town('Al Qurnah', 31.01547, 47.43362), town('Basrah', 30.50852, 47.7804)],
     source: 'The Tigris and Euphrates meet at Al-Qurnah in the Shatt al-Arab (https://kiwix.lema.org/wikipedia_en_all_mini_2024-02/A/Tigris); Basra Palace stands on the Shatt al-Arab at the edge of Basra (reference facts §6).',

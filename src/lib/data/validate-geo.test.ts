@@ -59,7 +59,7 @@ describe('geo context layers', () => {
     const { atlas, problems } = loadAtlas(repo);
     expect(problems).toEqual([]);
     expect(atlas.context.countries.features.map((f) => f.properties!.name)).toEqual(['Iran', 'Iraq', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey']);
-    expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual(['Tigris', 'Euphrates', 'Diyala', 'Shatt al-Arab']);
+    expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual(['Tigris', 'Euphrates', 'Diyala', 'Little Zab', 'Shatt al-Arab']);
     expect(atlas.context.lakes.features.map((f) => f.properties!.name).filter(Boolean).sort()).toEqual(['Lake Habbaniyah', 'Lake Razazah', 'Lake Tharthar']);
   });
 
