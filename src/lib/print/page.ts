@@ -1,0 +1,65 @@
+// Page and resolution maths for figures: pure, unit-tested (STYLE.md §2). A figure's size is fixed
+// in millimetres and DPI; its pixel size follows exactly (mm × DPI ÷ 25.4, rounded).
+
+export const MM_PER_INCH = 25.4;
+export const CSS_DPI = 96;
+/** Software WebGL here caps textures at 8192 px; MapLibre's own canvas limit is the same order. */
+export const MAX_CANVAS_PX = 8192;
+
+export const dpis = [150, 300, 600] as const;
+
+export interface PagePreset {
+  id: string;
+  label: string;
+  widthMm: number;
+  /** Fixed height, or null when the figure's height is chosen (journal columns). */
+  heightMm: number | null;
+}
+
+export const presets: PagePreset[] = [
+  { id: 'journal-1col', label: 'Journal, single column (85 mm)', widthMm: 85, heightMm: null },
+  { id: 'journal-1.5col', label: 'Journal, one-and-a-half column (114 mm)', widthMm: 114, heightMm: null },
+  { id: 'journal-2col', label: 'Journal, double column (174 mm)', widthMm: 174, heightMm: null },
+  { id: 'a4-portrait', label: 'A4 portrait (210 × 297 mm)', widthMm: 210, heightMm: 297 },
+  { id: 'a4-landscape', label: 'A4 landscape (297 × 210 mm)', widthMm: 297, heightMm: 210 },
+  { id: 'letter-portrait', label: 'US Letter portrait (216 × 279 mm)', widthMm: 215.9, heightMm: 279.4 },
+  { id: 'letter-landscape', label: 'US Letter landscape (279 × 216 mm)', widthMm: 279.4, heightMm: 215.9 },
+];
+
+export interface PageSize {
+  widthMm: number;
+  heightMm: number;
+  dpi: number;
+}
+
+export const pxFromMm = (mm: number, dpi: number): number => Math.round((mm * dpi) / MM_PER_INCH);
+/** Type is set in points (1/72 inch), so it prints at the same size whatever the DPI. */
+export const pxFromPt = (pt: number, dpi: number): number => (pt * dpi) / 72;
+
+export interface PixelPlan {
+  width: number;
+  height: number;
+  /** The hidden map's devicePixelRatio: its CSS pixels are 1/96 inch on the page. */
+  pixelRatio: number;
+}
+
+export type PlanResult = { ok: true; plan: PixelPlan } | { ok: false; error: string };
+
+/** The exact pixel size of a page at a DPI, or an error that says what to change. */
+export function planPixels(page: PageSize): PlanResult {
+  const { widthMm, heightMm, dpi } = page;
+  if (!(widthMm > 0 && heightMm > 0)) return { ok: false, error: `A page of ${widthMm} × ${heightMm} mm is not a page: give a width and height above 0 mm.` };
+  if (!(dpi >= 72 && dpi <= 1200)) return { ok: false, error: `${dpi} DPI is outside 72–1200: choose 150, 300 or 600.` };
+  const width = pxFromMm(widthMm, dpi);
+  const height = pxFromMm(heightMm, dpi);
+  const largest = Math.max(width, height);
+  if (largest > MAX_CANVAS_PX) {
+    const fits = Math.floor((MAX_CANVAS_PX * MM_PER_INCH) / Math.max(widthMm, heightMm));
+    return { ok: false, error: `${widthMm} × ${heightMm} mm at ${dpi} DPI is ${width} × ${height} px, over this renderer's ${MAX_CANVAS_PX} px limit: lower the DPI to ${fits} or less, or make the page smaller.` };
+  }
+  return { ok: true, plan: { width, height, pixelRatio: dpi / CSS_DPI } };
+}
+
+export function presetById(id: string): PagePreset | { error: string } {
+  return presets.find((p) => p.id === id) ?? { error: `Unknown page preset "${id}": use one of ${presets.map((p) => p.id).join(', ')}, or a custom size in mm.` };
+}
