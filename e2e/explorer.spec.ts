@@ -2,20 +2,9 @@
 // slider with the keyboard, reload and step through permalinks, open a malformed link.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mapIdle, watchPage, type PageWatch } from './helpers.ts';
+import { guardEachTest, mapIdle } from './helpers.ts';
 
-let watch: PageWatch;
-
-test.beforeEach(async ({ page, baseURL }) => {
-  watch = watchPage(page, new URL(baseURL!).origin);
-  // Instant camera moves (MapLibre honours reduced motion) keep the tests quick and deterministic.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
-
-test.afterEach(() => {
-  expect(watch.foreignRequests).toEqual([]);
-  expect(watch.errors).toEqual([]);
-});
+guardEachTest({ reducedMotion: true });
 
 const slider = (page: Page) => page.getByRole('slider', { name: 'Date' });
 const status = (page: Page, gov: string) =>

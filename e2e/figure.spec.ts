@@ -3,16 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { readPngDpi } from '../src/lib/print/png.ts';
-import { mapIdle, watchPage, type PageWatch } from './helpers.ts';
+import { guardEachTest, mapIdle } from './helpers.ts';
 
-let watch: PageWatch;
-test.beforeEach(async ({ page, baseURL }) => {
-  watch = watchPage(page, new URL(baseURL!).origin);
-});
-test.afterEach(() => {
-  expect(watch.foreignRequests).toEqual([]);
-  expect(watch.errors).toEqual([]);
-});
+guardEachTest();
 
 async function exportPng(page: Page): Promise<Uint8Array> {
   const download = page.waitForEvent('download', { timeout: 90_000 });

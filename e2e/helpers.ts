@@ -1,6 +1,6 @@
 // Shared e2e plumbing: a page whose console errors and off-origin requests are recorded, and a
 // wait for the map to be idle (asserting on map state rather than sleeping).
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
 declare global {
@@ -39,4 +39,20 @@ export async function mapIdle(page: Page): Promise<void> {
         map.triggerRepaint();
       }),
   );
+}
+
+/**
+ * For every test of a file: fail on a console error, an uncaught exception or a request that
+ * leaves the app's origin. With reducedMotion, camera moves are instant (MapLibre honours it).
+ */
+export function guardEachTest(options: { reducedMotion?: boolean } = {}): void {
+  let watch: PageWatch;
+  test.beforeEach(async ({ page, baseURL }) => {
+    watch = watchPage(page, new URL(baseURL!).origin);
+    if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+  test.afterEach(() => {
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
 }

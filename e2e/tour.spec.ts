@@ -1,7 +1,7 @@
 // The guided tour played through as a reader would, with the chapters' own data as the expectation.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { mapIdle, watchPage, type PageWatch } from './helpers.ts';
+import { guardEachTest, mapIdle } from './helpers.ts';
 
 const tour = JSON.parse(readFileSync('places/tours/iraq-2003-2011.json', 'utf8')) as {
   title: string;
@@ -11,15 +11,7 @@ const n = tour.chapters.length;
 const human = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const layerBoxes: Record<string, string> = { events: 'Events', control: 'Province control', displacement: 'Displacement', context: 'Rivers, lakes and neighbours' };
 
-let watch: PageWatch;
-test.beforeEach(async ({ page, baseURL }) => {
-  watch = watchPage(page, new URL(baseURL!).origin);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
-test.afterEach(() => {
-  expect(watch.foreignRequests).toEqual([]);
-  expect(watch.errors).toEqual([]);
-});
+guardEachTest({ reducedMotion: true });
 
 async function expectChapter(page: Page, k: number) {
   const chapter = tour.chapters[k];

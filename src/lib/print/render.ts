@@ -3,12 +3,11 @@
 // caption) drawn in points on a canvas of exactly the page's pixel size. DESIGN.md §7.
 import * as maplibregl from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
-import { controlAt, displacementAt } from '../time/questions.ts';
+import { controlAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
 import { atlasStyle } from '../map/style/style.ts';
-import { hatchImage, layers as ids, sources, state } from '../map/style/ids.ts';
-import { hatchPattern } from '../map/hatch.ts';
+import { provideHatch, setClock, setGovernorateStates, setLayerVisibility } from '../map/sync.ts';
 import { screen, type Palette } from '../map/style/palette.ts';
 import { MAX_CANVAS_PX, planPixels, pxFromPt, type PageSize } from './page.ts';
 import { setPngDpi } from './png.ts';
@@ -118,29 +117,13 @@ export async function renderPng(atlas: Atlas, view: ViewSnapshot, request: Figur
       : { center: [43.75, 33.2] as [number, number], zoom: 5 }),
   });
   try {
-    map.setMissingStyleImageResolver((id) => {
-      if (id === hatchImage && !map.hasImage(hatchImage)) map.addImage(hatchImage, hatchPattern(palette.hatch), { pixelRatio: 2 });
-    });
+    provideHatch(map, palette);
     await map.once('load');
     // With no camera in the view the figure shows all of Iraq, fitted to the figure's own frame.
     if (!camera) map.fitBounds(iraqBounds, { padding: Math.round(cssWidth / 40), animate: false });
-    map.setGlobalStateProperty(state.t, view.t);
-    map.setGlobalStateProperty(state.mode, view.mode);
-    map.setGlobalStateProperty(state.windowDays, view.windowDays);
-    for (const g of atlas.governorates.features) {
-      const id = g.properties.id;
-      const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006');
-      map.setFeatureState({ source: sources.governorates, id }, { status: controlAt(atlas.control, id, view.t)?.status ?? 'none', hasData: displaced?.value != null, displaced: displaced?.value ?? 0 });
-    }
-    const toggled: Record<string, string[]> = {
-      events: [ids.eventsCircle],
-      control: [ids.controlFill],
-      displacement: [ids.displacementNoData, ids.displacementFill],
-      context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
-    };
-    for (const [name, layerIds] of Object.entries(toggled)) {
-      for (const id of layerIds) map.setLayoutProperty(id, 'visibility', view.layers.includes(name as never) ? 'visible' : 'none');
-    }
+    setClock(map, view);
+    setGovernorateStates(map, atlas, view.t);
+    setLayerVisibility(map, view.layers);
     await new Promise<void>((resolve) => {
       map.once('idle', () => resolve());
       map.triggerRepaint();

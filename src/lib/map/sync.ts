@@ -1,0 +1,53 @@
+// Writes view state into a MapLibre map, one function per concern. The screen map (MapView) calls
+// each from its own effect; the figure renderer calls them all once, so a figure shows exactly
+// what the screen does.
+import type * as maplibregl from 'maplibre-gl';
+import type { Atlas } from '../data/schema.ts';
+import type { LayerName } from '../state/url.ts';
+import type { TimeMode } from '../time/window.ts';
+import { controlAt, displacementAt } from '../time/questions.ts';
+import { hatchPattern } from './hatch.ts';
+import { hatchImage, layers as ids, sources, state } from './style/ids.ts';
+import type { Palette } from './style/palette.ts';
+
+/** The style layers each layer toggle shows or hides. */
+export const layersOfToggle: Record<LayerName, string[]> = {
+  events: [ids.eventsCircle],
+  control: [ids.controlFill],
+  displacement: [ids.displacementNoData, ids.displacementFill],
+  context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
+};
+
+/** The clock: three global-state writes, read by the events filter. */
+export function setClock(map: maplibregl.Map, clock: { t: number; mode: TimeMode; windowDays: number }): void {
+  map.setGlobalStateProperty(state.t, clock.t);
+  map.setGlobalStateProperty(state.mode, clock.mode);
+  map.setGlobalStateProperty(state.windowDays, clock.windowDays);
+}
+
+/** Control status and displacement at day t, as feature-state on each of the 18 governorates. */
+export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: number): void {
+  for (const g of atlas.governorates.features) {
+    const id = g.properties.id;
+    const displaced = displacementAt(atlas.displacement, id, t, 'idps-since-2006');
+    map.setFeatureState({ source: sources.governorates, id }, {
+      status: controlAt(atlas.control, id, t)?.status ?? 'none',
+      hasData: displaced?.value != null,
+      displaced: displaced?.value ?? 0,
+    });
+  }
+}
+
+export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): void {
+  for (const [name, layerIds] of Object.entries(layersOfToggle) as [LayerName, string[]][]) {
+    const visibility = shown.includes(name) ? 'visible' : 'none';
+    for (const id of layerIds) map.setLayoutProperty(id, 'visibility', visibility);
+  }
+}
+
+/** The "no data" hatch is drawn in code when the style first asks for it (no sprite server). */
+export function provideHatch(map: maplibregl.Map, palette: Palette): void {
+  map.setMissingStyleImageResolver((id) => {
+    if (id === hatchImage && !map.hasImage(hatchImage)) map.addImage(hatchImage, hatchPattern(palette.hatch), { pixelRatio: 2 });
+  });
+}
