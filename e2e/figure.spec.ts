@@ -71,3 +71,21 @@ test('an impossible page is refused with what to change', async ({ page }) => {
   await expect(dialog).toContainText('over this renderer\'s 8192 px limit: lower the DPI to 495 or less');
   await expect(dialog.getByRole('button', { name: 'Export PNG' })).toBeDisabled();
 });
+
+test('an SVG figure is vector, the page size in mm, with labels as text, and the same twice', async ({ page }) => {
+  await page.goto('/#t=2007-12-16&layers=events,control,context');
+  await mapIdle(page);
+  await page.getByRole('button', { name: 'Export figure' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  await dialog.getByLabel('Height (mm)').fill('120');
+  await dialog.getByLabel('Format').selectOption('svg');
+  const save = async () => {
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export SVG' }).click();
+    return readFileSync(await (await download).path(), 'utf8');
+  };
+  const svg = await save();
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="174mm" height="120mm"/);
+  for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH']) expect(svg).toContain(`>${label}</text>`);
+  expect(await save()).toBe(svg);
+});

@@ -63,3 +63,22 @@ export function planPixels(page: PageSize): PlanResult {
 export function presetById(id: string): PagePreset | { error: string } {
   return presets.find((p) => p.id === id) ?? { error: `Unknown page preset "${id}": use one of ${presets.map((p) => p.id).join(', ')}, or a custom size in mm.` };
 }
+
+export interface Furniture {
+  title: boolean;
+  legend: boolean;
+  scaleBar: boolean;
+  northArrow: boolean;
+  dateStamp: boolean;
+  caption: boolean;
+}
+
+export interface FigureRequest {
+  page: PageSize;
+  title: string;
+  caption: string;
+  furniture: Furniture;
+}
+
+/** The figure spans what a map this many CSS pixels wide shows at the view's zoom, whatever the window. */
+export const REFERENCE_WIDTH_CSS = 1000;

@@ -9,27 +9,10 @@ import type { ViewSnapshot } from '../state/url.ts';
 import { atlasStyle } from '../map/style/style.ts';
 import { provideHatch, setClock, setGovernorateStates, setLayerVisibility } from '../map/sync.ts';
 import { screen, type Palette } from '../map/style/palette.ts';
-import { MAX_CANVAS_PX, planPixels, pxFromPt, type PageSize } from './page.ts';
+import { MAX_CANVAS_PX, planPixels, pxFromPt, REFERENCE_WIDTH_CSS, type FigureRequest } from './page.ts';
+export type { Furniture, FigureRequest } from './page.ts';
 import { setPngDpi } from './png.ts';
 
-export interface Furniture {
-  title: boolean;
-  legend: boolean;
-  scaleBar: boolean;
-  northArrow: boolean;
-  dateStamp: boolean;
-  caption: boolean;
-}
-
-export interface FigureRequest {
-  page: PageSize;
-  title: string;
-  caption: string;
-  furniture: Furniture;
-}
-
-/** The figure spans what a map this many CSS pixels wide shows at the view's zoom, whatever the window. */
-export const REFERENCE_WIDTH_CSS = 1000;
 const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 37.5];
 const font = (pt: number, dpi: number, weight = 400) => `${weight} ${pxFromPt(pt, dpi)}px "Noto Sans", sans-serif`;
 
