@@ -8,6 +8,14 @@ export const MAX_CANVAS_PX = 8192;
 
 export const dpis = [150, 300, 600] as const;
 
+/** Ground metres per CSS pixel at a latitude and zoom (Web Mercator, 512-px tiles, as MapLibre). */
+export const metresPerCssPx = (lat: number, zoom: number): number => (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+
+/** The longest round distance (1, 2 or 5 × a power of ten km) a scale bar of at most maxMetres can show. */
+export function scaleBarMetres(maxMetres: number): number {
+  return [1, 2, 5].flatMap((k) => [1, 10, 100, 1000].map((s) => k * s * 1000)).filter((v) => v <= maxMetres).sort((a, b) => b - a)[0] ?? 1000;
+}
+
 export interface PagePreset {
   id: string;
   label: string;

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { planPixels, presetById, pxFromMm, pxFromPt } from './page.ts';
+import { planPixels, presetById, pxFromMm, pxFromPt, scaleBarMetres } from './page.ts';
 import { readPngDpi, setPngDpi } from './png.ts';
 
 describe('page maths', () => {
@@ -61,5 +61,13 @@ describe('PNG resolution', () => {
     const at600 = setPngDpi(at300, 600);
     expect(readPngDpi(at600).dpi).toBe(600);
     expect(at600.length).toBe(at300.length);
+  });
+});
+
+describe('scale bar', () => {
+  it('picks the longest round distance that fits', () => {
+    expect(scaleBarMetres(260_000)).toBe(200_000);
+    expect(scaleBarMetres(49_000)).toBe(20_000);
+    expect(scaleBarMetres(5_000)).toBe(5_000);
   });
 });

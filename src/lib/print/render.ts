@@ -6,14 +6,13 @@ import type { Atlas } from '../data/schema.ts';
 import { controlAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
-import { atlasStyle } from '../map/style/style.ts';
+import { atlasStyle, iraqBounds } from '../map/style/style.ts';
 import { provideHatch, setClock, setGovernorateStates, setLayerVisibility } from '../map/sync.ts';
-import { screen, type Palette } from '../map/style/palette.ts';
-import { MAX_CANVAS_PX, planPixels, pxFromPt, REFERENCE_WIDTH_CSS, type FigureRequest } from './page.ts';
+import { controlStatusLabels, screen, type Palette } from '../map/style/palette.ts';
+import { MAX_CANVAS_PX, metresPerCssPx, planPixels, pxFromPt, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
 export type { Furniture, FigureRequest } from './page.ts';
 import { setPngDpi } from './png.ts';
 
-const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 37.5];
 const font = (pt: number, dpi: number, weight = 400) => `${weight} ${pxFromPt(pt, dpi)}px "Noto Sans", sans-serif`;
 
 /** The words printed under a figure: what it shows, when, from which texts and datasets. */
@@ -190,10 +189,8 @@ function drawFurniture(ctx: CanvasRenderingContext2D, map: maplibregl.Map, reque
   }
   if (request.furniture.scaleBar) {
     // Ground distance per device pixel at the map's centre latitude (Web Mercator).
-    const lat = map.getCenter().lat;
-    const metresPerPx = (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()) / f.pixelRatio;
-    const target = metresPerPx * (width / 5);
-    const nice = [1, 2, 5].flatMap((m) => [1, 10, 100, 1000].map((k) => m * k * 1000)).filter((v) => v <= target).sort((a, b) => b - a)[0] ?? 1000;
+    const metresPerPx = metresPerCssPx(map.getCenter().lat, map.getZoom()) / f.pixelRatio;
+    const nice = scaleBarMetres(metresPerPx * (width / 5));
     const barPx = nice / metresPerPx;
     const x = margin;
     const y = mapHeight - margin - pt(16);
@@ -210,7 +207,7 @@ function drawFurniture(ctx: CanvasRenderingContext2D, map: maplibregl.Map, reque
     if (f.view.layers.includes('events')) rows.push([f.palette.event, 'event dated to the day', 'halo'], [f.palette.event, 'event dated to a month, year or span', 'ring']);
     rows.push([f.palette.city, 'city or town', 'halo']);
     if (f.view.layers.includes('control')) {
-      const labels = { coalition: 'Coalition sector', iraqi: 'Provincial Iraqi Control', krg: 'Kurdistan Regional Government', 'security-agreement': 'Iraqi, under the Security Agreement' } as const;
+      const labels = controlStatusLabels;
       const shown = new Set(f.atlas.governorates.features.map((g) => controlAt(f.atlas.control, g.properties.id, f.view.t)?.status));
       for (const [status, label] of Object.entries(labels)) if (shown.has(status as never)) rows.push([f.palette.control[status as keyof typeof labels], label, 'box']);
     }

@@ -5,11 +5,11 @@ import type { Atlas } from '../data/schema.ts';
 import { controlAt } from '../time/questions.ts';
 import { humanDate, isVisible } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
-import { screen, type Palette } from '../map/style/palette.ts';
-import { CSS_DPI, MM_PER_INCH, REFERENCE_WIDTH_CSS, type FigureRequest } from './page.ts';
+import { controlStatusLabels, screen, type Palette } from '../map/style/palette.ts';
+import { iraqBounds } from '../map/style/style.ts';
+import { CSS_DPI, metresPerCssPx, MM_PER_INCH, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
 
 type Position = number[];
-const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 37.5];
 
 /** Web Mercator in CSS pixels of a 512-px world tile, as MapLibre draws it. */
 function mercator(lng: number, lat: number, zoom: number): [number, number] {
@@ -118,9 +118,8 @@ export function renderSvg(atlas: Atlas, view: ViewSnapshot, request: FigureReque
     out.push(`<path d="M${n(x)} ${n(y)}L${n(x - pt(4))} ${n(y + pt(12))}L${n(x)} ${n(y + pt(9))}L${n(x + pt(4))} ${n(y + pt(12))}Z" fill="#2b2925"/><text x="${n(x)}" y="${n(y + pt(20))}" font-size="${n(pt(7))}" font-weight="600" text-anchor="middle" fill="#2b2925">N</text>`);
   }
   if (request.furniture.scaleBar) {
-    const metresPerPx = (40_075_016.686 * Math.cos((camera.center[1] * Math.PI) / 180)) / (512 * 2 ** camera.zoom);
-    const target = metresPerPx * (width / 5);
-    const nice = [1, 2, 5].flatMap((k) => [1, 10, 100, 1000].map((s) => k * s * 1000)).filter((v) => v <= target).sort((a, b) => b - a)[0] ?? 1000;
+    const metresPerPx = metresPerCssPx(camera.center[1], camera.zoom);
+    const nice = scaleBarMetres(metresPerPx * (width / 5));
     const bar = nice / metresPerPx;
     const y = mapHeight - m - pt(16);
     out.push(`${box(m, y - pt(3), bar + pt(28), pt(16))}<rect x="${n(m + pt(4))}" y="${n(y + pt(6))}" width="${n(bar)}" height="${n(pt(2))}" fill="#2b2925"/><text x="${n(m + pt(6) + bar)}" y="${n(y + pt(8))}" font-size="${n(pt(7))}" fill="#2b2925">${nice / 1000} km</text>`);
@@ -130,7 +129,7 @@ export function renderSvg(atlas: Atlas, view: ViewSnapshot, request: FigureReque
     if (shows('events')) rows.push([palette.event, 'event dated to the day', true], [palette.event, 'event dated to a month, year or span', false]);
     rows.push([palette.city, 'city or town', true]);
     if (shows('control')) {
-      const labels = { coalition: 'Coalition sector', iraqi: 'Provincial Iraqi Control', krg: 'Kurdistan Regional Government', 'security-agreement': 'Iraqi, under the Security Agreement' } as const;
+      const labels = controlStatusLabels;
       const present = new Set(atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, view.t)?.status));
       for (const [status, label] of Object.entries(labels)) if (present.has(status as never)) rows.push([palette.control[status as keyof typeof labels], label, true]);
     }

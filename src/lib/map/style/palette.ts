@@ -59,5 +59,13 @@ export const screen: Palette = {
 /** Upper bounds of the displacement classes (people displaced since February 2006). */
 export const displacementBreaks = [10_000, 25_000, 50_000] as const;
 
+/** What each control status is called in every legend (screen and figures). */
+export const controlStatusLabels = {
+  coalition: 'Coalition sector',
+  iraqi: 'Provincial Iraqi Control',
+  krg: 'Kurdistan Regional Government',
+  'security-agreement': 'Iraqi, under the Security Agreement (2009)',
+} as const;
+
 /** The CSS family MapLibre draws labels with (no glyph server: the font is bundled by @fontsource). */
 export const labelFont = 'Noto Sans';

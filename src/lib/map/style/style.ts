@@ -12,6 +12,9 @@ import {
 } from './layers.ts';
 import type { Palette } from './palette.ts';
 
+/** Iraq with a margin: west of Al-Qa'im to the Iranian border, the Gulf to the Turkish border. */
+export const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 37.5];
+
 export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {
     version: 8,
