@@ -1,11 +1,9 @@
 // End-to-end tests run against a production build made with --mode e2e, which differs from the
 // shipped build in one thing only: it exposes the map as window.__map for the tests to inspect.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './src/cli/browser.ts';
 
 const port = 4174;
-// Debian's Chromium by default (Playwright cannot download its own browser here); set
-// ATLAS_CHROMIUM to another executable, or to "" to use the browser Playwright installed.
-const executablePath = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,11 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: executablePath || undefined,
-      // Software WebGL2 (SwiftShader) so MapLibre renders headless; no background network traffic.
-      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `vite build --mode e2e --outDir dist-e2e --emptyOutDir --logLevel warn && vite preview --outDir dist-e2e --port ${port} --strictPort`,

@@ -1,5 +1,7 @@
 // Entry: bundle the fonts, load and validate the data once, mount the app.
 import '@fontsource/noto-sans/400.css';
+// Figure titles and date stamps are set in the semibold; the PDF embeds the same face.
+import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
 import './app.css';
 import { mount } from 'svelte';

@@ -78,7 +78,11 @@ export interface Furniture {
   scaleBar: boolean;
   northArrow: boolean;
   dateStamp: boolean;
+  /** A small map of Iraq and its neighbours with the figure's extent outlined. */
+  inset: boolean;
   caption: boolean;
+  /** Governorate names in Arabic under the English ones. */
+  arabicNames: boolean;
 }
 
 export interface FigureRequest {

@@ -49,6 +49,9 @@ export interface Known {
   tours?: Map<string, number>;
 }
 
+/** Every key a link may carry (parseView ignores others, so that old links keep working). */
+export const linkKeys = ['t', 'mode', 'w', 'c', 'layers', 'texts', 'tags', 'place', 'doc', 'at', 'tour', 'chapter'] as const;
+
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 /** The part of the link as the reader typed it, cut short; Svelte renders it as text, never markup. */
 const shown = (value: string) => `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;

@@ -11,6 +11,8 @@ export const sources = {
   places: 'places',
   placeShapes: 'place_shapes',
   events: 'events',
+  /** Added by MapView while a figure is being prepared. */
+  printFrame: 'print_frame',
 } as const;
 
 export const layers = {
@@ -37,6 +39,8 @@ export const layers = {
   selectedCircle: 'selected_circle',
   highlightCircle: 'highlight_circle',
   placesLabel: 'places_label',
+  printFrameMask: 'print_frame_mask',
+  printFrameLine: 'print_frame_line',
 } as const;
 
 /** The map's global state: the clock and the selection, read by layer filters (global-state). */

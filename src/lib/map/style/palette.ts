@@ -56,6 +56,19 @@ export const screen: Palette = {
   hatch: '#a39d8f',
 };
 
+/**
+ * For figures printed in black and white: the control statuses keep their hues but step down in
+ * lightness (relative luminance 0.76, 0.63, 0.41, 0.25, against land at 0.91), so they stay apart
+ * in grey. The displacement ramp already steps in lightness.
+ */
+export const grayscaleSafe: Palette = {
+  ...screen,
+  control: { coalition: '#f3dfc6', 'security-agreement': '#cdd68c', iraqi: '#86b978', krg: '#5b8fba' },
+};
+
+export const palettes = { colour: screen, grayscale: grayscaleSafe } as const;
+export type PaletteName = keyof typeof palettes;
+
 /** Upper bounds of the displacement classes (people displaced since February 2006). */
 export const displacementBreaks = [10_000, 25_000, 50_000] as const;
 
