@@ -1,69 +1,85 @@
-// Figures (first part: PNG): exact pixel size, the DPI recorded, the same bytes twice, 600 DPI at
-// 174 mm, and a clear error for an impossible page.
-import { readFileSync } from 'node:fs';
+// Figures: exact pixel sizes and DPI, PDF page sizes, labels as text, the map frame, positions
+// that agree with the map, the same bytes twice, one visual snapshot per format, and the
+// command line (`npm run figure`, single and batch, and its errors).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { readPngDpi } from '../src/lib/print/png.ts';
+import type { FigureOptions } from '../src/lib/print/options.ts';
+import type { FigureResult } from '../src/lib/print/page-api.ts';
 import { guardEachTest, mapIdle } from './helpers.ts';
+import { expectLooksLike } from './snapshot.ts';
 
 guardEachTest();
 
-async function exportPng(page: Page): Promise<Uint8Array> {
-  const download = page.waitForEvent('download', { timeout: 90_000 });
-  await page.getByRole('button', { name: 'Export PNG' }).click();
-  // A failed render says why in the dialog: fail with that, not with a bare timeout.
-  const failed = page.getByRole('dialog', { name: 'Export a figure' }).getByRole('alert');
-  const outcome = await Promise.race([download.then((d) => ({ d })), failed.waitFor({ timeout: 90_000 }).then(async () => ({ error: await failed.innerText() }))]);
-  if ('error' in outcome) throw new Error(`export failed: ${outcome.error}`);
-  return new Uint8Array(readFileSync(await outcome.d.path()));
+declare global {
+  interface Window {
+    iraqAtlas: {
+      figure: (o: FigureOptions) => Promise<FigureResult>;
+      placeOffsets: (o: FigureOptions) => Promise<{ id: string; dx: number; dy: number }[]>;
+    };
+  }
 }
+
+async function openDialog(page: Page, hash = '') {
+  await page.goto(`/${hash}`);
+  await mapIdle(page);
+  await page.getByRole('button', { name: 'Export figure' }).click();
+  return page.getByRole('dialog', { name: 'Export a figure' });
+}
+
+async function exportFile(page: Page, format: string): Promise<Buffer> {
+  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: `Export ${format}` }).click();
+  // A failed render says why in the dialog: fail with that, not with a bare timeout.
+  const failed = dialog.getByRole('alert');
+  const outcome = await Promise.race([download.then((d) => ({ d })), failed.waitFor({ timeout: 120_000 }).then(async () => ({ error: await failed.innerText() }))]);
+  if ('error' in outcome) throw new Error(`export failed: ${outcome.error}`);
+  return readFileSync(await outcome.d.path());
+}
+
+/** A PDF's page size in points, to 0.01 pt. */
+const mediaBox = (pdf: Buffer) => /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!.slice(1).map((v) => Math.round(Number(v) * 100) / 100);
 
 test('a double-column PNG has the exact pixel size, records its DPI, and is the same twice', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/#t=2007-12-16&layers=events,control,context');
-  await mapIdle(page);
-  await page.getByRole('button', { name: 'Export figure' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const dialog = await openDialog(page, '#t=2007-12-16&layers=events,control,context');
   await dialog.getByLabel('Height (mm)').fill('120');
   await dialog.getByLabel('Resolution').selectOption('150');
   await expect(dialog).toContainText('174 × 120 mm at 150 DPI = 1028 × 709 px');
   await expect(dialog.getByLabel('Caption', { exact: true })).toHaveValue(/Jonathan Steele, "Iraq: The Way Out".*data version [0-9a-f]{12}/);
-  const first = await exportPng(page);
+  const first = await exportFile(page, 'PNG');
   expect(readPngDpi(first)).toEqual({ width: 1028, height: 709, dpi: 150 });
-  const second = await exportPng(page);
-  expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  expect((await exportFile(page, 'PNG')).equals(first)).toBe(true);
 });
 
-test('a single-column figure too small for its caption says so, and exports without the caption band', async ({ page }) => {
+test('a page too small for its caption and legend says so, and exports without them', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await mapIdle(page);
-  await page.getByRole('button', { name: 'Export figure' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const dialog = await openDialog(page);
   await dialog.getByLabel('Page').selectOption('journal-1col');
   await dialog.getByLabel('Height (mm)').fill('60');
   await dialog.getByLabel('Resolution').selectOption('150');
   await dialog.getByRole('button', { name: 'Export PNG' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/caption would take more than two thirds of the page: shorten it, or make the page taller/);
+  await expect(dialog.getByRole('alert')).toHaveText(/caption and legend would take more than two thirds of the page: shorten the caption, turn the legend off, or make the page taller/);
   await dialog.getByRole('checkbox', { name: 'Caption and credits' }).uncheck();
-  expect(readPngDpi(await exportPng(page))).toEqual({ width: 502, height: 354, dpi: 150 });
+  await dialog.getByRole('checkbox', { name: 'Legend' }).uncheck();
+  expect(readPngDpi(await exportFile(page, 'PNG'))).toEqual({ width: 502, height: 354, dpi: 150 });
 });
 
 test('174 mm at 600 DPI works', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/#t=2006-11-14');
-  await mapIdle(page);
-  await page.getByRole('button', { name: 'Export figure' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const dialog = await openDialog(page, '#t=2006-11-14');
   await dialog.getByLabel('Height (mm)').fill('120');
   await dialog.getByLabel('Resolution').selectOption('600');
-  expect(readPngDpi(await exportPng(page))).toEqual({ width: 4110, height: 2835, dpi: 600 });
+  expect(readPngDpi(await exportFile(page, 'PNG'))).toEqual({ width: 4110, height: 2835, dpi: 600 });
 });
 
 test('an impossible page is refused with what to change', async ({ page }) => {
-  await page.goto('/');
-  await mapIdle(page);
-  await page.getByRole('button', { name: 'Export figure' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const dialog = await openDialog(page);
   await dialog.getByLabel('Page').selectOption('custom');
   await dialog.getByLabel('Width (mm)').fill('420');
   await dialog.getByLabel('Height (mm)').fill('297');
@@ -72,20 +88,138 @@ test('an impossible page is refused with what to change', async ({ page }) => {
   await expect(dialog.getByRole('button', { name: 'Export PNG' })).toBeDisabled();
 });
 
-test('an SVG figure is vector, the page size in mm, with labels as text, and the same twice', async ({ page }) => {
-  await page.goto('/#t=2007-12-16&layers=events,control,context');
-  await mapIdle(page);
-  await page.getByRole('button', { name: 'Export figure' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+test('SVG and PDF figures are vector, the exact page size, with labels as text, and the same twice', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dialog = await openDialog(page, '#t=2007-12-16&layers=events,control,context');
   await dialog.getByLabel('Height (mm)').fill('120');
   await dialog.getByLabel('Format').selectOption('svg');
-  const save = async () => {
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Export SVG' }).click();
-    return readFileSync(await (await download).path(), 'utf8');
-  };
-  const svg = await save();
+  const svg = (await exportFile(page, 'SVG')).toString('utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="174mm" height="120mm"/);
   for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH']) expect(svg).toContain(`>${label}</text>`);
-  expect(await save()).toBe(svg);
+  expect((await exportFile(page, 'SVG')).toString('utf8')).toBe(svg);
+
+  await dialog.getByLabel('Format').selectOption('pdf');
+  await dialog.getByRole('checkbox', { name: 'Governorate names in Arabic' }).check();
+  const pdf = await exportFile(page, 'PDF');
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // 174 × 120 mm in points (1/72 inch).
+  expect(mediaBox(pdf)).toEqual([493.23, 340.16]);
+  expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansArabic-Regular/);
+  expect((await exportFile(page, 'PDF')).equals(pdf)).toBe(true);
+});
+
+test('the map frames what the figure will show, and the frame goes when the dialog closes', async ({ page }) => {
+  const dialog = await openDialog(page, '#t=2007-12-16&c=44.3,33.4,6.5');
+  const frame = () => page.evaluate(() => (window.__map!.getSource('print_frame') as unknown as { _data: { geojson: GeoJSON.FeatureCollection } } | undefined)?._data.geojson);
+  await expect.poll(async () => (await frame())?.features.length).toBe(1);
+  // The frame is a hole in a dimmed world: its ring holds the figure's corners around Baghdad.
+  const ring = ((await frame())!.features[0].geometry as GeoJSON.Polygon).coordinates[1];
+  const lngs = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  expect(Math.min(...lngs)).toBeLessThan(44.3);
+  expect(Math.max(...lngs)).toBeGreaterThan(44.3);
+  expect(Math.min(...lats)).toBeLessThan(33.4);
+  expect(Math.max(...lats)).toBeGreaterThan(33.4);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(async () => (await frame())?.features.length).toBe(0);
+});
+
+test('places in the figure lie where the map draws them, within half an output pixel', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await mapIdle(page);
+  for (const link of ['#t=2007-12-16', '#t=2007-12-16&c=44.35,33.3,7.2']) {
+    const offsets = await page.evaluate((link) => window.iraqAtlas.placeOffsets({ links: [link], page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'png' }), link);
+    expect(offsets.length).toBeGreaterThan(20);
+    for (const o of offsets) expect(Math.hypot(o.dx, o.dy), o.id).toBeLessThan(0.5);
+  }
+});
+
+test('each format looks as it did (pixelmatch against the committed snapshots)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await mapIdle(page);
+  const options = (format: 'png' | 'svg' | 'pdf'): FigureOptions => ({ links: ['#t=2007-12-16&layers=events,control,context'], page: { widthMm: 114, heightMm: 90, dpi: 100 }, format, furniture: { caption: false } });
+  const make = async (format: 'png' | 'svg' | 'pdf') => Buffer.from((await page.evaluate((o) => window.iraqAtlas.figure(o), options(format))).base64, 'base64');
+
+  expectLooksLike(await make('png'), 'figure-png');
+
+  // SVG: drawn by Chromium inline in the page, where the atlas's web fonts apply.
+  const svg = (await make('svg')).toString('utf8');
+  await page.evaluate((svg) => {
+    const holder = document.createElement('div');
+    holder.id = 'svg-raster';
+    Object.assign(holder.style, { position: 'fixed', left: '0', top: '0', zIndex: '1000', background: '#fff', lineHeight: '0' });
+    holder.innerHTML = svg;
+    document.body.append(holder);
+  }, svg);
+  expectLooksLike(await page.locator('#svg-raster svg').screenshot(), 'figure-svg');
+  await page.evaluate(() => document.getElementById('svg-raster')!.remove());
+
+  // PDF: drawn by pdf.js (served from node_modules under the app's origin) at 100 DPI.
+  await page.route('**/__pdfjs/*', (route) => route.fulfill({ path: `node_modules/pdfjs-dist/build/${route.request().url().split('/').pop()}`, contentType: 'text/javascript' }));
+  const pdfPng = await page.evaluate(async (base64) => {
+    const pdfjs = await import(/* @vite-ignore */ `${location.origin}/__pdfjs/pdf.min.mjs`);
+    pdfjs.GlobalWorkerOptions.workerSrc = `${location.origin}/__pdfjs/pdf.worker.min.mjs`;
+    const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const pdfPage = await (await pdfjs.getDocument({ data }).promise).getPage(1);
+    const viewport = pdfPage.getViewport({ scale: 100 / 72 });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(viewport.width);
+    canvas.height = Math.round(viewport.height);
+    await pdfPage.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
+    return canvas.toDataURL('image/png').split(',')[1];
+  }, (await make('pdf')).toString('base64'));
+  expectLooksLike(Buffer.from(pdfPng, 'base64'), 'figure-pdf');
+});
+
+const run = promisify(execFile);
+/** `npm run figure` on the e2e build (already built and served for these tests; no rebuild). */
+async function figureCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/cli/figure.ts', '--no-build', ...args], { env: { ...process.env, ATLAS_DIST: 'dist-e2e' } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+test.describe('npm run figure', () => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-figures-'));
+
+  test('renders a permalink at the size and DPI asked, and the same bytes twice', async () => {
+    const args = ['--url', 'http://127.0.0.1:4173/#t=2007-12-16&layers=events,control,context&c=44.3,33.4,6.2', '--size', '114x100mm', '--dpi', '300'];
+    const first = await figureCommand([...args, '--out', join(dir, 'a.png')]);
+    expect(first.stderr).not.toMatch(/\S/);
+    expect(first.stdout).toContain(`wrote ${join(dir, 'a.png')} (114 × 100 mm, 300 DPI`);
+    const png = readFileSync(join(dir, 'a.png'));
+    expect(readPngDpi(png)).toEqual({ width: 1346, height: 1181, dpi: 300 });
+    await figureCommand([...args, '--out', join(dir, 'b.png')]);
+    expect(readFileSync(join(dir, 'b.png')).equals(png)).toBe(true);
+  });
+
+  test('renders a batch: small multiples, one panel per year, with a shared legend', async () => {
+    const result = await figureCommand(['--batch', 'e2e/figures-by-year.json']);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = readFileSync('test-results/figures/control-by-year.pdf');
+    expect(mediaBox(pdf)).toEqual([493.23, 481.89]);
+    const svg = readFileSync('test-results/figures/control-by-year.svg', 'utf8');
+    for (const year of [2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010]) expect(svg).toContain(`>up to 31 December ${year}</text>`);
+    // The last panel is the day of the last convoy, the slider's end.
+    expect(svg).toContain('>up to 18 December 2011</text>');
+    expect(svg.match(/>Provincial Iraqi Control<\/text>/g)).toHaveLength(1);
+  });
+
+  test('refuses a malformed permalink and an impossible page, saying what to change', async () => {
+    const typo = await figureCommand(['--url', '#t=2007-13-45&camera=44,33,7', '--out', join(dir, 'x.pdf')]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/the permalink "#t=2007-13-45&camera=44,33,7" is malformed: .*“2007-13-45”.*"camera", which a link does not use/);
+    const huge = await figureCommand(['--url', '#t=2007-12-16', '--preset', 'a4-landscape', '--dpi', '1200', '--out', join(dir, 'x.png')]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('over this renderer\'s 8192 px limit: lower the DPI to 700 or less');
+    const size = await figureCommand(['--url', '#t=2007-12-16', '--size', '174 by 120', '--out', join(dir, 'x.png')]);
+    expect(size.stderr).toContain('size: "174 by 120" is not a size: write width x height in mm, as 174x120mm.');
+  });
 });

@@ -198,10 +198,10 @@ export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palett
     const [a, b, c, d] = palette.displacementRamp;
     const k = (v: number) => v.toLocaleString('en-GB');
     rows.push(
-      { swatch: 'box', colour: a, label: `displaced since Feb. 2006: under ${k(displacementBreaks[0])}` },
-      { swatch: 'box', colour: b, label: `${k(displacementBreaks[0])} to ${k(displacementBreaks[1])}` },
-      { swatch: 'box', colour: c, label: `${k(displacementBreaks[1])} to ${k(displacementBreaks[2])}` },
-      { swatch: 'box', colour: d, label: `${k(displacementBreaks[2])} or more` },
+      { swatch: 'box', colour: a, label: `displaced since Feb. 2006: < ${k(displacementBreaks[0])}` },
+      { swatch: 'box', colour: b, label: `${k(displacementBreaks[0])}–${k(displacementBreaks[1])}` },
+      { swatch: 'box', colour: c, label: `${k(displacementBreaks[1])}–${k(displacementBreaks[2])}` },
+      { swatch: 'box', colour: d, label: `≥ ${k(displacementBreaks[2])}` },
       { swatch: 'hatch', colour: palette.hatch, label: 'displacement: no data' },
     );
   }
@@ -270,9 +270,8 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
   for (const { view, box, camera } of grid(height - captionBand - headerBand)) drawGeometry(atlas, view, camera, box, palette, shown);
   const legend = on.legend ? legendRows(atlas, spec.panels, palette, shown) : [];
   const rowH = pt(10);
-  const colW = Math.max(0, ...legend.map((r) => fonts.width(r.label, pt(7)))) + pt(20);
-  const perRow = Math.max(1, Math.floor((width - 2 * margin) / colW));
-  const legendBand = legend.length ? Math.ceil(legend.length / perRow) * rowH + pt(8) : 0;
+  const legendColumns = fitColumns(legend.map((r) => fonts.width(r.label, pt(7)) + pt(20)), width - 2 * margin);
+  const legendBand = legend.length ? legendColumns.perColumn * rowH + pt(8) : 0;
   const gridHeight = height - captionBand - legendBand - headerBand;
   if (gridHeight < height / 3) throw new Error('The caption and legend would take more than two thirds of the page: shorten the caption, turn the legend off, or make the page taller.');
   const sameCamera = new Set(spec.panels.map((v) => JSON.stringify(v.camera))).size === 1;
@@ -299,9 +298,15 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
       const label = dateLabel(view);
       const size = pt(8);
       const w = fonts.width(label, size, 600) + pt(8);
-      overlay.push(panelBox(x + cellW - margin - w, rightTop, w, pt(14), palette), { kind: 'text', x: x + cellW - margin - w + pt(4), y: rightTop + pt(10.5), text: label, size, weight: 600, fill: TEXT, anchor: 'start' });
-      block(x + cellW - margin - w, rightTop, w, pt(14));
-      rightTop += pt(14) + pt(4);
+      // Top right; under the title instead when the two would meet.
+      const titleRight = !multi && on.title && spec.title ? x + margin + fonts.width(spec.title, pt(10), 600) + pt(8) + pt(4) : x;
+      const below = x + cellW - margin - w < titleRight;
+      const bx = below ? x + margin : x + cellW - margin - w;
+      const by = below ? leftTop : rightTop;
+      overlay.push(panelBox(bx, by, w, pt(14), palette), { kind: 'text', x: bx + pt(4), y: by + pt(10.5), text: label, size, weight: 600, fill: TEXT, anchor: 'start' });
+      block(bx, by, w, pt(14));
+      if (below) leftTop += pt(14) + pt(4);
+      else rightTop += pt(14) + pt(4);
     }
     if (on.northArrow && first) {
       // Web Mercator, never rotated here: north is up.
@@ -343,7 +348,7 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
   });
 
   if (headerBand) furniture.push({ kind: 'text', x: margin, y: pt(13), text: spec.title, size: pt(10), weight: 600, fill: TEXT, anchor: 'start' });
-  if (legend.length) furniture.push(...legendItems(legend, margin, headerBand + gridHeight + pt(4), colW, perRow, palette));
+  if (legend.length) furniture.push(...legendItems(legend, margin, headerBand + gridHeight + pt(4), legendColumns, palette));
   captionLines.forEach((line, i) => furniture.push({ kind: 'text', x: margin, y: height - captionBand + margin + captionSize + i * captionSize * 1.3, text: line, size: captionSize, weight: 400, fill: TEXT, anchor: 'start' }));
   return { width, height, panels, furniture, dropped };
 }
@@ -495,13 +500,25 @@ function drawInset(atlas: Atlas, camera: Camera, panel: { x: number; y: number; 
 }
 
 /** Legend rows in columns across the legend band. */
-function legendItems(rows: LegendRow[], x: number, y: number, colW: number, perRow: number, palette: Palette): Item[] {
+/**
+ * The most columns (each as wide as its widest row) that fit a width, filled column by column so
+ * related rows (the control statuses, the displacement classes) stay together.
+ */
+function fitColumns(rowWidths: number[], width: number): { perColumn: number; lefts: number[] } {
+  for (let columns = rowWidths.length; columns > 1; columns--) {
+    const perColumn = Math.ceil(rowWidths.length / columns);
+    const widths = Array.from({ length: Math.ceil(rowWidths.length / perColumn) }, (_, c) => Math.max(...rowWidths.slice(c * perColumn, (c + 1) * perColumn)));
+    if (widths.reduce((a, b) => a + b, 0) <= width) return { perColumn, lefts: widths.map((_, c) => widths.slice(0, c).reduce((a, b) => a + b, 0)) };
+  }
+  return { perColumn: rowWidths.length, lefts: [0] };
+}
+
+function legendItems(rows: LegendRow[], x: number, y: number, columns: { perColumn: number; lefts: number[] }, palette: Palette): Item[] {
   const rowH = pt(10);
   const items: Item[] = [];
-  // Column by column, so related rows (the control statuses, the displacement classes) stay together.
-  const perColumn = Math.ceil(rows.length / perRow);
+  const { perColumn } = columns;
   rows.forEach((row, i) => {
-    const rx = x + Math.floor(i / perColumn) * colW;
+    const rx = x + columns.lefts[Math.floor(i / perColumn)];
     const cy = y + pt(3) + (i % perColumn) * rowH + rowH / 2;
     const sx = rx + pt(4);
     switch (row.swatch) {
