@@ -449,7 +449,9 @@ function drawLabels(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: { x
   for (const g of atlas.governorates.features) {
     const [x, y] = xy(g.properties.label);
     const tag = { role: 'label', id: g.properties.id } as const;
-    put([text(x, y, g.properties.name.toUpperCase(), pt(6.5), palette.governorateLabel, 'middle', { letterSpacing: 0.6, halo, tag })], g.properties.name);
+    // At its label point, or a line above or below it where a town's name is in the way.
+    const size = pt(6.5);
+    put([0, -1.4, 1.4].map((dy) => text(x, y + dy * size, g.properties.name.toUpperCase(), size, palette.governorateLabel, 'middle', { letterSpacing: 0.6, halo, tag })), g.properties.name);
     // The Arabic name goes under the English one, or not at all.
     if (arabic && g.properties.nameAr && items.at(-1)?.tag === tag) put([text(x, y + pt(9), g.properties.nameAr, pt(7.5), palette.governorateLabel, 'middle', { halo, tag })], g.properties.nameAr);
   }
