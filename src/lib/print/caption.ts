@@ -4,7 +4,7 @@ import type { ViewSnapshot } from '../state/url.ts';
 import { humanDate } from '../time/window.ts';
 
 /** The words printed under a figure: what it shows, when, from which texts and datasets. */
-export function autoCaption(atlas: Atlas, views: ViewSnapshot[], dataVersion: string): string {
+export function autoCaption(atlas: Atlas, views: ViewSnapshot[], dataVersion: string, importedName?: string): string {
   const view = views[0];
   const when = views.length > 1
     ? `${views.length} panels, ${humanDate(Math.min(...views.map((v) => v.t)))} to ${humanDate(Math.max(...views.map((v) => v.t)))}`
@@ -16,6 +16,7 @@ export function autoCaption(atlas: Atlas, views: ViewSnapshot[], dataVersion: st
     'governorates and countries: Natural Earth (public domain)',
     ...(shows('context') ? ['rivers, lakes and coast: GSHHG (LGPL)'] : []),
     'places: GeoNames (CC BY 4.0) and cited sources',
+    ...(importedName ? [`imported events: ${importedName} (the reader's own file, not checked by the atlas)`] : []),
     ...(shows('control') ? ['province control: geo/control.json (sources per period)'] : []),
     ...(shows('displacement') ? ['displacement: geo/displacement.json (IOM, UNHCR, IDMC; partial coverage)'] : []),
   ];

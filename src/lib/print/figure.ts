@@ -28,7 +28,7 @@ export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format,
   if (!planned.ok) throw new Error(planned.error);
   const scene = buildScene(atlas, spec, fonts);
   const bytes =
-    format === 'png' ? await renderPng(atlas, scene, spec.page, palette)
+    format === 'png' ? await renderPng(atlas, scene, spec.page, palette, spec.imported)
     : format === 'svg' ? new TextEncoder().encode(writeSvg(scene, widthMm, heightMm))
     : await writePdf(scene, widthMm, heightMm, fonts, { title: spec.title, subject: spec.caption });
   return { bytes, format, dropped: scene.dropped };

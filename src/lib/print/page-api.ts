@@ -38,7 +38,7 @@ export async function placeOffsets(atlas: Atlas, known: Known, options: FigureOp
   const panel = scene.panels[0];
   const scale = spec.page.dpi / CSS_DPI;
   const anchors = new Map(atlas.places.map((p) => [p.id, p.anchor]));
-  return withPanelMap(atlas, panel, scale, spec.palette, (map) => {
+  return withPanelMap(atlas, panel, scale, spec.palette, null, (map) => {
     const rect = deviceRect(panel, scale);
     const ratio = map.getCanvas().width / map.getContainer().clientWidth;
     return panel.geometry.flatMap((item) => {

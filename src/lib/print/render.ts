@@ -5,7 +5,9 @@ import * as maplibregl from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints } from '../data/features.ts';
 import { atlasStyle } from '../map/style/style.ts';
-import { sources } from '../map/style/ids.ts';
+import { layers as ids, sources } from '../map/style/ids.ts';
+import { TimePointsLayer } from '../map/time-points-layer.ts';
+import type { ImportedSet } from '../import/events.ts';
 import { provideHatch, setClock, setGovernorateStates, setLayerVisibility } from '../map/sync.ts';
 import type { Palette } from '../map/style/palette.ts';
 import { CSS_DPI, MAX_CANVAS_PX, planPixels, type PageSize } from './page.ts';
@@ -24,7 +26,7 @@ export function deviceRect(panel: PanelScene, scale: number) {
  * Opens a hidden map drawing one panel's geometry (labels off: the scene sets them), lined up so
  * that a point the scene puts at page pixel P is drawn at P, and calls `use` with it once idle.
  */
-export async function withPanelMap<T>(atlas: Atlas, panel: PanelScene, scale: number, palette: Palette, use: (map: maplibregl.Map, rect: ReturnType<typeof deviceRect>) => T | Promise<T>): Promise<T> {
+export async function withPanelMap<T>(atlas: Atlas, panel: PanelScene, scale: number, palette: Palette, imported: ImportedSet | null | undefined, use: (map: maplibregl.Map, rect: ReturnType<typeof deviceRect>) => T | Promise<T>): Promise<T> {
   const rect = deviceRect(panel, scale);
   // Browsers lay a container out in whole CSS pixels and MapLibre sizes its canvas as
   // round(CSS size × pixelRatio), so the container gets a whole-pixel width and the ratio is
@@ -65,6 +67,11 @@ export async function withPanelMap<T>(atlas: Atlas, panel: PanelScene, scale: nu
     setClock(map, view);
     setGovernorateStates(map, atlas, view.t);
     setLayerVisibility(map, view.layers);
+    if (imported) {
+      const layer = new TimePointsLayer(ids.importedEvents, imported, palette.imported);
+      map.addLayer(layer, ids.placesCircle);
+      layer.setClock(view);
+    }
     (map.getSource(sources.events) as maplibregl.GeoJSONSource).setData(eventPoints(atlas, { texts: view.texts, tags: view.tags }));
     // Labels come from the scene (placed once for every format), so the map's own are hidden.
     for (const layer of map.getStyle().layers) if (layer.type === 'symbol') map.setLayoutProperty(layer.id, 'visibility', 'none');
@@ -83,7 +90,7 @@ export async function withPanelMap<T>(atlas: Atlas, panel: PanelScene, scale: nu
 }
 
 /** Renders the scene as PNG bytes of exactly the page's pixel size, with its DPI recorded. */
-export async function renderPng(atlas: Atlas, scene: Scene, page: PageSize, palette: Palette): Promise<Uint8Array> {
+export async function renderPng(atlas: Atlas, scene: Scene, page: PageSize, palette: Palette, imported?: ImportedSet | null): Promise<Uint8Array> {
   const planned = planPixels(page);
   if (!planned.ok) throw new Error(planned.error);
   const { width, height } = planned.plan;
@@ -97,7 +104,7 @@ export async function renderPng(atlas: Atlas, scene: Scene, page: PageSize, pale
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   for (const panel of scene.panels) {
-    await withPanelMap(atlas, panel, scale, palette, (map, rect) => ctx.drawImage(map.getCanvas(), 0, 0, rect.width, rect.height, rect.x, rect.y, rect.width, rect.height));
+    await withPanelMap(atlas, panel, scale, palette, imported, (map, rect) => ctx.drawImage(map.getCanvas(), 0, 0, rect.width, rect.height, rect.x, rect.y, rect.width, rect.height));
     ctx.save();
     const r = deviceRect(panel, scale);
     ctx.beginPath();

@@ -12,6 +12,7 @@ import { controlStatusLabels, displacementBreaks, type Palette } from '../map/st
 import { iraqBounds } from '../map/style/style.ts';
 import { CSS_DPI, metresPerCssPx, MM_PER_INCH, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
+import type { ImportedSet } from '../import/events.ts';
 
 export interface Paint {
   fill?: string;
@@ -79,6 +80,8 @@ export interface FigureSpec extends FigureRequest {
   /** Columns of the small-multiples grid (default: about square). */
   columns?: number;
   palette: Palette;
+  /** A reader's imported events, drawn where the panels' dates show them. */
+  imported?: ImportedSet | null;
 }
 
 export const pt = (v: number): number => (v * CSS_DPI) / 72;
@@ -181,10 +184,11 @@ export interface LegendRow {
 }
 
 /** The legend explains every colour the panels show, and nothing they do not. */
-export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }): LegendRow[] {
+export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
   const rows: LegendRow[] = [];
   if (any('events')) rows.push({ swatch: 'halo', colour: palette.event, label: 'event dated to the day' }, { swatch: 'ring', colour: palette.event, label: 'event dated to a month, year or span' });
+  if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
   const kinds: [string, string, string][] = [['city', palette.city, 'city or town'], ['district', palette.district, 'district or neighbourhood'], ['site', palette.site, 'site (base, building, bridge)'], ['area', palette.area, 'area'], ['other', palette.other, 'other place']];
   for (const [kind, colour, label] of kinds) if (shown.kinds.has(kind)) rows.push({ swatch: 'dot', colour, label });
   if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: 'route or border' });
@@ -267,8 +271,8 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
   // The legend, in a band under the map so it never hides data, explains what the panels show;
   // which symbols fall inside the panels is found from a first layout without the band.
   const shown = { kinds: new Set<string>(), lines: new Set<string>() };
-  for (const { view, box, camera } of grid(height - captionBand - headerBand)) drawGeometry(atlas, view, camera, box, palette, shown);
-  const legend = on.legend ? legendRows(atlas, spec.panels, palette, shown) : [];
+  for (const { view, box, camera } of grid(height - captionBand - headerBand)) drawGeometry(atlas, view, camera, box, palette, shown, spec.imported);
+  const legend = on.legend ? legendRows(atlas, spec.panels, palette, shown, spec.imported) : [];
   const rowH = pt(10);
   const legendColumns = fitColumns(legend.map((r) => fonts.width(r.label, pt(7)) + pt(20)), width - 2 * margin);
   const legendBand = legend.length ? legendColumns.perColumn * rowH + pt(8) : 0;
@@ -278,7 +282,7 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
 
   const panels = grid(gridHeight).map(({ view, box: panel, camera }, i): PanelScene => {
     const { x, y, width: cellW, height: cellH } = panel;
-    const geometry = drawGeometry(atlas, view, camera, panel, palette, { kinds: new Set(), lines: new Set() });
+    const geometry = drawGeometry(atlas, view, camera, panel, palette, { kinds: new Set(), lines: new Set() }, spec.imported);
     const overlay: Item[] = [];
     const placer = new LabelPlacer(fonts, { x0: x, y0: y, x1: x + cellW, y1: y + cellH });
     const first = i === 0;
@@ -354,7 +358,7 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
 }
 
 /** Land, water, borders, events and place symbols, in the map style's order and sizes. */
-function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: { x: number; y: number; width: number; height: number }, palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }): Item[] {
+function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: { x: number; y: number; width: number; height: number }, palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): Item[] {
   const xy = projector(camera, panel);
   const d = (g: GeoJSON.Geometry) => pathData(g, xy);
   const shows = (layer: string) => view.layers.includes(layer as never);
@@ -392,6 +396,14 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
     const approximate = s.properties.precision === 'approximate';
     if (s.geometry.coordinates.some((p) => inPanel(xy(p)))) shown.lines.add(approximate ? 'approximate' : 'exact');
     items.push({ kind: 'path', d: d(s.geometry), paint: { stroke: palette.other, strokeWidth: 2, dash: approximate ? [4, 4] : undefined }, tag: { role: 'place', id: s.properties.id } });
+  }
+  // Imported events under the atlas's own, with the same time rule as the map's shader.
+  if (imported) {
+    for (let i = 0; i < imported.count; i++) {
+      if (!(imported.t0[i] <= view.t && (view.mode === 'cumulative' || imported.t1[i] >= view.t - view.windowDays))) continue;
+      const [cx, cy] = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
+      if (inPanel([cx, cy], 3)) items.push({ kind: 'circle', cx, cy, r: 2.5, paint: { fill: palette.imported, fillOpacity: 0.85 } });
+    }
   }
   if (shows('events')) {
     const r = byZoom(z, 4, 8, 10, 13);

@@ -40,6 +40,8 @@ export const layers = {
   highlightCircle: 'highlight_circle',
   placesLabel: 'places_label',
   printFrameMask: 'print_frame_mask',
+  /** A reader's imported events (a custom layer, added by MapView). */
+  importedEvents: 'imported_events',
   printFrameLine: 'print_frame_line',
 } as const;
 

@@ -23,6 +23,8 @@ export interface Palette {
   symbolStroke: string;
   /** Events in the time window. */
   event: string;
+  /** Events a reader imported (their own dataset). */
+  imported: string;
   selected: string;
   /** Province control, by status. */
   control: Record<'coalition' | 'iraqi' | 'krg' | 'security-agreement', string>;
@@ -50,6 +52,7 @@ export const screen: Palette = {
   other: '#4d6a7a',
   symbolStroke: '#ffffff',
   event: '#b3261e',
+  imported: '#0f6e8c',
   selected: '#1a5fb4',
   control: { coalition: '#e8c39e', iraqi: '#9fcb93', krg: '#93bcd8', 'security-agreement': '#cfd98f' },
   displacementRamp: ['#fde7d4', '#f6b58c', '#e0794f', '#a8432a'],

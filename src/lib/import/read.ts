@@ -1,0 +1,94 @@
+// Reads a CSV or GeoJSON file of events, reporting progress and every bad row, keeping the good
+// ones. Runs in a worker (import.worker.ts) so 400,000 rows do not freeze the page; pure enough
+// to run in Node for the tests (given the text).
+import Papa from 'papaparse';
+import { EventColumns, type ImportedSet } from './events.ts';
+import { columnsOf, readRow, type ImportProblem } from './rows.ts';
+
+/** At most this many problems are listed; the rest are counted. */
+export const LISTED_PROBLEMS = 1000;
+
+export interface ImportResult {
+  set: ImportedSet;
+  /** Rows (or features) read, good and bad. */
+  rows: number;
+  problems: ImportProblem[];
+  problemCount: number;
+  /** "row" for CSV, "feature" for GeoJSON. */
+  unit: 'row' | 'feature';
+  /** A problem with the file as a whole (no usable header, not GeoJSON), if any. */
+  fatal?: string;
+}
+
+class Collector {
+  events = new EventColumns();
+  problems: ImportProblem[] = [];
+  problemCount = 0;
+  rows = 0;
+  report(problems: ImportProblem[]) {
+    this.problemCount += problems.length;
+    for (const p of problems) if (this.problems.length < LISTED_PROBLEMS) this.problems.push(p);
+  }
+}
+
+export function readCsv(name: string, input: File | string, onProgress: (fraction: number) => void): Promise<ImportResult> {
+  const c = new Collector();
+  const size = typeof input === 'string' ? input.length : input.size;
+  let columns: ReturnType<typeof columnsOf> | null = null;
+  return new Promise((resolve, reject) => {
+    Papa.parse<Record<string, string>>(input, {
+      header: true,
+      skipEmptyLines: 'greedy',
+      chunkSize: 1 << 20,
+      chunk: (results, parser) => {
+        columns ??= columnsOf(results.meta.fields ?? []);
+        if ('error' in columns) return parser.abort();
+        for (const record of results.data) {
+          // Header is row 1, so the n-th record is row n + 1.
+          const row = ++c.rows + 1;
+          const read = readRow(record, columns.columns, row);
+          if ('event' in read) c.events.push(read.event);
+          else c.report(read.problems);
+        }
+        onProgress(Math.min(1, results.meta.cursor / size));
+      },
+      complete: () => {
+        const fatal = columns && 'error' in columns ? `${name}: ${columns.error}` : columns ? undefined : `${name}: the file is empty.`;
+        resolve({ set: c.events.finish(name), rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'row', fatal });
+      },
+      error: (e: Error) => reject(new Error(`${name}: ${e.message}`)),
+    });
+  });
+}
+
+/** A FeatureCollection of Points; properties name the date, end, label and source as in a CSV header. */
+export function readGeoJson(name: string, text: string, onProgress: (fraction: number) => void): ImportResult {
+  const c = new Collector();
+  const empty = (fatal: string): ImportResult => ({ set: c.events.finish(name), rows: 0, problems: [], problemCount: 0, unit: 'feature', fatal: `${name}: ${fatal}` });
+  let data: { type?: string; features?: unknown[] };
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return empty(`not valid JSON (${(e as Error).message}).`);
+  }
+  if (data?.type !== 'FeatureCollection' || !Array.isArray(data.features)) return empty('not a GeoJSON FeatureCollection (its "type" must be "FeatureCollection", with a "features" list).');
+  const names = new Set<string>();
+  for (const f of data.features.slice(0, 100)) for (const k of Object.keys((f as { properties?: object })?.properties ?? {})) names.add(k);
+  const found = columnsOf(['longitude', 'latitude', ...names]);
+  if ('error' in found) return empty(found.error.replace('The header has', 'The features\u2019 properties have'));
+  data.features.forEach((f, i) => {
+    c.rows++;
+    const feature = f as { geometry?: { type?: string; coordinates?: unknown[] }; properties?: Record<string, unknown> };
+    if (feature?.geometry?.type !== 'Point' || !Array.isArray(feature.geometry.coordinates)) {
+      c.report([{ row: i, column: 'geometry', message: `is ${feature?.geometry?.type ?? 'missing'}; expected a Point` }]);
+      return;
+    }
+    const [lng, lat] = feature.geometry.coordinates;
+    const read = readRow({ ...feature.properties, longitude: lng, latitude: lat }, found.columns, i);
+    if ('event' in read) c.events.push(read.event);
+    else c.report(read.problems);
+    if (i % 20000 === 0) onProgress(i / data.features!.length);
+  });
+  onProgress(1);
+  return { set: c.events.finish(name), rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature' };
+}
