@@ -1,0 +1,244 @@
+// `npm run bench`: measured speed, as ratios taken side by side in one run, in headless Chromium
+// (the same browser and flags as the tests). It prints the machine, the browser and its GL
+// renderer, then a Markdown table for the README. Nothing here asserts: numbers are reported.
+//   - cold load of the built atlas to its first idle map, against a plain MapLibre page with the
+//     same governorates (the peer);
+//   - a slider step to the next idle frame (median, 95th percentile): the shipped data, and seeded
+//     synthetic sets of 100,000 and 400,000 events drawn by the atlas's GPU layer, each against a
+//     plain repaint of the same map (the floor) and MapLibre's own filter on the same data;
+//   - figure exports against an encode-only peer (toBlob of a blank canvas of the same size);
+//   - the initial JavaScript, gzipped.
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { chromiumLaunchOptions } from './browser.ts';
+import type { FigureOptions } from '../lib/print/options.ts';
+
+const outDir = 'dist-e2e';
+const STEPS = 20;
+const LOADS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/** The peer page: plain MapLibre (from node_modules), the same governorates, fitted the same way. */
+const peerPage = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/__bench/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script type="module">
+import * as maplibregl from '/__bench/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
+const data = await (await fetch('/__bench/governorates.geojson')).json();
+const map = new maplibregl.Map({ container: 'map', bounds: [38.6, 28.9, 48.9, 37.5], fitBoundsOptions: { padding: 24 }, style: { version: 8,
+  sources: { g: { type: 'geojson', data } },
+  layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#c9dbe6' } }, { id: 'f', type: 'fill', source: 'g', paint: { 'fill-color': '#f6f4ee' } }, { id: 'l', type: 'line', source: 'g', paint: { 'line-color': '#a39d8f' } }] } });
+window.__map = map;
+</script></body></html>`;
+
+async function servePeer(page: Page) {
+  await page.route('**/__bench/**', (route) => {
+    const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
+    if (name === 'peer.html') return route.fulfill({ body: peerPage, contentType: 'text/html' });
+    if (name === 'governorates.geojson') return route.fulfill({ path: 'geo/governorates.geojson', contentType: 'application/json' });
+    return route.fulfill({ path: `node_modules/maplibre-gl/dist/${name}`, contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' });
+  });
+}
+
+/** Navigation start to the first frame with the map loaded, in a fresh context each time (cold cache). */
+async function coldLoads(browser: import('@playwright/test').Browser, url: string, atlas: boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    // The same probe in both pages: the first moment (polled every 2 ms) at which the map reports
+    // its style, sources and tiles loaded.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __map?: { loaded: () => boolean }; __firstIdle?: number };
+      const poll = setInterval(() => {
+        if (!w.__map?.loaded()) return;
+        w.__firstIdle = performance.now();
+        clearInterval(poll);
+      }, 2);
+    });
+    if (!atlas) await servePeer(page);
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __firstIdle?: number }).__firstIdle, null, { timeout: 120_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __firstIdle: number }).__firstIdle));
+    await context.close();
+  }
+  return times;
+}
+
+/**
+ * Runs in the page: `steps` slider steps through `stepOnce` (or plain repaints), each timed from
+ * the change to the map's next idle. Days walk through 2004–2009 a month at a time.
+ */
+async function timeSteps(page: Page, kind: 'repaint' | 'shipped' | 'native' | 'gpu'): Promise<number[]> {
+  return page.evaluate(
+    async ({ kind, steps }) => {
+      const w = window as unknown as { __map: import('maplibre-gl').Map; __gpu?: { setClock: (c: object) => void } };
+      const map = w.__map;
+      const times: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const t = 400 + i * 30;
+        const idle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        const start = performance.now();
+        if (kind === 'repaint') map.triggerRepaint();
+        else if (kind === 'gpu') w.__gpu!.setClock({ t, mode: 'window', windowDays: 90 });
+        else map.setGlobalStateProperty('t', t);
+        await idle;
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { kind, steps: STEPS },
+  );
+}
+
+/** Adds n seeded synthetic events, as a GeoJSON source with MapLibre's filter or as the GPU layer. */
+async function addSynthetic(page: Page, n: number, as: 'native' | 'gpu') {
+  await page.evaluate(
+    async ({ n, as }) => {
+      const w = window as unknown as { __map: import('maplibre-gl').Map; __TimePointsLayer: new (...a: unknown[]) => { setClock: (c: object) => void }; __gpu?: unknown };
+      const map = w.__map;
+      let seed = 7;
+      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const x = new Float32Array(n), y = new Float32Array(n), t0 = new Float32Array(n), t1 = new Float32Array(n);
+      const features = [];
+      for (let i = 0; i < n; i++) {
+        const lng = 39 + random() * 9, lat = 29.5 + random() * 7.5, day = 365 + Math.floor(random() * 2190);
+        x[i] = (lng + 180) / 360;
+        y[i] = (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+        t0[i] = t1[i] = day;
+        if (as === 'native') features.push({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] }, properties: { t0: day, t1: day } });
+      }
+      if (as === 'native') {
+        map.addSource('bench', { type: 'geojson', data: { type: 'FeatureCollection', features } });
+        // The atlas's own time filter (layers.ts eventFilter), on MapLibre's side.
+        const g = (k: string) => ['global-state', k];
+        map.addLayer({ id: 'bench', type: 'circle', source: 'bench', filter: ['all', ['<=', ['get', 't0'], g('t')], ['any', ['==', g('mode'), 'cumulative'], ['>=', ['get', 't1'], ['-', g('t'), g('windowDays')]]]] as never, paint: { 'circle-radius': 2.5, 'circle-color': '#0f6e8c' } });
+      } else {
+        const layer = new w.__TimePointsLayer('bench', { count: n, x, y, t0, t1 }, '#0f6e8c');
+        map.addLayer(layer as never);
+        w.__gpu = layer;
+      }
+      await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+    { n, as },
+  );
+}
+
+async function removeSynthetic(page: Page) {
+  await page.evaluate(async () => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    map.removeLayer('bench');
+    if (map.getSource('bench')) map.removeSource('bench');
+    await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  });
+}
+
+async function timeFigure(page: Page, options: FigureOptions): Promise<number> {
+  return page.evaluate(async (options) => {
+    const start = performance.now();
+    await (window as unknown as { iraqAtlas: { figure: (o: FigureOptions) => Promise<unknown> } }).iraqAtlas.figure(options);
+    return performance.now() - start;
+  }, options);
+}
+
+async function timeToBlob(page: Page, width: number, height: number): Promise<number> {
+  return page.evaluate(async ({ width, height }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    const start = performance.now();
+    await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    return performance.now() - start;
+  }, { width, height });
+}
+
+function initialJsGzipped(): { files: number; bytes: number } {
+  const html = readFileSync(`${outDir}/index.html`, 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return { files: scripts.length, bytes: scripts.reduce((sum, s) => sum + gzipSync(readFileSync(`${outDir}/${s}`), { level: 9 }).length, 0) };
+}
+
+async function main() {
+  const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+  const base = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const rows: string[][] = [];
+  const row = (...cells: string[]) => {
+    rows.push(cells);
+    console.error(cells.join('  '));
+  };
+  try {
+    const atlasLoad = await coldLoads(browser, `${base}#t=2006-11-14`, true);
+    const peerLoad = await coldLoads(browser, `${base}__bench/peer.html`, false);
+    row('Cold load to the first loaded map', `${ms(median(atlasLoad))} ms`, `plain MapLibre, same governorates: ${ms(median(peerLoad))} ms`, `${(median(atlasLoad) / median(peerLoad)).toFixed(2)}×`);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx keeps function names with a __name helper that the page does not have.
+    await page.addInitScript('globalThis.__name = (f) => f');
+    await page.goto(`${base}#t=2006-11-14`);
+    await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2')!;
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+    });
+
+    const floor = await timeSteps(page, 'repaint');
+    const shipped = await timeSteps(page, 'shipped');
+    row('Slider step, shipped data (63 events)', `${ms(median(shipped))} / ${ms(p95(shipped))} ms`, `repaint: ${ms(median(floor))} / ${ms(p95(floor))} ms`, `${(median(shipped) / median(floor)).toFixed(2)}× repaint`);
+
+    for (const n of [100_000, 400_000]) {
+      const gpuStart = Date.now();
+      await addSynthetic(page, n, 'gpu');
+      const gpuLoad = Date.now() - gpuStart;
+      const gpuFloor = await timeSteps(page, 'repaint');
+      const gpu = await timeSteps(page, 'gpu');
+      await removeSynthetic(page);
+      const loadStart = Date.now();
+      await addSynthetic(page, n, 'native');
+      const nativeLoad = Date.now() - loadStart;
+      const nativeFloor = await timeSteps(page, 'repaint');
+      const native = await timeSteps(page, 'native');
+      await removeSynthetic(page);
+      const k = `${n / 1000}k`;
+      row(`Slider step, ${k} events, GPU layer`, `${ms(median(gpu))} / ${ms(p95(gpu))} ms`, `repaint with them: ${ms(median(gpuFloor))} / ${ms(p95(gpuFloor))} ms`, `${(median(gpu) / median(gpuFloor)).toFixed(2)}× repaint; ${(median(gpu) / median(native)).toFixed(3)}× native`);
+      row(`${k} events in memory to the first frame, GPU layer`, `${gpuLoad} ms`, `MapLibre GeoJSON source: ${nativeLoad} ms`, `${(gpuLoad / nativeLoad).toFixed(2)}×`);
+      row(`Slider step, ${k} events, MapLibre filter (peer)`, `${ms(median(native))} / ${ms(p95(native))} ms`, `repaint with them: ${ms(median(nativeFloor))} / ${ms(p95(nativeFloor))} ms`, `${(median(native) / median(nativeFloor)).toFixed(2)}× repaint`);
+    }
+
+    const link = ['#t=2007-12-16&layers=events,control,context'];
+    const exports: [string, FigureOptions, number, number][] = [
+      ['A4 portrait, 300 DPI PNG', { links: link, page: { widthMm: 210, heightMm: 297, dpi: 300 }, format: 'png' }, 2480, 3508],
+      ['174 × 120 mm, 600 DPI PNG', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 600 }, format: 'png' }, 4110, 2835],
+      ['174 × 120 mm SVG', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'svg' }, 2055, 1417],
+      ['174 × 120 mm PDF', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'pdf' }, 2055, 1417],
+    ];
+    await timeFigure(page, exports[2][1]); // loads the figure code and fonts once, outside the timings
+    for (const [name, options, w, h] of exports) {
+      const t = await timeFigure(page, options);
+      const peer = await timeToBlob(page, w, h);
+      row(`Export: ${name}`, `${ms(t)} ms`, `toBlob of a blank ${w} × ${h} canvas: ${ms(peer)} ms`, `${(t / peer).toFixed(2)}×`);
+    }
+    const js = initialJsGzipped();
+    row('Initial JavaScript, gzipped', `${(js.bytes / 1024).toFixed(0)} kB`, `${js.files} files (figure and import code load on first use)`, '');
+
+    const browserVersion = browser.version();
+    console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Chromium ${browserVersion}; WebGL: ${renderer}`);
+    console.log(`Medians of ${LOADS} cold loads and ${STEPS} steps; "a / b ms" is median / 95th percentile.\n`);
+    console.log('| Measure | Atlas | Against | Ratio |\n|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+await main();
