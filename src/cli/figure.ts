@@ -6,11 +6,15 @@ import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from './browser.ts';
-import { parseArgs } from './figure-args.ts';
+import { parseArgs, usage } from './figure-args.ts';
 import type { FigureResult } from '../lib/print/page-api.ts';
 import type { FigureOptions } from '../lib/print/options.ts';
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs(process.argv.slice(2), (path) => readFileSync(path, 'utf8'));

@@ -11,6 +11,7 @@ import { readFigureFonts } from './fonts-node.ts';
 import { buildScene, type FigureSpec, type Item } from './scene.ts';
 import { writeSvg } from './svg.ts';
 import { pointsFromMm, writePdf } from './pdf.ts';
+import { EventColumns } from '../import/events.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const fonts = readFigureFonts();
@@ -99,5 +100,21 @@ describe('PDF figure', () => {
     // نينوى: ن ي ن و join up (initial, medial, medial, final forms); ى follows و, which never joins
     // to its left, so only ى keeps its isolated form. (The font draws dots as glyphs of their own.)
     expect(shaped.filter((id) => isolated.includes(id))).toEqual([isolated[4]]);
+  });
+});
+
+describe('imported events in a figure', () => {
+  it('draws the ones the date shows, inside the panel, with a legend row naming the file', () => {
+    const columns = new EventColumns();
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2007-12-01'), t1: dayFromIso('2007-12-01'), label: 'in the window', source: '' });
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2005-01-01'), t1: dayFromIso('2005-01-01'), label: 'long before', source: '' });
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2008-06-01'), t1: dayFromIso('2008-06-01'), label: 'after the date', source: '' });
+    const imported = columns.finish('mine.csv');
+    const scene = buildScene(atlas, { ...spec, imported }, fonts);
+    const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported);
+    expect(dots).toHaveLength(1);
+    expect(texts(scene.furniture).map((t) => t.text)).toContain('imported: mine.csv');
+    const cumulative = buildScene(atlas, { ...spec, imported, panels: [{ ...view, mode: 'cumulative' }] }, fonts);
+    expect(cumulative.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported)).toHaveLength(2);
   });
 });
