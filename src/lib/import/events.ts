@@ -2,6 +2,7 @@
 // MapLibre's custom layers take them), and first and last day. Built row by row in growable
 // typed arrays, then handed over without copying (transferable buffers).
 import type { ImportedRow } from './rows.ts';
+import { mercatorUnit } from '../map/mercator.ts';
 
 export interface ImportedSet {
   name: string;
@@ -14,12 +15,6 @@ export interface ImportedSet {
   sources: string[];
   lngLat: Float64Array;
 }
-
-export const mercatorX = (lng: number): number => (lng + 180) / 360;
-export const mercatorY = (lat: number): number => {
-  const phi = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
-};
 
 export class EventColumns {
   count = 0;
@@ -35,8 +30,7 @@ export class EventColumns {
   push(e: ImportedRow): void {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
-    this.x[i] = mercatorX(e.lng);
-    this.y[i] = mercatorY(e.lat);
+    [this.x[i], this.y[i]] = mercatorUnit(e.lng, e.lat);
     this.t0[i] = e.t0;
     this.t1[i] = e.t1;
     this.lngLat[2 * i] = e.lng;

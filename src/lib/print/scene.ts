@@ -10,6 +10,7 @@ import { humanDate } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
 import { controlStatusLabels, displacementBreaks, type Palette } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
+import { mercator, unmercator } from '../map/mercator.ts';
 import { CSS_DPI, metresPerCssPx, MM_PER_INCH, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
 import type { ImportedSet } from '../import/events.ts';
@@ -86,20 +87,6 @@ export interface FigureSpec extends FigureRequest {
 
 export const pt = (v: number): number => (v * CSS_DPI) / 72;
 const TEXT = '#2b2925';
-
-/** Web Mercator in CSS pixels of a 512-px world tile, as MapLibre draws it. */
-export function mercator(lng: number, lat: number, zoom: number): [number, number] {
-  const world = 512 * 2 ** zoom;
-  const phi = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  return [((lng + 180) / 360) * world, ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * world];
-}
-
-function unmercator(x: number, y: number, zoom: number): [number, number] {
-  const world = 512 * 2 ** zoom;
-  const lng = (x / world) * 360 - 180;
-  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / world))) * 180) / Math.PI;
-  return [lng, lat];
-}
 
 /** The camera that fits lng/lat bounds into a box, centred in projected space as MapLibre's fitBounds is. */
 function fitCamera(bounds: [number, number, number, number], width: number, height: number, padding: number): Camera {
