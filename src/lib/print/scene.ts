@@ -6,7 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
-import { humanDate } from '../time/window.ts';
+import { humanDate, isVisible } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
 import { controlStatusLabels, displacementBreaks, type Palette } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
@@ -387,7 +387,7 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
   // Imported events under the atlas's own, with the same time rule as the map's shader.
   if (imported) {
     for (let i = 0; i < imported.count; i++) {
-      if (!(imported.t0[i] <= view.t && (view.mode === 'cumulative' || imported.t1[i] >= view.t - view.windowDays))) continue;
+      if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
       const [cx, cy] = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
       if (inPanel([cx, cy], 3)) items.push({ kind: 'circle', cx, cy, r: 2.5, paint: { fill: palette.imported, fillOpacity: 0.85 } });
     }
@@ -396,8 +396,7 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
     const r = byZoom(z, 4, 8, 10, 13);
     for (const e of eventPoints(atlas, { texts: view.texts, tags: view.tags }).features) {
       const p = e.properties!;
-      const visible = p.t0 <= view.t && (view.mode === 'cumulative' || p.t1 >= view.t - view.windowDays);
-      if (!visible) continue;
+      if (!isVisible(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays)) continue;
       const [cx, cy] = xy(e.geometry.coordinates);
       items.push({ kind: 'circle', cx, cy, r, paint: { fill: palette.event, fillOpacity: p.uncertain ? 0 : 0.28, stroke: palette.event, strokeWidth: p.uncertain ? 1.6 : 1.2, strokeOpacity: 0.9 }, tag: { role: 'event', id: p.id } });
     }
