@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { toBytes } from 'pdfkit/output';
 import { MM_PER_INCH } from './page.ts';
 import type { FigureFonts, Run } from './fonts.ts';
-import type { Item, Paint, Scene } from './scene.ts';
+import { textLeft, type Item, type Paint, type Scene } from './scene.ts';
 
 const PT_PER_INCH = 72;
 const PT_PER_UNIT = 72 / 96;
@@ -85,7 +85,7 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
   const text = (item: Extract<Item, { kind: 'text' }>) => {
     const spacing = item.letterSpacing ?? 0;
     const width = fonts.width(item.text, item.size, item.weight, spacing);
-    let x = item.anchor === 'start' ? item.x : item.anchor === 'end' ? item.x - width : item.x - width / 2;
+    let x = textLeft(item, width);
     // Each run in its face; a right-to-left run word by word from its right edge.
     const pieces: { face: string; text: string; x: number }[] = [];
     for (const run of fonts.runs(item.text, item.weight)) {

@@ -11,7 +11,7 @@ import type { ViewSnapshot } from '../state/url.ts';
 import { controlStatusLabels, displacementBreaks, type Palette } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
 import { mercator, unmercator } from '../map/mercator.ts';
-import { CSS_DPI, metresPerCssPx, MM_PER_INCH, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
+import { CSS_DPI, metresPerCssPx, MM_PER_INCH, pxFromPt, REFERENCE_WIDTH_CSS, scaleBarMetres, type FigureRequest } from './page.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
 import type { ImportedSet } from '../import/events.ts';
 
@@ -85,7 +85,8 @@ export interface FigureSpec extends FigureRequest {
   imported?: ImportedSet | null;
 }
 
-export const pt = (v: number): number => (v * CSS_DPI) / 72;
+/** Points in page units (CSS pixels). */
+export const pt = (v: number): number => pxFromPt(v, CSS_DPI);
 const TEXT = '#2b2925';
 
 /** The camera that fits lng/lat bounds into a box, centred in projected space as MapLibre's fitBounds is. */
@@ -138,6 +139,10 @@ interface Box {
 }
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** Where a text item starts, given its width and anchor. */
+export const textLeft = (item: Extract<Item, { kind: 'text' }>, width: number): number =>
+  item.anchor === 'start' ? item.x : item.anchor === 'end' ? item.x - width : item.x - width / 2;
+
 /** Places labels in priority order; a label that would overlap a placed one, or leave its panel, is left out. */
 class LabelPlacer {
   private placed: Box[] = [];
@@ -151,7 +156,7 @@ class LabelPlacer {
   place(candidates: Extract<Item, { kind: 'text' }>[]): Extract<Item, { kind: 'text' }> | null {
     for (const c of candidates) {
       const w = this.fonts.width(c.text, c.size, c.weight, c.letterSpacing ?? 0);
-      const x0 = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
+      const x0 = textLeft(c, w);
       const box = { x0: x0 - 1, y0: c.y - c.size * 0.8, x1: x0 + w + 1, y1: c.y + c.size * 0.25 };
       const inside = box.x0 >= this.bounds.x0 && box.x1 <= this.bounds.x1 && box.y0 >= this.bounds.y0 && box.y1 <= this.bounds.y1;
       if (inside && !this.placed.some((p) => overlaps(p, box))) {
@@ -162,6 +167,8 @@ class LabelPlacer {
     return null;
   }
 }
+
+const LEGEND_ROW = pt(10);
 
 type Swatch = 'dot' | 'halo' | 'ring' | 'box' | 'hatch' | 'line' | 'dash';
 export interface LegendRow {
@@ -217,13 +224,14 @@ export function wrapText(fonts: FigureFonts, text: string, size: number, width: 
 
 export const dateLabel = (view: ViewSnapshot): string => (view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t)}` : `up to ${humanDate(view.t)}`);
 
+const rect = (x: number, y: number, w: number, h: number): string => `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`;
+
+/** The white box behind a piece of furniture on the map. */
 const panelBox = (x: number, y: number, w: number, h: number, palette: Palette): Item => ({
   kind: 'path',
-  d: `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`,
+  d: rect(x, y, w, h),
   paint: { fill: '#ffffff', fillOpacity: 0.88, stroke: palette.governorateLine, strokeWidth: 0.75 },
 });
-
-const rect = (x: number, y: number, w: number, h: number): string => `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`;
 
 /** Lays the figure out. Throws with what to change when it cannot be laid out. */
 export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): Scene {
@@ -257,19 +265,18 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
 
   // The legend, in a band under the map so it never hides data, explains what the panels show;
   // which symbols fall inside the panels is found from a first layout without the band.
-  const shown = { kinds: new Set<string>(), lines: new Set<string>() };
-  for (const { view, box, camera } of grid(height - captionBand - headerBand)) drawGeometry(atlas, view, camera, box, palette, shown, spec.imported);
+  const inside = grid(height - captionBand - headerBand).map(({ box, camera }) => symbolsShown(atlas, camera, box));
+  const shown = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)) };
   const legend = on.legend ? legendRows(atlas, spec.panels, palette, shown, spec.imported) : [];
-  const rowH = pt(10);
   const legendColumns = fitColumns(legend.map((r) => fonts.width(r.label, pt(7)) + pt(20)), width - 2 * margin);
-  const legendBand = legend.length ? legendColumns.perColumn * rowH + pt(8) : 0;
+  const legendBand = legend.length ? legendColumns.perColumn * LEGEND_ROW + pt(8) : 0;
   const gridHeight = height - captionBand - legendBand - headerBand;
   if (gridHeight < height / 3) throw new Error('The caption and legend would take more than two thirds of the page: shorten the caption, turn the legend off, or make the page taller.');
   const sameCamera = new Set(spec.panels.map((v) => JSON.stringify(v.camera))).size === 1;
 
   const panels = grid(gridHeight).map(({ view, box: panel, camera }, i): PanelScene => {
     const { x, y, width: cellW, height: cellH } = panel;
-    const geometry = drawGeometry(atlas, view, camera, panel, palette, { kinds: new Set(), lines: new Set() }, spec.imported);
+    const geometry = drawGeometry(atlas, view, camera, panel, palette, spec.imported);
     const overlay: Item[] = [];
     const placer = new LabelPlacer(fonts, { x0: x, y0: y, x1: x + cellW, y1: y + cellH });
     const first = i === 0;
@@ -344,13 +351,31 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
   return { width, height, panels, furniture, dropped };
 }
 
+type PanelBox = { x: number; y: number; width: number; height: number };
+const within = (panel: PanelBox, [px, py]: [number, number], pad = 0) => px >= panel.x - pad && px <= panel.x + panel.width + pad && py >= panel.y - pad && py <= panel.y + panel.height + pad;
+
+/** Places drawn as dots: not areas (outlined by their governorates) nor routes and borders (lines). */
+const dotPlaces = (atlas: Atlas) => placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
+/** The kinds with a colour of their own; any other kind is drawn (and explained) as "other". */
+const colouredKinds = ['city', 'district', 'site', 'area'];
+const legendKind = (kind: string) => (colouredKinds.includes(kind) ? kind : 'other');
+
+/** Which place symbols fall inside a panel: what its legend has to explain. */
+function symbolsShown(atlas: Atlas, camera: Camera, panel: PanelBox): { kinds: string[]; lines: string[] } {
+  const xy = projector(camera, panel);
+  return {
+    kinds: dotPlaces(atlas).filter((f) => within(panel, xy(f.geometry.coordinates))).map((f) => legendKind(f.properties.kind)),
+    lines: placeShapes(atlas).features.flatMap((f) =>
+      f.geometry.type === 'LineString' && f.geometry.coordinates.some((p) => within(panel, xy(p))) ? [f.properties.precision === 'approximate' ? 'approximate' : 'exact'] : []),
+  };
+}
+
 /** Land, water, borders, events and place symbols, in the map style's order and sizes. */
-function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: { x: number; y: number; width: number; height: number }, palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): Item[] {
+function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: PanelBox, palette: Palette, imported?: ImportedSet | null): Item[] {
   const xy = projector(camera, panel);
   const d = (g: GeoJSON.Geometry) => pathData(g, xy);
   const shows = (layer: string) => view.layers.includes(layer as never);
   const z = camera.zoom;
-  const inPanel = ([px, py]: [number, number], pad = 0) => px >= panel.x - pad && px <= panel.x + panel.width + pad && py >= panel.y - pad && py <= panel.y + panel.height + pad;
   const items: Item[] = [{ kind: 'path', d: rect(panel.x, panel.y, panel.width, panel.height), paint: { fill: palette.water } }];
 
   if (shows('context')) for (const c of atlas.context.countries.features) if (!c.properties?.iraq) items.push({ kind: 'path', d: d(c.geometry), paint: { fill: palette.neighbour } });
@@ -381,7 +406,6 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
   for (const s of placeShapes(atlas).features) {
     if (s.geometry.type !== 'LineString') continue;
     const approximate = s.properties.precision === 'approximate';
-    if (s.geometry.coordinates.some((p) => inPanel(xy(p)))) shown.lines.add(approximate ? 'approximate' : 'exact');
     items.push({ kind: 'path', d: d(s.geometry), paint: { stroke: palette.other, strokeWidth: 2, dash: approximate ? [4, 4] : undefined }, tag: { role: 'place', id: s.properties.id } });
   }
   // Imported events under the atlas's own, with the same time rule as the map's shader.
@@ -389,7 +413,7 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
     for (let i = 0; i < imported.count; i++) {
       if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
       const [cx, cy] = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
-      if (inPanel([cx, cy], 3)) items.push({ kind: 'circle', cx, cy, r: 2.5, paint: { fill: palette.imported, fillOpacity: 0.85 } });
+      if (within(panel, [cx, cy], 3)) items.push({ kind: 'circle', cx, cy, r: 2.5, paint: { fill: palette.imported, fillOpacity: 0.85 } });
     }
   }
   if (shows('events')) {
@@ -403,14 +427,13 @@ function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: {
   }
   // Cities last, so a site drawn approximately at its city's point does not hide the city.
   const order = { city: 3, district: 2 } as Record<string, number>;
-  const dots = placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
+  const dots = dotPlaces(atlas);
   dots.sort((a, b) => (order[a.properties.kind] ?? 1) - (order[b.properties.kind] ?? 1));
-  const colour: Record<string, string> = { city: palette.city, district: palette.district, site: palette.site, area: palette.area };
+  const colour: Record<string, string> = { city: palette.city, district: palette.district, site: palette.site, area: palette.area, other: palette.other };
   for (const f of dots) {
     const [cx, cy] = xy(f.geometry.coordinates);
     const kind = f.properties.kind;
-    if (inPanel([cx, cy])) shown.kinds.add(kind in colour ? kind : 'other');
-    items.push({ kind: 'circle', cx, cy, r: kind === 'city' ? 5.5 : 4.5, paint: { fill: colour[kind] ?? palette.other, fillOpacity: f.properties.precision === 'area' ? 0.55 : 1, stroke: palette.symbolStroke, strokeWidth: 1.5 }, tag: { role: 'place', id: f.properties.id } });
+    items.push({ kind: 'circle', cx, cy, r: kind === 'city' ? 5.5 : 4.5, paint: { fill: colour[legendKind(kind)], fillOpacity: f.properties.precision === 'area' ? 0.55 : 1, stroke: palette.symbolStroke, strokeWidth: 1.5 }, tag: { role: 'place', id: f.properties.id } });
   }
   return items;
 }
@@ -514,12 +537,11 @@ function fitColumns(rowWidths: number[], width: number): { perColumn: number; le
 }
 
 function legendItems(rows: LegendRow[], x: number, y: number, columns: { perColumn: number; lefts: number[] }, palette: Palette): Item[] {
-  const rowH = pt(10);
   const items: Item[] = [];
   const { perColumn } = columns;
   rows.forEach((row, i) => {
     const rx = x + columns.lefts[Math.floor(i / perColumn)];
-    const cy = y + pt(3) + (i % perColumn) * rowH + rowH / 2;
+    const cy = y + pt(3) + (i % perColumn) * LEGEND_ROW + LEGEND_ROW / 2;
     const sx = rx + pt(4);
     switch (row.swatch) {
       case 'box': items.push({ kind: 'path', d: rect(sx, cy - pt(3), pt(8), pt(6)), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } }); break;
