@@ -48,34 +48,37 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
   // Scene units are CSS pixels; the page is in points.
   doc.scale(PT_PER_UNIT);
 
-  const paintShape = (draw: () => void, p: Paint) => {
+  type Bounds = [number, number, number, number];
+  const setStroke = (p: Paint, roundCaps: boolean) => {
+    doc.strokeColor(p.stroke!, p.strokeOpacity ?? 1).lineWidth(p.strokeWidth ?? 1).lineJoin('round');
+    if (roundCaps) doc.lineCap('round');
+    if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
+    else doc.undash();
+  };
+  // `bounds` is asked for only by a hatch, which needs the box its lines must cover.
+  const paintShape = (draw: () => void, p: Paint, bounds: () => Bounds) => {
     if (p.hatch) {
       doc.save();
       draw();
       doc.clip();
-      hatch(p.hatch, p.fillOpacity ?? 1, boundsOf.current);
+      hatch(p.hatch, p.fillOpacity ?? 1, bounds());
       doc.restore();
     } else if (p.fill && p.fill !== 'none') {
       draw();
       doc.fillColor(p.fill, p.fillOpacity ?? 1);
       if (p.stroke) {
-        doc.strokeColor(p.stroke, p.strokeOpacity ?? 1).lineWidth(p.strokeWidth ?? 1).lineJoin('round');
-        if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
-        else doc.undash();
+        setStroke(p, false);
         doc.fillAndStroke();
       } else doc.fill('non-zero');
       return;
     }
     if (p.stroke) {
       draw();
-      doc.strokeColor(p.stroke, p.strokeOpacity ?? 1).lineWidth(p.strokeWidth ?? 1).lineJoin('round').lineCap('round');
-      if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
-      else doc.undash();
+      setStroke(p, true);
       doc.stroke();
     }
   };
-  const boundsOf = { current: [0, 0, 0, 0] as [number, number, number, number] };
-  const hatch = (colour: string, opacity: number, [x0, y0, x1, y1]: [number, number, number, number]) => {
+  const hatch = (colour: string, opacity: number, [x0, y0, x1, y1]: Bounds) => {
     doc.undash().strokeColor(colour, opacity).lineWidth(1);
     const step = 6 * Math.SQRT2;
     for (let c = x0 - (y1 - y0); c <= x1; c += step) doc.moveTo(c, y1).lineTo(c + (y1 - y0), y0);
@@ -114,11 +117,9 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
   const draw = (item: Item) => {
     if (item.kind === 'path') {
       if (!item.d) return;
-      boundsOf.current = pathBounds(item.d);
-      paintShape(() => doc.path(item.d), item.paint);
+      paintShape(() => doc.path(item.d), item.paint, () => pathBounds(item.d));
     } else if (item.kind === 'circle') {
-      boundsOf.current = [item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r];
-      paintShape(() => doc.circle(item.cx, item.cy, item.r), item.paint);
+      paintShape(() => doc.circle(item.cx, item.cy, item.r), item.paint, () => [item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r]);
     } else text(item);
   };
 

@@ -104,9 +104,11 @@ export async function renderPng(atlas: Atlas, scene: Scene, page: PageSize, pale
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   for (const panel of scene.panels) {
-    await withPanelMap(atlas, panel, scale, palette, imported, (map, rect) => ctx.drawImage(map.getCanvas(), 0, 0, rect.width, rect.height, rect.x, rect.y, rect.width, rect.height));
+    const r = await withPanelMap(atlas, panel, scale, palette, imported, (map, rect) => {
+      ctx.drawImage(map.getCanvas(), 0, 0, rect.width, rect.height, rect.x, rect.y, rect.width, rect.height);
+      return rect;
+    });
     ctx.save();
-    const r = deviceRect(panel, scale);
     ctx.beginPath();
     ctx.rect(r.x, r.y, r.width, r.height);
     ctx.clip();
