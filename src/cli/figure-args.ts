@@ -2,7 +2,7 @@
 // Pure, so the tests can feed it anything.
 import { formats, type Format } from '../lib/print/figure.ts';
 import type { FigureOptions } from '../lib/print/options.ts';
-import { dpis, presetById, type Furniture } from '../lib/print/page.ts';
+import { dpis, presetById, presets, type Furniture } from '../lib/print/page.ts';
 import { palettes, type PaletteName } from '../lib/map/style/palette.ts';
 
 export interface FigureJob {
@@ -38,7 +38,7 @@ Options:
   --url <link>        a permalink copied from the atlas (repeat it for small multiples)
   --columns <n>       columns of small multiples
   --size <W>x<H>mm    page size, or
-  --preset <id>       ${['journal-1col', 'journal-1.5col', 'journal-2col', 'a4-portrait', 'a4-landscape', 'letter-portrait', 'letter-landscape'].join(', ')}
+  --preset <id>       ${presets.map((p) => p.id).join(', ')}
   --height <mm>       height for the journal-column presets (default 120)
   --dpi <n>           PNG resolution: ${dpis.join(', ')} or any value 72–1200 (default 300)
   --format <f>        png, svg or pdf (default: from --out's extension)

@@ -70,10 +70,4 @@ export class FigureFonts {
     const chars = [...text].length;
     return this.runs(text, weight).reduce((sum, run) => sum + this.runWidth(run, size), 0) + letterSpacing * Math.max(0, chars - 1);
   }
-
-  /** Whether the text is set right to left (all its letters Arabic). */
-  static isRtl(text: string): boolean {
-    const letters = [...text].filter((c) => c.trim());
-    return letters.length > 0 && letters.every((c) => isArabic(c.codePointAt(0)!));
-  }
 }

@@ -4,6 +4,7 @@ import type { Atlas } from '../data/schema.ts';
 import { palettes, type PaletteName } from '../map/style/palette.ts';
 import { linkKeys, parseView, type Known, type ViewSnapshot } from '../state/url.ts';
 import { humanDate } from '../time/window.ts';
+import { isoDay } from '../time/instant.ts';
 import type { Format } from './figure.ts';
 import type { Furniture, PageSize } from './page.ts';
 import { autoCaption } from './caption.ts';
@@ -29,7 +30,7 @@ export function defaultFurniture(views: ViewSnapshot[]): Furniture {
 
 export function defaultTitle(views: ViewSnapshot[]): string {
   if (views.length === 1) return `Iraq, ${humanDate(views[0].t)}`;
-  const years = views.map((v) => humanDate(v.t).slice(-4));
+  const years = views.map((v) => isoDay(v.t).slice(0, 4));
   return `Iraq, ${years[0]}–${years.at(-1)}`;
 }
 
