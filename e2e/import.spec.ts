@@ -34,6 +34,8 @@ test('bad rows are named by row and column, and the good rows kept', async ({ pa
   await expect(panel.getByRole('listitem')).toHaveText(['row 3, column date: "2006-13-01" is not a date', 'row 4, column lon: "500" is not a longitude (-180 to 180)']);
   await importCsv(page, 'wrong.csv', 'place,when\nBaghdad,2006');
   await expect(panel.getByRole('alert')).toContainText('wrong.csv: The header has no column for longitude');
+  // A bad file loses nothing: the set already imported stays.
+  await expect(panel.getByRole('status')).toContainText('rows.csv: 2 events');
 });
 
 test('400,000 rows load with a progress bar, without freezing the page', async ({ page }) => {
