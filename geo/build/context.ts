@@ -13,6 +13,7 @@ import {
 import { feature as topoFeature } from 'topojson-client';
 import { roundCoordinates, writeFeatureCollection } from './write.ts';
 import { riverCourses, lakeNames, gulfLabel, type Anchor } from './context-names.ts';
+import { contextBounds } from '../../src/lib/map/style/style.ts';
 
 const require = createRequire(import.meta.url);
 type Position = [number, number];
@@ -81,14 +82,26 @@ function lineFeature(coords: Position[], properties: object, simplifyBy = tolera
 }
 
 // ── Countries ──
-const world = require('world-atlas/countries-10m.json');
+// Every country in the figures' reach (contextBounds), so land runs to the edge of any view: the
+// neighbours from the 10m set, the countries beyond them from the 50m set, simplified more (they
+// are only ever seen small).
 const neighbours = new Set(['Iran', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey', 'Iraq']);
-const countries = (topoFeature(world, world.objects.countries) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>)
-  .features.filter((f) => neighbours.has(f.properties.name))
-  .map((f) => {
-    const clipped = simplify(bboxClip(f, bbox), { tolerance, highQuality: true });
-    return { type: 'Feature' as const, id: String(f.id), properties: { id: String(f.id), name: f.properties.name, iraq: f.properties.name === 'Iraq', source: 'Natural Earth 10m admin-0 via npm world-atlas' }, geometry: roundCoordinates(clipped.geometry, 4) };
+const countriesOf = (file: string) => {
+  const world = require(file);
+  return (topoFeature(world, world.objects.countries) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>).features;
+};
+const far = countriesOf('world-atlas/countries-50m.json').filter((f) => !neighbours.has(f.properties.name));
+const countries = [...countriesOf('world-atlas/countries-10m.json').filter((f) => neighbours.has(f.properties.name)), ...far]
+  .flatMap((f) => {
+    const near = neighbours.has(f.properties.name);
+    const clipped = bboxClip(f, contextBounds);
+    if (!clipped.geometry.coordinates.length) return [];
+    const geometry = roundCoordinates(simplify(clipped, { tolerance: near ? tolerance : 0.02, highQuality: true }).geometry, near ? 4 : 3);
+    const resolution = near ? '10m' : '50m';
+    return [{ type: 'Feature' as const, id: String(f.id), properties: { id: String(f.id), name: f.properties.name, iraq: f.properties.name === 'Iraq', source: `Natural Earth ${resolution} admin-0 via npm world-atlas` }, geometry }];
   })
+  // Slivers a figure could never show are left out.
+  .filter((c) => area(c) > 5e7)
   .sort((a, b) => a.properties.name.localeCompare(b.properties.name));
 // One label point per country: the centre of its largest part within the region, moved inside if
 // the centre falls outside (a concave shape).

@@ -58,7 +58,10 @@ describe('geo context layers', () => {
   it('are all loaded, and every feature names its dataset', () => {
     const { atlas, problems } = loadAtlas(repo);
     expect(problems).toEqual([]);
-    expect(atlas.context.countries.features.map((f) => f.properties!.name)).toEqual(['Iran', 'Iraq', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey']);
+    // The neighbours at 10m; the countries beyond them, to the figures' reach, at 50m.
+    const resolution = Object.fromEntries(atlas.context.countries.features.map((f) => [f.properties!.name, /Natural Earth (\d+m) admin-0/.exec(f.properties!.source)?.[1]]));
+    for (const name of ['Iran', 'Iraq', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey']) expect(resolution[name], name).toBe('10m');
+    for (const name of ['Egypt', 'Israel', 'Lebanon', 'Armenia', 'Azerbaijan', 'Qatar', 'United Arab Emirates']) expect(resolution[name], name).toBe('50m');
     expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual(['Tigris', 'Euphrates', 'Diyala', 'Little Zab', 'Shatt al-Arab']);
     expect(atlas.context.lakes.features.map((f) => f.properties!.name).filter(Boolean).sort()).toEqual(['Lake Habbaniyah', 'Lake Razazah', 'Lake Tharthar']);
   });
