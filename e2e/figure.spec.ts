@@ -1,13 +1,14 @@
-// Figures: exact pixel sizes and DPI, PDF page sizes, labels as text, the map frame, positions
-// that agree with the map, the same bytes twice, one visual snapshot per format, and the
-// command line (`npm run figure`, single and batch, and its errors).
+// Figures from the print dialog: exact pixel sizes and DPI, PDF page sizes, labels as text, the
+// map frame, the caption with its Copy button, one visual snapshot per format, and the same bytes
+// as `npm run figure` gives for the page's own permalink (the command itself is tested in
+// src/cli/figure.test.ts, in Node).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { readPngDpi } from '../src/lib/print/png.ts';
+import { readPngDpi, readPngText } from '../src/lib/print/png.ts';
 import type { FigureOptions } from '../src/lib/print/options.ts';
 import type { FigureResult } from '../src/lib/print/page-api.ts';
 import { guardEachTest, mapIdle } from './helpers.ts';
@@ -19,7 +20,6 @@ declare global {
   interface Window {
     iraqAtlas: {
       figure: (o: FigureOptions) => Promise<FigureResult>;
-      placeOffsets: (o: FigureOptions) => Promise<{ id: string; dx: number; dy: number }[]>;
     };
   }
 }
@@ -51,23 +51,51 @@ test('a double-column PNG has the exact pixel size, records its DPI, and is the 
   await dialog.getByLabel('Height (mm)').fill('120');
   await dialog.getByLabel('Resolution').selectOption('150');
   await expect(dialog).toContainText('174 × 120 mm at 150 DPI = 1028 × 709 px');
-  await expect(dialog.getByLabel('Caption', { exact: true })).toHaveValue(/Jonathan Steele, "Iraq: The Way Out".*data version [0-9a-f]{12}/);
+  const caption = dialog.getByLabel('Caption, for your manuscript');
+  await expect(caption).toHaveValue(/Jonathan Steele, "Iraq: The Way Out".*data version [0-9a-f]{12}\.$/);
   const first = await exportFile(page, 'PNG');
   expect(readPngDpi(first)).toEqual({ width: 1028, height: 709, dpi: 150 });
+  expect(readPngText(first).Description).toBe(await dialog.getByLabel('Description (alt text, stored in the file)').inputValue());
   expect((await exportFile(page, 'PNG')).equals(first)).toBe(true);
 });
 
-test('a page too small for its caption and legend says so, and exports without them', async ({ page }) => {
+test('an edited description is what the file carries, and the caption can be copied', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const dialog = await openDialog(page, '#t=2007-12-16');
+  await dialog.getByLabel('Resolution').selectOption('150');
+  await dialog.getByLabel('Description (alt text, stored in the file)').fill('Province control in Iraq at the end of 2007.');
+  expect(readPngText(await exportFile(page, 'PNG')).Description).toBe('Province control in Iraq at the end of 2007.');
+  await dialog.getByRole('button', { name: 'Copy caption' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await dialog.getByLabel('Caption, for your manuscript').inputValue());
+});
+
+test('a single-column figure, 85 × 60 mm, exports with the defaults', async ({ page }) => {
   test.setTimeout(120_000);
   const dialog = await openDialog(page);
   await dialog.getByLabel('Page').selectOption('journal-1col');
   await dialog.getByLabel('Height (mm)').fill('60');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  expect(readPngDpi(await exportFile(page, 'PNG'))).toEqual({ width: 1004, height: 709, dpi: 300 });
+});
+
+const run = promisify(execFile);
+
+test('the dialog and `npm run figure` give the same bytes for the same permalink, in every format', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dialog = await openDialog(page, '#t=2007-12-16&layers=events,control,displacement,context&c=44.3,33.4,6.2');
+  await dialog.getByLabel('Height (mm)').fill('100');
   await dialog.getByLabel('Resolution').selectOption('150');
-  await dialog.getByRole('button', { name: 'Export PNG' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(/caption and legend would take more than two thirds of the page: shorten the caption, turn the legend off, or make the page taller/);
-  await dialog.getByRole('checkbox', { name: 'Caption and credits' }).uncheck();
-  await dialog.getByRole('checkbox', { name: 'Legend' }).uncheck();
-  expect(readPngDpi(await exportFile(page, 'PNG'))).toEqual({ width: 502, height: 354, dpi: 150 });
+  const link = await page.evaluate(() => location.href);
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-same-'));
+  for (const format of ['png', 'svg', 'pdf'] as const) {
+    await dialog.getByLabel('Format').selectOption(format);
+    const fromDialog = await exportFile(page, format.toUpperCase());
+    const out = join(dir, `fig.${format}`);
+    await run('node_modules/.bin/tsx', ['src/cli/figure.ts', '--url', link, '--preset', 'journal-2col', '--height', '100', '--dpi', '150', '--out', out]);
+    expect(readFileSync(out).equals(fromDialog), `${format}: the dialog's file differs from the command's`).toBe(true);
+  }
 });
 
 test('174 mm at 600 DPI works', async ({ page }) => {
@@ -124,27 +152,16 @@ test('the map frames what the figure will show, and the frame goes when the dial
   await expect.poll(async () => (await frame())?.features.length).toBe(0);
 });
 
-test('places in the figure lie where the map draws them, within half an output pixel', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.goto('/');
-  await mapIdle(page);
-  for (const link of ['#t=2007-12-16', '#t=2007-12-16&c=44.35,33.3,7.2']) {
-    const offsets = await page.evaluate((link) => window.iraqAtlas.placeOffsets({ links: [link], page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'png' }), link);
-    expect(offsets.length).toBeGreaterThan(20);
-    for (const o of offsets) expect(Math.hypot(o.dx, o.dy), o.id).toBeLessThan(0.5);
-  }
-});
-
 test('each format looks as it did (pixelmatch against the committed snapshots)', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await mapIdle(page);
-  const options = (format: 'png' | 'svg' | 'pdf'): FigureOptions => ({ links: ['#t=2007-12-16&layers=events,control,context'], page: { widthMm: 114, heightMm: 90, dpi: 100 }, format, furniture: { caption: false } });
+  const options = (format: 'png' | 'svg' | 'pdf'): FigureOptions => ({ links: ['#t=2007-12-16&layers=events,control,context'], page: { widthMm: 114, heightMm: 90, dpi: 100 }, format });
   const make = async (format: 'png' | 'svg' | 'pdf') => Buffer.from((await page.evaluate((o) => window.iraqAtlas.figure(o), options(format))).base64, 'base64');
 
   expectLooksLike(await make('png'), 'figure-png');
 
-  // SVG: drawn by Chromium inline in the page, where the atlas's web fonts apply.
+  // SVG: drawn by Chromium, with the fonts the file embeds.
   const svg = (await make('svg')).toString('utf8');
   await page.evaluate((svg) => {
     const holder = document.createElement('div');
@@ -173,53 +190,3 @@ test('each format looks as it did (pixelmatch against the committed snapshots)',
   expectLooksLike(Buffer.from(pdfPng, 'base64'), 'figure-pdf');
 });
 
-const run = promisify(execFile);
-/** `npm run figure` on the e2e build (already built and served for these tests; no rebuild). */
-async function figureCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/cli/figure.ts', '--no-build', ...args], { env: { ...process.env, ATLAS_DIST: 'dist-e2e' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-test.describe('npm run figure', () => {
-  test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-figures-'));
-
-  test('renders a permalink at the size and DPI asked, and the same bytes twice', async () => {
-    const args = ['--url', 'http://127.0.0.1:4173/#t=2007-12-16&layers=events,control,context&c=44.3,33.4,6.2', '--size', '114x100mm', '--dpi', '300'];
-    const first = await figureCommand([...args, '--out', join(dir, 'a.png')]);
-    expect(first.stderr).not.toMatch(/\S/);
-    expect(first.stdout).toContain(`wrote ${join(dir, 'a.png')} (114 × 100 mm, 300 DPI`);
-    const png = readFileSync(join(dir, 'a.png'));
-    expect(readPngDpi(png)).toEqual({ width: 1346, height: 1181, dpi: 300 });
-    await figureCommand([...args, '--out', join(dir, 'b.png')]);
-    expect(readFileSync(join(dir, 'b.png')).equals(png)).toBe(true);
-  });
-
-  test('renders a batch: small multiples, one panel per year, with a shared legend', async () => {
-    const result = await figureCommand(['--batch', 'e2e/figures-by-year.json']);
-    expect(result.code, result.stderr).toBe(0);
-    const pdf = readFileSync('test-results/figures/control-by-year.pdf');
-    expect(mediaBox(pdf)).toEqual([493.23, 481.89]);
-    const svg = readFileSync('test-results/figures/control-by-year.svg', 'utf8');
-    for (const year of [2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010]) expect(svg).toContain(`>up to 31 December ${year}</text>`);
-    // The last panel is the day of the last convoy, the slider's end.
-    expect(svg).toContain('>up to 18 December 2011</text>');
-    expect(svg.match(/>Provincial Iraqi Control<\/text>/g)).toHaveLength(1);
-  });
-
-  test('refuses a malformed permalink and an impossible page, saying what to change', async () => {
-    const typo = await figureCommand(['--url', '#t=2007-13-45&camera=44,33,7', '--out', join(dir, 'x.pdf')]);
-    expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/the permalink "#t=2007-13-45&camera=44,33,7" is malformed: .*“2007-13-45”.*"camera", which a link does not use/);
-    const huge = await figureCommand(['--url', '#t=2007-12-16', '--preset', 'a4-landscape', '--dpi', '1200', '--out', join(dir, 'x.png')]);
-    expect(huge.code).toBe(2);
-    expect(huge.stderr).toContain('over this renderer\'s 8192 px limit: lower the DPI to 700 or less');
-    const size = await figureCommand(['--url', '#t=2007-12-16', '--size', '174 by 120', '--out', join(dir, 'x.png')]);
-    expect(size.stderr).toContain('size: "174 by 120" is not a size: write width x height in mm, as 174x120mm.');
-  });
-});

@@ -23,19 +23,28 @@ export interface FigureEntry {
   out?: string;
   title?: string;
   caption?: string;
+  alt?: string;
   colours?: string;
   with?: string[];
   without?: string[];
 }
 
-const furnitureKeys: (keyof Furniture)[] = ['title', 'legend', 'scaleBar', 'northArrow', 'dateStamp', 'inset', 'caption', 'arabicNames'];
+/** The keys a batch entry may use: a misspelt one ("colors") is refused, not ignored. */
+const entryKeys = ['url', 'panels', 'columns', 'size', 'preset', 'height', 'dpi', 'format', 'out', 'title', 'caption', 'alt', 'colours', 'with', 'without'] as const satisfies readonly (keyof FigureEntry)[];
+
+const furnitureKeys: (keyof Furniture)[] = ['title', 'legend', 'scaleBar', 'northArrow', 'dateStamp', 'inset', 'credit', 'caption', 'arabicNames'];
 
 export const usage = `Usage:
   npm run figure -- --url "<permalink>" --size 174x120mm --dpi 600 --format pdf --out fig.pdf
+  npm run figure -- --preset journal-1col --out fig.png        (the atlas's opening view)
   npm run figure -- --batch figures.json
 
+Runs in Node: no browser and no build needed. Beside each figure it writes <out>.caption.txt,
+the full caption for the manuscript (the figure itself carries a short credit line).
+
 Options:
-  --url <link>        a permalink copied from the atlas (repeat it for small multiples)
+  --url <link>        a permalink copied from the atlas, or a tour chapter's link (repeat it
+                      for small multiples); leave it out for the atlas's opening view
   --columns <n>       columns of small multiples
   --size <W>x<H>mm    page size, or
   --preset <id>       ${presets.map((p) => p.id).join(', ')}
@@ -43,21 +52,24 @@ Options:
   --dpi <n>           PNG resolution: ${dpis.join(', ')} or any value 72–1200 (default 300)
   --format <f>        png, svg or pdf (default: from --out's extension)
   --out <file>        where to write the figure
-  --title <text>      the title (default: "Iraq, <date>")
+  --title <text>      the title (default: "Iraq, <date>", or the tour chapter's title)
   --caption <text>    replaces the automatic caption
+  --alt <text>        replaces the automatic description (alt text) stored in the file
   --colours <c>       colour or grayscale (safe in greyscale print)
   --with <list>       turn on: ${furnitureKeys.join(', ')}
-  --without <list>    turn off, as above
-  --no-build          use the existing build in dist/ instead of building first`;
+  --without <list>    turn off, as above`;
 
 /** One entry → one job; `where` names the entry in messages ("figures.json: figures[2]"). */
 export function jobFromEntry(entry: FigureEntry, where: string): FigureJob {
   const fail = (field: string, message: string): never => {
     throw new Error(`${where}${where ? '.' : ''}${field}: ${message}`);
   };
+  const unknown = Object.keys(entry).filter((k) => !(entryKeys as readonly string[]).includes(k));
+  if (unknown.length) fail(unknown[0], `is not a figure setting: use ${entryKeys.join(', ')}.`);
   if (!entry.out) fail('out', 'missing: say where to write the figure (--out fig.pdf).');
-  const links = entry.panels ?? (entry.url ? [entry.url] : []);
-  if (!links.length) fail('url', 'missing: give the permalink of the view to draw (--url "<link>", or "panels" in a batch file).');
+  const links = entry.panels ?? (entry.url !== undefined ? [entry.url] : []);
+  if (links.some((l) => typeof l !== 'string' || !l.trim())) fail(entry.panels && where ? 'panels' : 'url', 'a permalink is empty: copy one from the atlas\'s address bar, or leave it out for the opening view.');
+  if (entry.columns !== undefined && !(Number.isInteger(entry.columns) && entry.columns >= 1 && entry.columns <= links.length)) fail('columns', `${entry.columns} is not a whole number of columns from 1 to ${Math.max(1, links.length)} (the number of panels).`);
   const extension = entry.out!.split('.').pop()?.toLowerCase() ?? '';
   const format = (entry.format ?? extension) as Format;
   if (!formats.includes(format)) fail('format', `"${entry.format ?? extension}" is not a figure format: use png, svg or pdf.`);
@@ -95,6 +107,7 @@ export function jobFromEntry(entry: FigureEntry, where: string): FigureJob {
       palette: entry.colours as PaletteName | undefined,
       title: entry.title,
       caption: entry.caption,
+      alt: entry.alt,
       furniture,
     },
   };
@@ -102,21 +115,15 @@ export function jobFromEntry(entry: FigureEntry, where: string): FigureJob {
 
 export interface ParsedArgs {
   jobs: FigureJob[];
-  build: boolean;
 }
 
 /** Command-line arguments → jobs. A batch file's text is read by the caller and passed in. */
 export function parseArgs(argv: string[], readBatch: (path: string) => string): ParsedArgs {
   const entry: FigureEntry = {};
   let batch: string | null = null;
-  let build = true;
   const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--no-build') {
-      build = false;
-      continue;
-    }
     const value = argv[i + 1];
     if (!flag.startsWith('--') || value === undefined || value.startsWith('--')) throw new Error(`${flag.startsWith('--') ? `${flag} needs a value` : `"${flag}" is not an option`}.\n\n${usage}`);
     i++;
@@ -131,6 +138,7 @@ export function parseArgs(argv: string[], readBatch: (path: string) => string): 
       case '--out': entry.out = value; break;
       case '--title': entry.title = value; break;
       case '--caption': entry.caption = value; break;
+      case '--alt': entry.alt = value; break;
       case '--colours': entry.colours = value; break;
       case '--with': entry.with = list(value); break;
       case '--without': entry.without = list(value); break;
@@ -138,9 +146,9 @@ export function parseArgs(argv: string[], readBatch: (path: string) => string): 
       default: throw new Error(`Unknown option ${flag}.\n\n${usage}`);
     }
   }
-  if (batch) return { jobs: parseBatch(batch, readBatch(batch)), build };
+  if (batch) return { jobs: parseBatch(batch, readBatch(batch)) };
   if (!Object.keys(entry).length) throw new Error(usage);
-  return { jobs: [jobFromEntry(entry, '')], build };
+  return { jobs: [jobFromEntry(entry, '')] };
 }
 
 /** A batch file: { "defaults": {...}, "figures": [{...}, ...] }, each figure an entry over the defaults. */
@@ -152,6 +160,8 @@ export function parseBatch(path: string, text: string): FigureJob[] {
     throw new Error(`${path}: not valid JSON: ${(e as Error).message}`);
   }
   if (!Array.isArray(data.figures) || !data.figures.length) throw new Error(`${path}: "figures" must be a non-empty list of figures.`);
+  const extra = Object.keys(data).filter((k) => k !== 'defaults' && k !== 'figures');
+  if (extra.length) throw new Error(`${path}: "${extra[0]}" is not part of a batch file: use "defaults" and "figures".`);
   const outs = new Set<string>();
   return data.figures.map((figure, i) => {
     const job = jobFromEntry({ ...data.defaults, ...figure }, `${path}: figures[${i}]`);

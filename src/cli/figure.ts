@@ -1,14 +1,20 @@
-// `npm run figure`: renders figures without a person, through the built atlas in headless
-// Chromium and the same code as the print dialog (window.iraqAtlas.figure). Nothing leaves the
-// machine: the page is served locally and any request off its origin is refused.
+// `npm run figure`: figures without a person, in Node, by the same code as the print dialog: the
+// permalink parsed by the atlas's url.ts, the data loaded by its loader, the scene laid out and
+// written by src/lib/print. No browser, no build, nothing leaves the machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { chromiumLaunchOptions } from './browser.ts';
+import { readRawFiles } from '../lib/data/files-node.ts';
+import { loadAtlas } from '../lib/data/load.ts';
+import { knownOf } from '../lib/state/url.ts';
+import { atlasDataVersion } from '../lib/print/caption.ts';
+import { makeFigure } from '../lib/print/figure.ts';
+import { specFromOptions, type FigureContext } from '../lib/print/options.ts';
+import { loadFigureTools } from '../lib/print/tools-node.ts';
+import { loadTours } from '../lib/tour/tour.ts';
 import { parseArgs, usage } from './figure-args.ts';
-import type { FigureResult } from '../lib/print/page-api.ts';
-import type { FigureOptions } from '../lib/print/options.ts';
+
+/** A one-line reason on standard error, never a stack trace (set ATLAS_DEBUG=1 for one). */
+const oneLine = (e: unknown) => (process.env.ATLAS_DEBUG ? String((e as Error).stack) : String((e as Error).message ?? e).split('\n')[0]);
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -22,35 +28,36 @@ async function main(): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
-  const outDir = process.env.ATLAS_DIST ?? 'dist';
-  if (parsed.build) await build({ logLevel: 'warn', build: { outDir } });
-  const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
-  const base = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const files = readRawFiles();
+  const { atlas, problems } = loadAtlas(files);
+  const tours = loadTours(files, atlas);
+  if (problems.length || tours.problems.length) {
+    console.error(`The atlas's data has ${problems.length + tours.problems.length} problem(s), so no figure is drawn from it: run npm run validate to see them.`);
+    return 2;
+  }
+  const ctx: FigureContext = {
+    atlas,
+    tours: tours.tours,
+    known: knownOf(atlas, tours.tours),
+    version: await atlasDataVersion(files),
+  };
+  const tools = await loadFigureTools();
   let failed = 0;
-  try {
-    const page = await browser.newPage();
-    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.goto(base);
-    await page.waitForFunction(() => 'iraqAtlas' in window);
-    for (const job of parsed.jobs) {
-      try {
-        const result = await page.evaluate((options) => (window as unknown as { iraqAtlas: { figure: (o: FigureOptions) => Promise<FigureResult> } }).iraqAtlas.figure(options), job.options);
-        mkdirSync(dirname(job.out), { recursive: true });
-        writeFileSync(job.out, Buffer.from(result.base64, 'base64'));
-        const { widthMm, heightMm, dpi } = job.options.page;
-        const left = result.dropped.length ? `; labels left out where they would overlap: ${result.dropped.join(', ')}` : '';
-        console.log(`wrote ${job.out} (${widthMm} × ${heightMm} mm, ${job.options.format === 'png' ? `${dpi} DPI` : 'vector'}${left})`);
-      } catch (e) {
-        failed++;
-        console.error(`${job.out}: ${(e as Error).message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]}`);
-      }
+  for (const job of parsed.jobs) {
+    try {
+      const made = await makeFigure(atlas, specFromOptions(ctx, job.options), job.options.format, tools);
+      mkdirSync(dirname(job.out), { recursive: true });
+      writeFileSync(job.out, made.bytes);
+      writeFileSync(`${job.out}.caption.txt`, `${made.words.caption}\n`);
+      const { widthMm, heightMm, dpi } = job.options.page;
+      const left = made.dropped.length ? `; left out where there was no room: ${made.dropped.join(', ')}` : '';
+      console.log(`wrote ${job.out} (${widthMm} × ${heightMm} mm, ${job.options.format === 'png' ? `${dpi} DPI` : 'vector'}${left}) and ${job.out}.caption.txt`);
+    } catch (e) {
+      failed++;
+      console.error(`${job.out}: ${oneLine(e)}`);
     }
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
   return failed ? 2 : 0;
 }
 
-process.exit(await main());
+process.exit(await main().catch((e) => (console.error(oneLine(e)), 2)));

@@ -1,27 +1,109 @@
-// The words printed under a figure, and the data version they end with.
-import type { Atlas } from '../data/schema.ts';
+// The words that go with a figure, all from what it shows (never from what it could show):
+//   - the credit line printed on the figure: the texts' short names, the layers' sources, the
+//     projection and the data version;
+//   - the full caption, for the manuscript (written beside the figure as <out>.caption.txt):
+//     each text cited in full, each control and displacement source by its site and address;
+//   - the alt text, a plain description of the view, stored in the file.
+import type { Atlas, SourceText } from '../data/schema.ts';
+import type { RawFiles } from '../data/files.ts';
 import type { ViewSnapshot } from '../state/url.ts';
+import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
 
-/** The words printed under a figure: what it shows, when, from which texts and datasets. */
-export function autoCaption(atlas: Atlas, views: ViewSnapshot[], dataVersion: string, importedName?: string): string {
-  const view = views[0];
-  const when = views.length > 1
-    ? `${views.length} panels, ${humanDate(Math.min(...views.map((v) => v.t)))} to ${humanDate(Math.max(...views.map((v) => v.t)))}`
-    : view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t)}` : `events up to ${humanDate(view.t)}`;
-  const chosen = new Set(views.flatMap((v) => v.texts));
-  const texts = atlas.sources.filter((s) => !chosen.size || chosen.has(s.id));
-  const shows = (layer: string) => views.some((v) => v.layers.includes(layer as never));
-  const layers = [
-    'governorates and countries: Natural Earth (public domain)',
-    ...(shows('context') ? ['rivers, lakes and coast: GSHHG (LGPL)'] : []),
-    'places: GeoNames (CC BY 4.0) and cited sources',
-    ...(importedName ? [`imported events: ${importedName} (the reader's own file, not checked by the atlas)`] : []),
-    ...(shows('control') ? ['province control: geo/control.json (sources per period)'] : []),
-    ...(shows('displacement') ? ['displacement: geo/displacement.json (IOM, UNHCR, IDMC; partial coverage)'] : []),
-  ];
-  return `Iraq, ${when}. Texts: ${texts.map((s) => s.credit).join(' ')} Data: ${layers.join('; ')}. Iraq War Atlas, data version ${dataVersion}.`;
+/** What the laid-out figure draws, found from its items (scene.ts). */
+export interface Shown {
+  events: Set<string>;
+  places: Set<string>;
+  governorates: Set<string>;
+  /** Imported points binned into dots: [points, dots, cell size in mm]. */
+  binned: [number, number, number] | null;
 }
+
+export interface Words {
+  credit: string;
+  caption: string;
+  alt: string;
+}
+
+const panelLetter = (i: number) => `(${String.fromCharCode(97 + i)})`;
+
+export const when = (view: ViewSnapshot): string => (view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t)}` : `events up to ${humanDate(view.t)}`);
+
+/** The date a panel shows, as its date stamp says it. */
+export const dateLabel = (view: ViewSnapshot): string => (view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t)}` : `up to ${humanDate(view.t)}`);
+
+/** A text in a few words: its author's surname, or its outlet, or its title; and its year. */
+export function shortName(s: SourceText): string {
+  const who = s.author ? s.author.split(' ').at(-1)! : (s.outlet ?? `“${s.title}”`);
+  return `${who} ${s.date.slice(0, 4)}`;
+}
+
+const site = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+};
+
+/** The texts cited by the events the figure draws, in the atlas's order. */
+export function textsShown(atlas: Atlas, shown: Shown): SourceText[] {
+  const docs = new Set(atlas.events.filter((e) => shown.events.has(e.id)).flatMap((e) => e.sources.map((s) => s.doc)));
+  return atlas.sources.filter((s) => docs.has(s.id));
+}
+
+/** Each source once, as "site (address)", in first-seen order. */
+const citeUrls = (urls: string[]) => [...new Set(urls)].map((u) => `${site(u)} (${u})`).join('; ');
+
+export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, version: string, importedName?: string): Words {
+  const multi = views.length > 1;
+  const shows = (layer: string) => views.some((v) => v.layers.includes(layer as never));
+  const texts = textsShown(atlas, shown);
+  const governorates = atlas.governorates.features.map((g) => g.properties).filter((g) => shown.governorates.has(g.id));
+  const whenAll = multi ? views.map((v, i) => `${panelLetter(i)} ${dateLabel(v)}`).join('; ') : when(views[0]);
+
+  const sentences = [`Iraq, ${whenAll}.`];
+  if (shows('events')) sentences.push(texts.length ? `Events (${shown.events.size}) from: ${texts.map((s) => s.credit.replace(/\.$/, '')).join('; ')}.` : 'No events from the texts fall in view.');
+  if (importedName) {
+    const binned = shown.binned ? ` ${shown.binned[0].toLocaleString('en-GB')} imported points in view are drawn as ${shown.binned[1].toLocaleString('en-GB')} dots, one per occupied cell ${shown.binned[2].toFixed(1)} mm across.` : '';
+    sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}`);
+  }
+  if (shows('control')) {
+    const urls = views.filter((v) => v.layers.includes('control')).flatMap((v) => governorates.flatMap((g) => controlAt(atlas.control, g.id, v.t)?.source.url ?? []));
+    sentences.push(`Province control: ${urls.length ? citeUrls(urls) : 'no data for the governorates in view'}.`);
+  }
+  if (shows('displacement')) {
+    const found = views.filter((v) => v.layers.includes('displacement')).flatMap((v) => governorates.map((g) => ({ g, r: displacementAt(atlas.displacement, g.id, v.t, 'idps-since-2006') })));
+    const urls = found.flatMap(({ r }) => (r && 'url' in r.source ? [r.source.url] : []));
+    const missing = [...new Set(found.filter(({ r }) => r?.value == null).map(({ g }) => g.name))];
+    sentences.push(`Displacement (people displaced since February 2006): ${urls.length ? citeUrls(urls) : 'no figures'}${missing.length ? `; no data for ${missing.join(', ')}` : ''}.`);
+  }
+  const base = ['governorates and countries, Natural Earth (public domain)', ...(shows('context') ? ['rivers, lakes and coast, GSHHG (LGPL)'] : []), 'places, GeoNames (CC BY 4.0) and the sources cited per place'];
+  sentences.push(`Base map: ${base.join('; ')}. Projection: Web Mercator. Iraq War Atlas, data version ${version}.`);
+
+  const themes = [shows('control') ? 'control' : '', shows('displacement') ? 'displacement' : ''].filter(Boolean);
+  const credit = [
+    shows('events') && texts.length ? `Texts: ${texts.map(shortName).join('; ')}.` : '',
+    importedName ? `Imported: ${importedName}.` : '',
+    `Map: Natural Earth${shows('context') ? ', GSHHG' : ''}, GeoNames${themes.length ? `; ${themes.join(' and ')} sources in the caption` : ''}. Web Mercator. Iraq War Atlas, data ${version}.`,
+  ].filter(Boolean).join(' ');
+
+  const layerNames = { events: 'events from the texts', control: 'province control', displacement: 'displacement by governorate', context: 'rivers and neighbouring countries' } as Record<string, string>;
+  const layers = [...new Set(views.flatMap((v) => v.layers))].map((l) => layerNames[l]);
+  const placeNames = atlas.places.filter((p) => shown.places.has(p.id) && ['city', 'district'].includes(p.properties.kind)).map((p) => p.properties.name);
+  const where = views.every((v) => v.camera === null) ? 'all of Iraq' : `part of Iraq${placeNames.length ? ` around ${placeNames.slice(0, 3).join(', ')}` : ''}`;
+  const alt = [
+    `Map of ${where} (Web Mercator)${multi ? `, ${views.length} panels` : ''}: ${whenAll}.`,
+    `Layers: ${layers.join(', ') || 'none'}.`,
+    shows('events') ? `${shown.events.size} events shown${texts.length ? `, from ${texts.length} of the ${atlas.sources.length} texts` : ''}.` : '',
+    placeNames.length ? `Places shown include ${placeNames.slice(0, 8).join(', ')}.` : '',
+    `Iraq War Atlas, data version ${version}.`,
+  ].filter(Boolean).join(' ');
+  return { credit, caption: sentences.join(' '), alt };
+}
+
+/** The data version of the atlas's input files: the same in the app and on the command line. */
+export const atlasDataVersion = (files: RawFiles): Promise<string> => dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement }]);
 
 /** A short content hash of the data the figure was drawn from, so a figure can be traced to its data. */
 export async function dataVersion(files: Record<string, string>[]): Promise<string> {
@@ -29,3 +111,5 @@ export async function dataVersion(files: Record<string, string>[]): Promise<stri
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+export { panelLetter };

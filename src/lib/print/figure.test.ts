@@ -1,5 +1,6 @@
-// Vector figures from the scene: SVG and PDF page sizes, labels as text, control colours at the
-// date, label collisions resolved, Arabic shaped, and the same bytes for the same inputs.
+// Figures from the scene, in Node as `npm run figure` makes them: the view fitted whole on every
+// page, nothing of the furniture over data, labels off labels and symbols, words that credit what
+// is shown, the alt text in every format, and the same bytes for the same inputs.
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readRawFiles } from '../data/files-node.ts';
@@ -7,99 +8,215 @@ import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/instant.ts';
 import { defaultView, type ViewSnapshot } from '../state/url.ts';
 import { grayscaleSafe, screen } from '../map/style/palette.ts';
-import { readFigureFonts } from './fonts-node.ts';
-import { buildScene, type FigureSpec, type Item } from './scene.ts';
-import { writeSvg } from './svg.ts';
-import { pointsFromMm, writePdf } from './pdf.ts';
+import { iraqBounds } from '../map/style/style.ts';
 import { EventColumns } from '../import/events.ts';
+import { projector } from './camera.ts';
+import { makeFigure } from './figure.ts';
+import { defaultFurniture } from './options.ts';
+import { presets } from './page.ts';
+import { readPngDpi, readPngText } from './png.ts';
+import { buildScene, type FigureSpec, type Item, type Scene, type TextItem } from './scene.ts';
+import { loadFigureTools } from './tools-node.ts';
+import { pointsFromMm } from './pdf.ts';
+import type { Rect } from './clip.ts';
 
-const { atlas } = loadAtlas(readRawFiles());
-const fonts = readFigureFonts();
+const files = readRawFiles();
+const { atlas } = loadAtlas(files);
+const tools = await loadFigureTools();
+const { fonts } = tools;
 const view: ViewSnapshot = { ...defaultView, t: dayFromIso('2007-12-16'), layers: ['events', 'control', 'context'] };
-const furniture = { title: true, legend: true, scaleBar: true, northArrow: true, dateStamp: true, inset: true, caption: true, arabicNames: true };
-const spec: FigureSpec = { page: { widthMm: 174, heightMm: 120, dpi: 300 }, panels: [view], title: 'Iraq, 16 December 2007', caption: 'A caption & credits <test>.', furniture, palette: screen };
-const texts = (items: Item[]) => items.filter((i): i is Extract<Item, { kind: 'text' }> => i.kind === 'text');
-
-async function pdfText(bytes: Uint8Array): Promise<{ text: string; size: number[] }> {
-  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
-  const page = await doc.getPage(1);
-  const content = await page.getTextContent();
-  return { text: content.items.map((i) => ('str' in i ? i.str : '')).join('\n'), size: page.view.slice(2) };
-}
-
-describe('SVG figure', () => {
-  const svg = writeSvg(buildScene(atlas, spec, fonts), 174, 120);
-
-  it('is the page size in millimetres, with labels and furniture as real text', () => {
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="174mm" height="120mm"')).toBe(true);
-    for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH', 'Iraq, 16 December 2007', '200 km', 'Provincial Iraqi Control', 'نينوى']) expect(svg).toMatch(new RegExp(`>${label}</text>`));
-    expect(svg).not.toContain('NaN');
-  });
-
-  it('colours governorates by control at the date (Basra Iraqi, Baghdad coalition, on 16 December 2007)', () => {
-    expect(svg).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${screen.control.iraqi}"`));
-    expect(svg).toMatch(new RegExp(`data-control="IQ-BG" d="[^"]+" fill="${screen.control.coalition}"`));
-    const gray = writeSvg(buildScene(atlas, { ...spec, palette: grayscaleSafe }, fonts), 174, 120);
-    expect(gray).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${grayscaleSafe.control.iraqi}"`));
-  });
-
-  it('escapes text, and gives the same bytes for the same inputs', () => {
-    expect(svg).toContain('A caption &amp; credits &lt;test&gt;.');
-    expect(writeSvg(buildScene(atlas, spec, fonts), 174, 120)).toBe(svg);
-  });
+const spec = (over: Partial<FigureSpec> = {}): FigureSpec => ({
+  page: { widthMm: 174, heightMm: 120, dpi: 150 },
+  panels: [view],
+  title: 'Iraq, 16 December 2007',
+  furniture: defaultFurniture([view]),
+  palette: screen,
+  version: 'test',
+  ...over,
 });
+const texts = (items: Item[]) => items.filter((i): i is TextItem => i.kind === 'text');
+const allItems = (scene: Scene) => [...scene.panels.flatMap((p) => [...p.geometry, ...p.overlay]), ...scene.furniture];
 
-describe('label placement', () => {
-  it('never lets two labels overlap, and says which it left out', () => {
-    // All of Iraq on a single column: crowded around Baghdad and Basra.
-    const scene = buildScene(atlas, { ...spec, page: { widthMm: 85, heightMm: 80, dpi: 300 }, furniture: { ...furniture, caption: false } }, fonts);
-    const labels = texts(scene.panels[0].overlay).filter((t) => t.tag?.role === 'label');
-    const boxes = labels.map((t) => {
-      const w = fonts.width(t.text, t.size, t.weight, t.letterSpacing ?? 0);
-      const x0 = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
-      return { x0, x1: x0 + w, y0: t.y - t.size * 0.8, y1: t.y + t.size * 0.25, text: t.text };
-    });
-    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, `${a.text} overlaps ${b.text}`).toBe(false);
-    expect(labels.map((l) => l.text)).toContain('Baghdad');
-    expect(scene.dropped.length).toBeGreaterThan(0);
+const textBox = (t: TextItem): Rect => {
+  const w = fonts.width(t.text, t.size, t.weight, t.letterSpacing ?? 0);
+  const x0 = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
+  return { x0, x1: x0 + w, y0: t.y - t.size * 0.8, y1: t.y + t.size * 0.25 };
+};
+/** The box a path's coordinates span (the scene writes M, L, H, V and Z only outside glyphs). */
+const pathBox = (d: string): Rect => {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let [x, y] = [0, 0];
+  for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
+    const v = args.trim().split(/\s+/).filter(Boolean).map(Number);
+    if (cmd === 'M' || cmd === 'L') [x, y] = v;
+    else if (cmd === 'H') x = v[0];
+    else if (cmd === 'V') y = v[0];
+    else continue;
+    xs.push(x);
+    ys.push(y);
+  }
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+};
+const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** Every data symbol a panel draws: events, place dots, imported points. */
+const symbolBoxes = (scene: Scene): Rect[] =>
+  scene.panels.flatMap((p) => p.geometry.flatMap((i) => (i.kind === 'circle' ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }] : i.kind === 'path' && (i.tag?.role === 'event' || i.tag?.role === 'place') && i.d.startsWith('M') && !i.paint.stroke ? [pathBox(i.d)] : [])));
+
+describe('the page', () => {
+  const sizes = [...presets.map((p) => ({ widthMm: p.widthMm, heightMm: p.heightMm ?? 120, name: p.id })), { widthMm: 85, heightMm: 60, name: '85 × 60 mm' }];
+
+  it.each(sizes)('$name takes the defaults and shows all of Iraq inside the map frame', ({ widthMm, heightMm }) => {
+    const scene = buildScene(atlas, spec({ page: { widthMm, heightMm, dpi: 300 } }), fonts);
+    const [panel] = scene.panels;
+    const xy = projector(panel.camera, panel);
+    const [w, s, e, n] = iraqBounds;
+    for (const corner of [[w, s], [w, n], [e, s], [e, n]]) {
+      const [x, y] = xy(corner);
+      expect(x).toBeGreaterThanOrEqual(panel.x - 0.01);
+      expect(x).toBeLessThanOrEqual(panel.x + panel.width + 0.01);
+      expect(y).toBeGreaterThanOrEqual(panel.y - 0.01);
+      expect(y).toBeLessThanOrEqual(panel.y + panel.height + 0.01);
+    }
+    // Everything drawn stays on the page.
+    for (const t of texts(allItems(scene))) {
+      const b = textBox(t);
+      expect(b.x0 >= -0.5 && b.x1 <= scene.width + 0.5 && b.y0 >= -0.5 && b.y1 <= scene.height + 0.5, `${t.text} leaves the page`).toBe(true);
+    }
   });
 
-  it('lays out small multiples with one legend and a date on every panel', () => {
+  it('puts no title, date stamp, legend, scale bar or north arrow over data on an 85 mm figure', () => {
+    for (const heightMm of [60, 120]) {
+      const scene = buildScene(atlas, spec({ page: { widthMm: 85, heightMm, dpi: 300 } }), fonts);
+      const symbols = symbolBoxes(scene);
+      expect(symbols.length).toBeGreaterThan(20);
+      const furniture = [
+        ...texts(scene.furniture).map(textBox),
+        ...scene.furniture.flatMap((i) => (i.kind === 'path' ? [pathBox(i.d)] : i.kind === 'circle' ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }] : [])),
+        ...scene.panels.flatMap((p) => p.overlay.filter((i) => i.tag?.role === 'furniture').map((i) => (i.kind === 'text' ? textBox(i) : i.kind === 'path' ? pathBox(i.d) : { x0: 0, y0: 0, x1: 0, y1: 0 }))),
+      ];
+      expect(furniture.length).toBeGreaterThan(10);
+      for (const f of furniture) for (const s of symbols) expect(overlap(f, s), `furniture at ${JSON.stringify(f)} covers a symbol at ${JSON.stringify(s)}`).toBe(false);
+    }
+  });
+
+  it('keeps labels off each other and off every symbol, and a label beside its own point', () => {
+    const scene = buildScene(atlas, spec({ page: { widthMm: 85, heightMm: 80, dpi: 300 } }), fonts);
+    const labels = texts(scene.panels[0].overlay).filter((t) => t.tag?.role === 'label');
+    const boxes = labels.map(textBox);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlap(a, b), `${labels[i].text} overlaps another label`).toBe(false);
+    for (const [i, a] of boxes.entries()) for (const s of symbolBoxes(scene)) expect(overlap(a, s), `${labels[i].text} covers a symbol`).toBe(false);
+    // Samarra's name is within a few points of Samarra's own dot.
+    const samarra = atlas.places.find((p) => p.id === 'samarra')!;
+    const [sx, sy] = projector(scene.panels[0].camera, scene.panels[0])(samarra.anchor);
+    const label = boxes[labels.findIndex((l) => l.text === 'Samarra')];
+    expect(Math.max(label.x0 - sx, sx - label.x1, label.y0 - sy, sy - label.y1)).toBeLessThan(12);
+    expect(labels.map((l) => l.text)).toContain('Baghdad');
+  });
+
+  it('refuses a title that would run off the page, and columns that are not a whole number', () => {
+    expect(() => buildScene(atlas, spec({ page: { widthMm: 85, heightMm: 60, dpi: 300 }, title: 'A very long title '.repeat(14) }), fonts)).toThrow(/title: .* takes \d lines on a 85 mm page, and a figure's title may take two/);
+    const years = [2004, 2006].map((y) => ({ ...view, t: dayFromIso(`${y}-06-30`) }));
+    expect(() => buildScene(atlas, spec({ panels: years, columns: 1.5 }), fonts)).toThrow('columns: 1.5 is not a whole number of columns from 1 to 2');
+  });
+
+  it('refuses a view beyond the base map, and draws land to the frame at A4 landscape', () => {
+    expect(() => buildScene(atlas, spec({ panels: [{ ...view, camera: [44, 33, 2] }] }), fonts)).toThrow(/beyond the base map's data/);
+    const scene = buildScene(atlas, spec({ page: { widthMm: 297, heightMm: 210, dpi: 300 } }), fonts);
+    const [panel] = scene.panels;
+    // Iran's land reaches the frame's right edge (it used to end at 52°E, with sea beyond).
+    const iran = atlas.context.countries.features.find((c) => c.properties?.name === 'Iran')!;
+    const xy = projector(panel.camera, panel);
+    const east = Math.max(...(iran.geometry as GeoJSON.MultiPolygon).coordinates.flat(2).map((p) => xy(p)[0]));
+    expect(east).toBeGreaterThan(panel.x + panel.width);
+  });
+
+  it('letters small multiples, with each date above its panel, and one legend', () => {
     const years = [2004, 2006, 2008, 2010].map((y) => ({ ...view, t: dayFromIso(`${y}-06-30`), mode: 'cumulative' as const }));
-    const scene = buildScene(atlas, { ...spec, panels: years, columns: 2 }, fonts);
-    expect(scene.panels.map((p) => [Math.round(p.x), Math.round(p.width)])).toEqual([[0, 326], [331, 326], [0, 326], [331, 326]]);
-    expect(scene.panels.map((p) => texts(p.overlay).find((t) => t.text.startsWith('up to'))?.text)).toEqual(['up to 30 June 2004', 'up to 30 June 2006', 'up to 30 June 2008', 'up to 30 June 2010']);
+    const scene = buildScene(atlas, spec({ panels: years, columns: 2 }), fonts);
+    const stamps = scene.panels.map((p) => texts(p.overlay).find((t) => t.tag?.id === 'date-stamp')!);
+    expect(stamps.map((s) => s.text)).toEqual(['(a) up to 30 June 2004', '(b) up to 30 June 2006', '(c) up to 30 June 2008', '(d) up to 30 June 2010']);
+    scene.panels.forEach((p, i) => expect(textBox(stamps[i]).y1).toBeLessThanOrEqual(p.y));
     expect(texts(scene.furniture).filter((t) => t.text === 'Provincial Iraqi Control')).toHaveLength(1);
   });
 });
 
-describe('PDF figure', () => {
-  it('is exactly the page in points, with the fonts embedded and the labels as text', async () => {
-    const bytes = await writePdf(buildScene(atlas, spec, fonts), 174, 120, fonts, { title: spec.title, subject: spec.caption });
-    const { text, size } = await pdfText(bytes);
-    expect(size[0]).toBeCloseTo(pointsFromMm(174), 3);
-    expect(size[1]).toBeCloseTo(pointsFromMm(120), 3);
-    expect(pointsFromMm(210)).toBeCloseTo(595.28, 2);
-    for (const label of ['Baghdad', 'Mosul', 'NINEVEH', '200 km', 'Provincial Iraqi Control', 'A caption & credits <test>.']) expect(text).toContain(label);
-    const raw = new TextDecoder('latin1').decode(bytes);
-    expect(raw.match(/\/FontFile2/g)?.length).toBe(3);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansArabic-Regular/);
+describe('the words with a figure', () => {
+  it('credits only the texts whose events are shown, cites the control sources, and states the projection', () => {
+    const { words } = buildScene(atlas, spec(), fonts);
+    // On 16 December 2007 (90 days) the events in view come from Steele and the Basra editorial.
+    expect(words.caption).toContain('Jonathan Steele, "Iraq: The Way Out"');
+    expect(words.caption).not.toContain('Cockburn');
+    expect(words.credit).toMatch(/^Texts: Steele 2008; .*Web Mercator\. Iraq War Atlas, data test\.$/);
+    expect(words.caption).toMatch(/Province control: [a-z.]+ \(https?:\/\//);
+    expect(words.caption).not.toContain('geo/control.json');
+    expect(words.alt).toMatch(/^Map of all of Iraq \(Web Mercator\): events of the 90 days to 16 December 2007\. Layers: events from the texts, province control, rivers and neighbouring countries\. \d+ events shown, from 2 of the 5 texts\./);
   });
 
-  it('gives the same bytes for the same inputs', async () => {
-    const scene = buildScene(atlas, spec, fonts);
-    const [a, b] = await Promise.all([writePdf(scene, 174, 120, fonts, { title: 't', subject: 's' }), writePdf(scene, 174, 120, fonts, { title: 't', subject: 's' })]);
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  it('puts the full caption on the page only when asked', () => {
+    const plain = buildScene(atlas, spec(), fonts);
+    expect(texts(plain.furniture).some((t) => t.text.startsWith('Iraq, events of'))).toBe(false);
+    const withCaption = buildScene(atlas, spec({ furniture: { ...defaultFurniture([view]), caption: true } }), fonts);
+    expect(texts(withCaption.furniture).some((t) => t.text.startsWith('Iraq, events of'))).toBe(true);
   });
 
-  it('shapes Arabic: the joined forms, not the isolated letters', () => {
-    const arabic = fonts.runs('نينوى', 400)[0];
-    expect(arabic.face.rtl).toBe(true);
-    const shaped = arabic.face.font.layout(arabic.text).glyphs.map((g) => g.id);
-    const isolated = [...arabic.text].map((c) => arabic.face.font.glyphForCodePoint(c.codePointAt(0)!).id);
-    // نينوى: ن ي ن و join up (initial, medial, medial, final forms); ى follows و, which never joins
-    // to its left, so only ى keeps its isolated form. (The font draws dots as glyphs of their own.)
-    expect(shaped.filter((id) => isolated.includes(id))).toEqual([isolated[4]]);
+  it('has a glyph in an embedded face for every character it places', () => {
+    const scene = buildScene(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true, caption: true }, panels: [{ ...view, layers: ['events', 'control', 'displacement', 'context'] }], page: { widthMm: 297, heightMm: 210, dpi: 150 } }), fonts);
+    const missing = texts(allItems(scene)).flatMap((t) => [...t.text].filter((c) => c !== ' ' && !fonts.faces.some((f) => f.font.hasGlyphForCodePoint(c.codePointAt(0)!))));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the three formats', () => {
+  it('SVG: the page in millimetres, labels as text in embedded fonts, title and description, the same bytes twice', async () => {
+    const made = await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools);
+    const svg = new TextDecoder().decode(made.bytes);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="174mm" height="120mm"')).toBe(true);
+    for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH', 'Iraq, 16 December 2007', 'Provincial Iraqi Control', 'نينوى']) expect(svg).toContain(`>${label}</text>`);
+    expect(svg).toContain(`<desc>${made.words.alt}</desc>`);
+    expect(svg).toContain('<title>Iraq, 16 December 2007</title>');
+    // The Latin and Arabic faces the labels use, embedded as data.
+    expect(svg.match(/@font-face\{font-family:Atlas\d;font-weight:\d+;src:url\(data:font\/woff;base64,/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(svg.replace(/<style>.*<\/style>/, '')).not.toContain('NaN');
+    expect(svg).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${screen.control.iraqi}"`));
+    expect(Buffer.from((await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools)).bytes).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it('PNG: exact pixels, its DPI, title and description recorded, and the same bytes twice', async () => {
+    const made = await makeFigure(atlas, spec({ page: { widthMm: 85, heightMm: 60, dpi: 300 } }), 'png', tools);
+    expect(readPngDpi(made.bytes)).toEqual({ width: 1004, height: 709, dpi: 300 });
+    expect(readPngText(made.bytes)).toEqual({ Title: 'Iraq, 16 December 2007', Description: made.words.alt });
+    const again = await makeFigure(atlas, spec({ page: { widthMm: 85, heightMm: 60, dpi: 300 } }), 'png', tools);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it('PDF: the page in points, fonts embedded, each label in the text layer once, title and subject', async () => {
+    const made = await makeFigure(atlas, spec(), 'pdf', tools);
+    const doc = await getDocument({ data: made.bytes.slice(), useSystemFonts: false }).promise;
+    const page = await doc.getPage(1);
+    expect(page.view[2]).toBeCloseTo(pointsFromMm(174), 3);
+    expect(page.view[3]).toBeCloseTo(pointsFromMm(120), 3);
+    const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : ''));
+    expect(text.filter((s) => s === 'Baghdad')).toHaveLength(1);
+    const { info } = (await doc.getMetadata()) as unknown as { info: { Title: string; Subject: string } };
+    expect(info).toMatchObject({ Title: 'Iraq, 16 December 2007', Subject: made.words.alt });
+    const again = await makeFigure(atlas, spec(), 'pdf', tools);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it('greyscale colours keep each class a distinct grey (CIE L* steps of 6 or more)', () => {
+    const lightness = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
+    };
+    const p = grayscaleSafe;
+    // The classes a reader must tell apart in one figure: land (no data) and each control status;
+    // land and each displacement class.
+    for (const classes of [[p.land, ...Object.values(p.control)], [p.land, ...p.displacementRamp]]) {
+      const l = classes.map(lightness).sort((a, b) => a - b);
+      for (let i = 1; i < l.length; i++) expect(l[i] - l[i - 1], `${classes.join(', ')}`).toBeGreaterThanOrEqual(6);
+    }
   });
 });
 
@@ -110,11 +227,28 @@ describe('imported events in a figure', () => {
     columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2005-01-01'), t1: dayFromIso('2005-01-01'), label: 'long before', source: '' });
     columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2008-06-01'), t1: dayFromIso('2008-06-01'), label: 'after the date', source: '' });
     const imported = columns.finish('mine.csv');
-    const scene = buildScene(atlas, { ...spec, imported }, fonts);
+    const scene = buildScene(atlas, spec({ imported }), fonts);
     const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported);
     expect(dots).toHaveLength(1);
     expect(texts(scene.furniture).map((t) => t.text)).toContain('imported: mine.csv');
-    const cumulative = buildScene(atlas, { ...spec, imported, panels: [{ ...view, mode: 'cumulative' }] }, fonts);
+    const cumulative = buildScene(atlas, spec({ imported, panels: [{ ...view, mode: 'cumulative' }] }), fonts);
     expect(cumulative.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported)).toHaveLength(2);
   });
+
+  it('bins 400,000 points into dots a dot wide, says so in the caption, and stays under 20 MB in every format', async () => {
+    const columns = new EventColumns();
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 400_000; i++) {
+      const day = dayFromIso('2007-01-01') + Math.floor(random() * 700);
+      columns.push({ lng: 39 + random() * 9, lat: 29.5 + random() * 7.5, t0: day, t1: day, label: '', source: '' });
+    }
+    const imported = columns.finish('seeded.csv');
+    const big = spec({ imported, panels: [{ ...view, mode: 'cumulative' }] });
+    const scene = buildScene(atlas, big, fonts);
+    const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported).length;
+    expect(dots).toBeLessThan(40_000);
+    expect(scene.words.caption).toMatch(/Imported events: seeded\.csv .* [\d,]+ imported points in view are drawn as [\d,]+ dots, one per occupied cell [\d.]+ mm across\./);
+    for (const format of ['svg', 'pdf', 'png'] as const) expect((await makeFigure(atlas, big, format, tools)).bytes.length, format).toBeLessThan(20_000_000);
+  }, 60_000);
 });

@@ -1,11 +1,10 @@
 // One figure, any format: lays the scene out once and writes it as PNG, SVG or PDF. The print
-// dialog and the command line (through the page, see src/cli/figure.ts) both come here.
+// dialog, `npm run figure` and the tests all come here, with the same tools (raster.ts).
 import type { Atlas } from '../data/schema.ts';
-import type { Palette } from '../map/style/palette.ts';
-import type { FigureFonts } from './fonts.ts';
+import type { Words } from './caption.ts';
 import { planPixels } from './page.ts';
 import { writePdf } from './pdf.ts';
-import { renderPng } from './render.ts';
+import { writePng, type FigureTools } from './raster.ts';
 import { buildScene, type FigureSpec } from './scene.ts';
 import { writeSvg } from './svg.ts';
 
@@ -17,21 +16,24 @@ export const mimeTypes: Record<Format, string> = { png: 'image/png', svg: 'image
 export interface Figure {
   bytes: Uint8Array;
   format: Format;
-  /** Labels left out where they would have overlapped. */
+  /** Labels and furniture left out where there was no room. */
   dropped: string[];
+  /** The credit line, the full caption (for the manuscript) and the alt text the file carries. */
+  words: Words;
 }
 
-export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format, fonts: FigureFonts, palette: Palette = spec.palette): Promise<Figure> {
-  const { widthMm, heightMm } = spec.page;
+export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format, tools: FigureTools): Promise<Figure> {
   // Vector figures have no pixels, but the same page checks keep the layout sane.
   const planned = planPixels(format === 'png' ? spec.page : { ...spec.page, dpi: 72 });
   if (!planned.ok) throw new Error(planned.error);
-  const scene = buildScene(atlas, spec, fonts);
+  const scene = buildScene(atlas, spec, tools.fonts);
+  const meta = { title: spec.title, description: scene.words.alt };
+  const { widthMm, heightMm } = spec.page;
   const bytes =
-    format === 'png' ? await renderPng(atlas, scene, spec.page, palette, spec.imported)
-    : format === 'svg' ? new TextEncoder().encode(writeSvg(scene, widthMm, heightMm))
-    : await writePdf(scene, widthMm, heightMm, fonts, { title: spec.title, subject: spec.caption });
-  return { bytes, format, dropped: scene.dropped };
+    format === 'png' ? writePng(scene, spec.page, meta, tools)
+    : format === 'svg' ? new TextEncoder().encode(writeSvg(scene, { ...meta, widthMm, heightMm }, tools.fonts))
+    : await writePdf(scene, widthMm, heightMm, tools.fonts, meta);
+  return { bytes, format, dropped: scene.dropped, words: scene.words };
 }
 
 export const figureFileName = (spec: FigureSpec, format: Format): string =>

@@ -3,7 +3,10 @@
 
 export const MM_PER_INCH = 25.4;
 export const CSS_DPI = 96;
-/** Software WebGL here caps textures at 8192 px; MapLibre's own canvas limit is the same order. */
+/**
+ * The rasterizer holds the page as width × height × 4 bytes in WebAssembly memory, in the dialog
+ * as on the command line: 8192 px a side keeps one page under 270 MB (A4 at 600 DPI fits).
+ */
 export const MAX_CANVAS_PX = 8192;
 
 export const dpis = [150, 300, 600] as const;
@@ -47,7 +50,7 @@ export const pxFromPt = (pt: number, dpi: number): number => (pt * dpi) / 72;
 export interface PixelPlan {
   width: number;
   height: number;
-  /** The hidden map's devicePixelRatio: its CSS pixels are 1/96 inch on the page. */
+  /** Page pixels per scene unit (a CSS pixel, 1/96 inch). */
   pixelRatio: number;
 }
 
@@ -80,17 +83,26 @@ export interface Furniture {
   dateStamp: boolean;
   /** A small map of Iraq and its neighbours with the figure's extent outlined. */
   inset: boolean;
+  /** The short credit line under the map: texts, layers' sources, projection, data version. */
+  credit: boolean;
+  /** The full caption on the page (it is always written beside the figure as well). */
   caption: boolean;
   /** Governorate names in Arabic under the English ones. */
   arabicNames: boolean;
 }
 
-export interface FigureRequest {
-  page: PageSize;
-  title: string;
-  caption: string;
-  furniture: Furniture;
-}
-
-/** The figure spans what a map this many CSS pixels wide shows at the view's zoom, whatever the window. */
+/**
+ * A permalink's camera names a centre and zoom, not an extent: the figure shows what a screen map
+ * this many CSS pixels across shows there, whatever the window it was copied from.
+ */
 export const REFERENCE_WIDTH_CSS = 1000;
+export const REFERENCE_HEIGHT_CSS = 700;
+
+/**
+ * How much a figure's type and symbols grow or shrink with its page: 1 for a 120-mm-high
+ * double-column figure, by the square root of the shorter side, within 0.8–1.4. A single-column
+ * figure gets smaller type than a double-column one, but not half the size (its text would fall
+ * under the 6 pt journals ask for); labels keep to 6 pt at least (see pt6).
+ */
+export const sizeScale = (page: { widthMm: number; heightMm: number }): number =>
+  Math.min(1.4, Math.max(0.8, Math.sqrt(Math.min(page.widthMm, page.heightMm) / 120)));

@@ -2,11 +2,31 @@
 // the page exactly the requested size in points. PDFKit shapes text with fontkit, so Arabic takes
 // its joined forms; it does not reorder right-to-left text across spaces, so an Arabic label is set
 // word by word from the right here. A fixed creation date keeps the file the same for the same figure.
-import PDFDocument from 'pdfkit';
+//
+// Each label is in the text layer once, and extracts as written in the data:
+//   - Arabic is shaped with the font's precomposed contextual forms (ccmp off). With ccmp on, Noto
+//     Sans Arabic draws dots as marks on dotless letters that ب, ت, ن and ي share, so the font's
+//     ToUnicode maps them back wrongly (أرنيل for أربيل). Extractors then reorder the visual run
+//     to logical order themselves, as for any right-to-left PDF text.
+//   - Letter-spaced labels are drawn as glyph outlines, with the label as invisible (transparent)
+//     text stretched to the same width and not spaced, so the spacing cannot split the word when
+//     it is extracted ("SYR IA"). ActualText spans were tried: poppler places a span's text with
+//     the graphics state at its end, which PDFKit has restored by then, so spans low on the page
+//     were lost.
+// Halos are the glyph outlines stroked, drawn as paths, so they add no second copy of the text.
+// The browser build in Node too: its package exports give Node a build that compresses with
+// Node's zlib, whose bytes differ from the browser build's fflate. One build, one set of bytes.
+import PDFDocument from '../../../node_modules/pdfkit/js/pdfkit.browser.mjs';
 import { toBytes } from 'pdfkit/output';
 import { MM_PER_INCH } from './page.ts';
 import type { FigureFonts, Run } from './fonts.ts';
-import { textLeft, type Item, type Paint, type Scene } from './scene.ts';
+import { textLeft, type Item, type Paint, type TextItem } from './items.ts';
+import type { Scene } from './scene.ts';
+import { textOutline } from './outline.ts';
+import { sceneItems } from './svg.ts';
+
+/** fontkit takes an object of features on and off, where PDFKit's types say a list. */
+const precomposed = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 const PT_PER_INCH = 72;
 const PT_PER_UNIT = 72 / 96;
@@ -31,7 +51,7 @@ function pathBounds(d: string): [number, number, number, number] {
   return b as [number, number, number, number];
 }
 
-export async function writePdf(scene: Scene, widthMm: number, heightMm: number, fonts: FigureFonts, meta: { title: string; subject: string }): Promise<Uint8Array> {
+export async function writePdf(scene: Scene, widthMm: number, heightMm: number, fonts: FigureFonts, meta: { title: string; description: string }): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [pointsFromMm(widthMm), pointsFromMm(heightMm)],
     margin: 0,
@@ -40,7 +60,7 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
     // No default font: PDFKit's is Helvetica, which its browser build does not carry (and a figure
     // uses only the embedded Noto faces). A null font skips PDFKit's initial font selection.
     font: null as unknown as string,
-    info: { Title: meta.title, Subject: meta.subject, Creator: 'Iraq War Atlas', Producer: 'Iraq War Atlas (PDFKit)', CreationDate: new Date(0) },
+    info: { Title: meta.title, Subject: meta.description, Creator: 'Iraq War Atlas', Producer: 'Iraq War Atlas (PDFKit)', CreationDate: new Date(0) },
   });
   const bytes = toBytes(doc);
   fonts.faces.forEach((face, i) => doc.registerFont(`face${i}`, face.bytes));
@@ -85,33 +105,27 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
     doc.stroke();
   };
 
-  const text = (item: Extract<Item, { kind: 'text' }>) => {
+  const text = (item: TextItem) => {
     const spacing = item.letterSpacing ?? 0;
-    const width = fonts.width(item.text, item.size, item.weight, spacing);
-    let x = textLeft(item, width);
-    // Each run in its face; a right-to-left run word by word from its right edge.
-    const pieces: { face: string; text: string; x: number }[] = [];
-    for (const run of fonts.runs(item.text, item.weight)) {
-      const runWidth = fonts.runWidth(run, item.size) + spacing * [...run.text].length;
-      if (run.face.rtl) {
-        let right = x + runWidth;
-        for (const word of run.text.split(' ')) {
-          const w = fonts.runWidth({ face: run.face, text: word }, item.size);
-          if (word) pieces.push({ face: faceName(run), text: word, x: right - w });
-          right -= w + fonts.runWidth({ face: run.face, text: ' ' }, item.size);
-        }
-      } else pieces.push({ face: faceName(run), text: run.text, x });
-      x += runWidth;
-    }
-    const draw = (options: PDFKit.Mixins.TextOptions) => {
-      for (const p of pieces) doc.font(p.face).fontSize(item.size).text(p.text, p.x, item.y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing, ...options });
-    };
     if (item.halo) {
-      doc.undash().lineWidth(item.halo.width * 2).lineJoin('round').strokeColor(item.halo.colour);
-      draw({ stroke: true, fill: false });
+      doc.path(textOutline(fonts, item));
+      doc.undash().lineWidth(item.halo.width * 2).lineJoin('round').strokeColor(item.halo.colour).stroke();
     }
-    doc.fillColor(item.fill, 1);
-    draw({ stroke: false, fill: true });
+    // Letter-spaced: drawn as outlines, with the text itself invisible, unspaced and stretched to
+    // the same width, so it extracts as one word.
+    if (spacing) {
+      doc.path(textOutline(fonts, item)).fillColor(item.fill, 1).fill('non-zero');
+      doc.fillColor(item.fill, 0);
+    } else doc.fillColor(item.fill, 1);
+    let x = textLeft(item, fonts.width(item.text, item.size, item.weight, spacing));
+    for (const run of fonts.runs(item.text, item.weight)) {
+      const natural = fonts.runWidth(run, item.size);
+      const width = natural + spacing * [...run.text].length;
+      // A right-to-left run comes out of fontkit in visual order, words and all.
+      const stretch = { horizontalScaling: spacing && natural ? (100 * width) / natural : 100 }; // in PDFKit 0.17, not in its types
+      doc.font(faceName(run)).fontSize(item.size).text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic', features: precomposed, ...stretch });
+      x += width;
+    }
   };
 
   const draw = (item: Item) => {
@@ -124,13 +138,8 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
   };
 
   doc.rect(0, 0, scene.width, scene.height).fillColor('#ffffff').fill();
-  for (const panel of scene.panels) {
-    doc.save();
-    doc.rect(panel.x, panel.y, panel.width, panel.height).clip();
-    for (const item of [...panel.geometry, ...panel.overlay]) draw(item);
-    doc.restore();
-  }
-  for (const item of scene.furniture) draw(item);
+  // Every item lies inside its panel or on the page (scene.ts clips geometry), so no clip path.
+  for (const item of sceneItems(scene)) draw(item);
   doc.end();
   return bytes;
 }

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { planPixels, presetById, pxFromMm, pxFromPt, scaleBarMetres } from './page.ts';
-import { readPngDpi, setPngDpi } from './png.ts';
+import { readPngDpi, readPngText, setPngMeta } from './png.ts';
 
 describe('page maths', () => {
   it('gives the exact pixel size: mm × DPI ÷ 25.4, rounded', () => {
@@ -56,11 +56,17 @@ describe('PNG resolution', () => {
   it('records the DPI in a pHYs chunk, replacing an earlier one', () => {
     const png = tinyPng();
     expect(readPngDpi(png)).toEqual({ width: 1, height: 1, dpi: null });
-    const at300 = setPngDpi(png, 300);
+    const at300 = setPngMeta(png, { dpi: 300 });
     expect(readPngDpi(at300)).toEqual({ width: 1, height: 1, dpi: 300 });
-    const at600 = setPngDpi(at300, 600);
+    const at600 = setPngMeta(at300, { dpi: 600 });
     expect(readPngDpi(at600).dpi).toBe(600);
     expect(at600.length).toBe(at300.length);
+  });
+
+  it('records a title and description as UTF-8 iTXt, replacing earlier ones', () => {
+    const png = setPngMeta(tinyPng(), { dpi: 300, text: { Title: 'Iraq, 16 December 2007', Description: 'Map of أربيل – “quoted”' } });
+    expect(readPngText(png)).toEqual({ Title: 'Iraq, 16 December 2007', Description: 'Map of أربيل – “quoted”' });
+    expect(readPngText(setPngMeta(png, { dpi: 300, text: { Description: 'new' } }))).toEqual({ Description: 'new' });
   });
 });
 

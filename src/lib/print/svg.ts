@@ -1,9 +1,26 @@
-// Writes a figure's scene as SVG: paths and real text (labels stay text, so a journal can edit or
-// search them), the page size in millimetres, coordinates in CSS pixels. Fixed precision and no
-// timestamps, so the same scene gives the same bytes. DESIGN.md §7.
-import { fmt, type Item, type Paint, type Scene } from './scene.ts';
+// Writes a figure's scene as SVG, in one of two forms:
+//   - 'text': the .svg a journal gets. Labels stay real text (editable, searchable), set in the
+//     figure's own font files embedded as @font-face data, so it renders the same anywhere;
+//     <title> and <desc> carry the title and the alt text.
+//   - 'outlines': the input of the PNG rasterizer (png.ts). Text is drawn as glyph outlines from
+//     the same fonts and shaping, so the rasterizer needs no font and no system's fonts.
+// Page size in millimetres, coordinates in CSS pixels, fixed precision, no timestamps: the same
+// scene gives the same bytes. DESIGN.md §7.
+import type { Face, FigureFonts } from './fonts.ts';
+import { fmt, type Item, type Paint, type TextItem } from './items.ts';
+import { textOutline } from './outline.ts';
+import type { Scene } from './scene.ts';
+
+export type SvgText = 'text' | 'outlines';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The hatch tile: diagonal lines drawn in an unrotated tile (a rotated pattern costs the rasterizer far more). */
+const HATCH_STEP = 6 * Math.SQRT2;
+const hatchPattern = (id: string, colour: string) => {
+  const s = fmt(HATCH_STEP);
+  return `<pattern id="${id}" width="${s}" height="${s}" patternUnits="userSpaceOnUse"><path d="M0 ${s}L${s} 0M-1 1L1 -1M${fmt(HATCH_STEP - 1)} ${fmt(HATCH_STEP + 1)}L${fmt(HATCH_STEP + 1)} ${fmt(HATCH_STEP - 1)}" stroke="${colour}" stroke-width="1"/></pattern>`;
+};
 
 function paintAttributes(p: Paint, hatchIds: Map<string, string>): string {
   const a: string[] = [];
@@ -12,46 +29,78 @@ function paintAttributes(p: Paint, hatchIds: Map<string, string>): string {
   if (p.stroke) {
     a.push(`stroke="${p.stroke}"`, `stroke-width="${fmt(p.strokeWidth ?? 1)}"`);
     if (p.strokeOpacity != null && p.strokeOpacity !== 1) a.push(`stroke-opacity="${p.strokeOpacity}"`);
-    if (p.dash) a.push(`stroke-dasharray="${p.dash.join(' ')}"`);
+    if (p.dash) a.push(`stroke-dasharray="${p.dash.map(fmt).join(' ')}"`);
     a.push('stroke-linejoin="round"', 'stroke-linecap="round"');
   }
   return a.join(' ');
 }
 
-function itemSvg(item: Item, hatchIds: Map<string, string>): string {
+/** A family name per embedded face, so each character falls through to the face that has it. */
+const familyOf = (fonts: FigureFonts, face: Face) => `Atlas${fonts.faces.filter((f) => f.weight === face.weight).indexOf(face)}`;
+
+function textSvg(item: TextItem, tag: string, mode: SvgText, fonts: FigureFonts): string {
+  if (mode === 'outlines') {
+    const d = textOutline(fonts, item);
+    const halo = item.halo ? `<path d="${d}" fill="none" stroke="${item.halo.colour}" stroke-width="${fmt(item.halo.width * 2)}" stroke-linejoin="round"/>` : '';
+    return `${halo}<path${tag} d="${d}" fill="${item.fill}"/>`;
+  }
+  const anchor = item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`;
+  const weight = item.weight === 400 ? '' : ` font-weight="${item.weight}"`;
+  const spacing = item.letterSpacing ? ` letter-spacing="${fmt(item.letterSpacing)}"` : '';
+  const halo = item.halo ? ` stroke="${item.halo.colour}" stroke-width="${fmt(item.halo.width * 2)}" stroke-linejoin="round" paint-order="stroke"` : '';
+  return `<text${tag} x="${fmt(item.x)}" y="${fmt(item.y)}" font-size="${fmt(item.size)}"${weight}${anchor}${spacing} fill="${item.fill}"${halo}>${esc(item.text)}</text>`;
+}
+
+function itemSvg(item: Item, hatchIds: Map<string, string>, mode: SvgText, fonts: FigureFonts): string {
   const tag = item.tag ? ` data-${item.tag.role}="${esc(item.tag.id)}"` : '';
   switch (item.kind) {
     case 'path':
-      return item.d ? `<path${tag} d="${item.d}" ${paintAttributes(item.paint, hatchIds)}/>` : '';
+      return `<path${tag} d="${item.d}" ${paintAttributes(item.paint, hatchIds)}/>`;
     case 'circle':
       return `<circle${tag} cx="${fmt(item.cx)}" cy="${fmt(item.cy)}" r="${fmt(item.r)}" ${paintAttributes(item.paint, hatchIds)}/>`;
-    case 'text': {
-      const anchor = item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`;
-      const weight = item.weight === 400 ? '' : ` font-weight="${item.weight}"`;
-      const spacing = item.letterSpacing ? ` letter-spacing="${fmt(item.letterSpacing)}"` : '';
-      const halo = item.halo ? ` stroke="${item.halo.colour}" stroke-width="${fmt(item.halo.width * 2)}" stroke-linejoin="round" paint-order="stroke"` : '';
-      return `<text${tag} x="${fmt(item.x)}" y="${fmt(item.y)}" font-size="${fmt(item.size)}"${weight}${anchor}${spacing} fill="${item.fill}"${halo}>${esc(item.text)}</text>`;
-    }
+    case 'text':
+      return textSvg(item, tag, mode, fonts);
   }
 }
 
-export function writeSvg(scene: Scene, widthMm: number, heightMm: number): string {
-  const all = [...scene.panels.flatMap((p) => [...p.geometry, ...p.overlay]), ...scene.furniture];
+const base64 = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+export interface SvgMeta {
+  widthMm: number;
+  heightMm: number;
+  title: string;
+  description: string;
+  /** For the rasterizer: the exact pixel size, stretched to it (whole pixels never match the page's ratio exactly). */
+  pixels?: { width: number; height: number };
+}
+
+export const sceneItems = (scene: Scene): Item[] => [...scene.panels.flatMap((p) => [...p.geometry, ...p.overlay]), ...scene.furniture];
+
+export function writeSvg(scene: Scene, meta: SvgMeta, fonts: FigureFonts, mode: SvgText = 'text'): string {
+  const all = sceneItems(scene);
   const hatchColours = [...new Set(all.flatMap((i) => (i.kind !== 'text' && i.paint.hatch ? [i.paint.hatch] : [])))];
   const hatchIds = new Map(hatchColours.map((c, i) => [c, `hatch${i}`]));
+  const texts = all.filter((i): i is TextItem => i.kind === 'text');
+  const faces = mode === 'text' ? fonts.faces.filter((face) => texts.some((t) => fonts.runs(t.text, t.weight).some((r) => r.face === face))) : [];
+  const families = [...new Set(faces.map((f) => familyOf(fonts, f)))];
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(widthMm)}mm" height="${fmt(heightMm)}mm" viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}" font-family="Noto Sans, Noto Sans Arabic, sans-serif">`);
+  const size = meta.pixels ? `width="${meta.pixels.width}" height="${meta.pixels.height}" preserveAspectRatio="none"` : `width="${fmt(meta.widthMm)}mm" height="${fmt(meta.heightMm)}mm"`;
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}"${families.length ? ` font-family="${families.join(', ')}, Noto Sans, sans-serif"` : ''}>`);
+  out.push(`<title>${esc(meta.title)}</title>`, `<desc>${esc(meta.description)}</desc>`);
   out.push('<defs>');
-  scene.panels.forEach((p, i) => out.push(`<clipPath id="panel${i}"><rect x="${fmt(p.x)}" y="${fmt(p.y)}" width="${fmt(p.width)}" height="${fmt(p.height)}"/></clipPath>`));
-  for (const [colour, id] of hatchIds) out.push(`<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="${colour}" stroke-width="1"/></pattern>`);
+  if (faces.length) {
+    // The faces the labels use, whole (each is already @fontsource's script subset of Noto Sans).
+    const rules = faces.map((f) => `@font-face{font-family:${familyOf(fonts, f)};font-weight:${f.weight};src:url(data:font/woff;base64,${base64(f.bytes)}) format("woff")}`);
+    out.push(`<style>${rules.join('')}</style>`);
+  }
+  for (const [colour, id] of hatchIds) out.push(hatchPattern(id, colour));
   out.push('</defs>');
   out.push(`<rect width="${fmt(scene.width)}" height="${fmt(scene.height)}" fill="#ffffff"/>`);
-  scene.panels.forEach((p, i) => {
-    out.push(`<g clip-path="url(#panel${i})">`);
-    for (const item of [...p.geometry, ...p.overlay]) out.push(itemSvg(item, hatchIds));
-    out.push('</g>');
-  });
-  for (const item of scene.furniture) out.push(itemSvg(item, hatchIds));
+  for (const item of all) out.push(itemSvg(item, hatchIds, mode, fonts));
   out.push('</svg>\n');
-  return out.filter(Boolean).join('\n');
+  return out.join('\n');
 }

@@ -1,5 +1,6 @@
 // The view state ⇄ the URL's hash. Pure: parse never throws, and names every part of a link it
 // could not use, so a malformed or hostile link falls back to defaults with a visible notice.
+import { eventTags, type Atlas } from '../data/schema.ts';
 import { dayFromIso, isoDay, parseDate } from '../time/instant.ts';
 import { DEFAULT_WINDOW_DAYS, FIRST_DAY, LAST_DAY, timeModes, type TimeMode } from '../time/window.ts';
 
@@ -47,6 +48,16 @@ export interface Known {
   tags: Set<string>;
   /** Tours by id, with their number of chapters. */
   tours?: Map<string, number>;
+}
+
+/** What the atlas's links may name: its places, texts, tags and tours (with their chapter counts). */
+export function knownOf(atlas: Atlas, tours: { id: string; chapters: unknown[] }[]): Known {
+  return {
+    places: new Set(atlas.places.map((p) => p.id)),
+    texts: new Set(atlas.sources.map((s) => s.id)),
+    tags: new Set(eventTags),
+    tours: new Map(tours.map((t) => [t.id, t.chapters.length])),
+  };
 }
 
 /** Every key a link may carry (parseView ignores others, so that old links keep working). */
@@ -131,13 +142,16 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   return { view, notices };
 }
 
+/** The camera as a link writes it: 4 decimals of a degree (about 10 m), 2 of a zoom level. */
+export const linkCamera = (c: [number, number, number]): [number, number, number] => [Number(c[0].toFixed(4)), Number(c[1].toFixed(4)), Number(c[2].toFixed(2))];
+
 /** Only what differs from the defaults goes into the link, so links stay short and readable. */
 export function formatView(view: ViewSnapshot): string {
   const params = new URLSearchParams();
   params.set('t', isoDay(view.t));
   if (view.mode !== defaultView.mode) params.set('mode', view.mode);
   if (view.windowDays !== defaultView.windowDays) params.set('w', String(view.windowDays));
-  if (view.camera) params.set('c', view.camera.map((v, i) => v.toFixed(i === 2 ? 2 : 4)).join(','));
+  if (view.camera) params.set('c', linkCamera(view.camera).join(','));
   if (view.layers.join(',') !== defaultView.layers.join(',')) params.set('layers', view.layers.join(','));
   if (view.texts.length) params.set('texts', view.texts.join(','));
   if (view.tags.length) params.set('tags', view.tags.join(','));

@@ -6,7 +6,7 @@ import type { RawFiles } from '../data/files.ts';
 import { parseJson } from '../data/json.ts';
 import type { Problem } from '../data/problem.ts';
 import type { Atlas, AtlasQuote } from '../data/schema.ts';
-import { layerNames, type LayerName } from '../state/url.ts';
+import { layerNames, type LayerName, type ViewSnapshot } from '../state/url.ts';
 import { FIRST_DAY, LAST_DAY, timeModes, type TimeMode } from '../time/window.ts';
 
 export interface Chapter {
@@ -100,3 +100,6 @@ export function loadTours(files: RawFiles, atlas: Atlas): { tours: Tour[]; probl
   }
   return { tours, problems };
 }
+
+/** What a chapter sets of the view: its date, time mode, layers and camera. */
+export const chapterView = (c: Chapter): Pick<ViewSnapshot, 't' | 'mode' | 'windowDays' | 'layers' | 'camera'> => ({ t: c.t, mode: c.mode, windowDays: c.windowDays, layers: [...c.layers], camera: c.camera });

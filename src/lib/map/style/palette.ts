@@ -60,13 +60,14 @@ export const screen: Palette = {
 };
 
 /**
- * For figures printed in black and white: the control statuses keep their hues but step down in
- * lightness (relative luminance 0.76, 0.63, 0.41, 0.25, against land at 0.91), so they stay apart
- * in grey. The displacement ramp already steps in lightness.
+ * For figures printed in black and white: every class keeps its hue but steps in lightness, so it
+ * stays a grey of its own. CIE L*: land 96; control 90, 83, 70, 58; displacement 86, 73, 55, 34
+ * (the screen ramp's lightest class is within 4 of land). figure.test.ts checks the steps.
  */
 export const grayscaleSafe: Palette = {
   ...screen,
   control: { coalition: '#f3dfc6', 'security-agreement': '#cdd68c', iraqi: '#86b978', krg: '#5b8fba' },
+  displacementRamp: ['#f3d2b3', '#e9a47a', '#c8683f', '#8a3320'],
 };
 
 export const palettes = { colour: screen, grayscale: grayscaleSafe } as const;

@@ -1,0 +1,178 @@
+// A panel's geometry: land, water, borders, the thematic fills, events and place symbols, in the
+// map style's order, clipped to the map frame (clip.ts) and sized for the page. Pure.
+import type { Atlas } from '../data/schema.ts';
+import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
+import { controlAt, displacementAt } from '../time/questions.ts';
+import { isVisible } from '../time/window.ts';
+import type { ViewSnapshot } from '../state/url.ts';
+import { displacementBreaks, type Palette } from '../map/style/palette.ts';
+import type { ImportedSet } from '../import/events.ts';
+import { projector, type Box, type Camera } from './camera.ts';
+import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
+import { fmt, rect, type CircleItem, type Item } from './items.ts';
+
+/** Places drawn as dots: not areas (outlined by their governorates) nor routes and borders (lines). */
+export const dotPlaces = (atlas: Atlas) => placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
+/** The kinds with a colour of their own; any other kind is drawn (and explained) as "other". */
+const colouredKinds = ['city', 'district', 'site', 'area'];
+export const legendKind = (kind: string) => (colouredKinds.includes(kind) ? kind : 'other');
+
+/** More imported points than this in one panel are binned: one dot per occupied cell of a dot's size. */
+export const AGGREGATE_OVER = 5000;
+
+/** A MapLibre ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1] at a zoom. */
+const byZoom = (zoom: number, z0: number, v0: number, z1: number, v1: number) => v0 + (v1 - v0) * Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+
+export const toRect = (b: Box): Rect => ({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
+export const inside = (r: Rect, [x, y]: XY) => x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
+
+const polyline = (l: XY[]) => l.map((p, i) => `${i ? 'L' : 'M'}${fmt(p[0])} ${fmt(p[1])}`).join('');
+
+/** Path data of a geometry's area, clipped to the frame (for fills). */
+function areaPath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  return polygons.flatMap((rings) => rings.map((r) => clipRing(r.map(xy), frame))).filter((r) => r.length > 2).map((r) => `${polyline(r)}Z`).join('');
+}
+
+/** Path data of a geometry's lines (an area's rings as lines), cut at the frame (for strokes). */
+function linePath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
+  const lines =
+    g.type === 'LineString' ? [g.coordinates]
+    : g.type === 'MultiLineString' ? g.coordinates
+    : g.type === 'Polygon' ? g.coordinates
+    : g.type === 'MultiPolygon' ? g.coordinates.flat()
+    : [];
+  return lines.flatMap((l) => clipLine(l.map(xy), frame)).map(polyline).join('');
+}
+
+/** A circle across the frame's edge as paths: its disc clipped for the fill, its rim cut for the stroke. */
+function cutCircle(c: CircleItem, frame: Rect): Item[] {
+  const ring: XY[] = Array.from({ length: 48 }, (_, i) => [c.cx + c.r * Math.cos((i * Math.PI) / 24), c.cy + c.r * Math.sin((i * Math.PI) / 24)]);
+  const { stroke, strokeWidth, strokeOpacity, ...fill } = c.paint;
+  const disc = clipRing(ring, frame);
+  const rim = clipLine([...ring, ring[0]], frame);
+  return [
+    ...(disc.length > 2 ? [{ kind: 'path' as const, d: `${polyline(disc)}Z`, paint: fill, tag: c.tag }] : []),
+    ...(stroke && rim.length ? [{ kind: 'path' as const, d: rim.map(polyline).join(''), paint: { stroke, strokeWidth, strokeOpacity } }] : []),
+  ];
+}
+
+export interface PanelGeometry {
+  items: Item[];
+  /** The data symbols (events, places, imported points): labels and furniture keep off them. */
+  symbols: CircleItem[];
+  /** Imported points binned because there were too many to draw one by one: [points, dots]. */
+  binned: [number, number] | null;
+}
+
+/** Land, water, borders, events and place symbols, in the map style's order and sizes (× `k`, the page's size scale). */
+export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: Box, palette: Palette, k: number, imported?: ImportedSet | null): PanelGeometry {
+  const xy = projector(camera, panel);
+  const frame = toRect(panel);
+  const area = (g: GeoJSON.Geometry) => areaPath(g, xy, frame);
+  const lines = (g: GeoJSON.Geometry) => linePath(g, xy, frame);
+  const shows = (layer: string) => view.layers.includes(layer as never);
+  const z = camera.zoom;
+  const items: Item[] = [{ kind: 'path', d: rect(panel.x, panel.y, panel.width, panel.height), paint: { fill: palette.water } }];
+  const symbols: CircleItem[] = [];
+
+  if (shows('context')) for (const c of atlas.context.countries.features) if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
+  // All the "no data" governorates in one hatched path: one pattern fill is far cheaper to rasterize than several.
+  const noData: string[] = [];
+  for (const g of atlas.governorates.features) {
+    const id = g.properties.id;
+    const d = area(g.geometry);
+    if (!d) continue;
+    const status = controlAt(atlas.control, id, view.t)?.status;
+    items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
+    if (shows('control') && status) items.push({ kind: 'path', d, paint: { fill: palette.control[status], fillOpacity: 0.85 }, tag: { role: 'control', id } });
+    if (shows('displacement')) {
+      const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006')?.value;
+      if (displaced == null) noData.push(d);
+      else items.push({ kind: 'path', d, paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 } });
+    }
+  }
+  if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { hatch: palette.hatch, fillOpacity: 0.6 } });
+  if (shows('context')) {
+    for (const l of atlas.context.lakes.features) items.push({ kind: 'path', d: area(l.geometry), paint: { fill: palette.water } });
+    for (const r of atlas.context.rivers.features) if (!r.properties?.named) items.push({ kind: 'path', d: lines(r.geometry), paint: { stroke: palette.river, strokeWidth: ([0, 1].includes(r.properties?.level) ? 1.1 : 0.6) * k } });
+    for (const c of atlas.context.coast.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.river, strokeWidth: 0.8 * k } });
+  }
+  const governorateLine = byZoom(z, 4, 0.6, 9, 1.6) * k;
+  for (const g of atlas.governorates.features) items.push({ kind: 'path', d: lines(g.geometry), paint: { stroke: palette.governorateLine, strokeWidth: governorateLine } });
+  const border = byZoom(z, 4, 1, 9, 2.2) * k;
+  for (const c of atlas.context.countries.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.countryBorder, strokeWidth: border } });
+
+  for (const s of placeShapes(atlas).features) {
+    if (s.geometry.type !== 'LineString') continue;
+    const approximate = s.properties.precision === 'approximate';
+    items.push({ kind: 'path', d: lines(s.geometry), paint: { stroke: palette.other, strokeWidth: 2 * k, dash: approximate ? [4 * k, 4 * k] : undefined }, tag: { role: 'place', id: s.properties.id } });
+  }
+  const dot = (c: CircleItem) => {
+    // A symbol whose centre is outside the frame is not in the figure; one across its edge is cut there.
+    if (!inside(frame, [c.cx, c.cy])) return;
+    symbols.push(c);
+    if (c.cx - c.r >= frame.x0 && c.cx + c.r <= frame.x1 && c.cy - c.r >= frame.y0 && c.cy + c.r <= frame.y1) items.push(c);
+    else items.push(...cutCircle(c, frame));
+  };
+
+  // Imported events under the atlas's own, with the same time rule as the map's shader.
+  let binned: [number, number] | null = null;
+  if (imported) {
+    const r = 2.5 * k;
+    const points: XY[] = [];
+    for (let i = 0; i < imported.count; i++) {
+      if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
+      const p = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
+      if (inside(frame, p)) points.push(p);
+    }
+    const paint = { fill: palette.imported, fillOpacity: 0.85 };
+    if (points.length <= AGGREGATE_OVER) for (const [cx, cy] of points) dot({ kind: 'circle', cx, cy, r, paint });
+    else {
+      // Too many to draw one by one (a figure of 400,000 circles is hundreds of MB): one dot per
+      // occupied cell a dot wide, at the cell's centre. The caption says so.
+      const cell = 2 * r;
+      const cells = new Set<string>();
+      for (const [x, y] of points) cells.add(`${Math.floor((x - frame.x0) / cell)},${Math.floor((y - frame.y0) / cell)}`);
+      for (const key of [...cells].sort()) {
+        const [i, j] = key.split(',').map(Number);
+        dot({ kind: 'circle', cx: frame.x0 + (i + 0.5) * cell, cy: frame.y0 + (j + 0.5) * cell, r, paint });
+      }
+      binned = [points.length, cells.size];
+    }
+  }
+  if (shows('events')) {
+    // Smaller than on screen (8–13 px there): a printed map is read closer and holds more at once.
+    const r = byZoom(z, 4, 6, 10, 11) * k;
+    for (const e of eventPoints(atlas, { texts: view.texts, tags: view.tags }).features) {
+      const p = e.properties!;
+      if (!isVisible(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays)) continue;
+      const [cx, cy] = xy(e.geometry.coordinates);
+      dot({ kind: 'circle', cx, cy, r, paint: { fill: palette.event, fillOpacity: p.uncertain ? 0 : 0.28, stroke: palette.event, strokeWidth: (p.uncertain ? 1.6 : 1.2) * k, strokeOpacity: 0.9 }, tag: { role: 'event', id: p.id } });
+    }
+  }
+  // Cities last, so a site drawn approximately at its city's point does not hide the city.
+  const order = { city: 3, district: 2 } as Record<string, number>;
+  const dots = dotPlaces(atlas);
+  dots.sort((a, b) => (order[a.properties.kind] ?? 1) - (order[b.properties.kind] ?? 1));
+  const colour: Record<string, string> = { city: palette.city, district: palette.district, site: palette.site, area: palette.area, other: palette.other };
+  for (const f of dots) {
+    const [cx, cy] = xy(f.geometry.coordinates);
+    const kind = f.properties.kind;
+    dot({ kind: 'circle', cx, cy, r: placeRadius(kind, k), paint: { fill: colour[legendKind(kind)], fillOpacity: f.properties.precision === 'area' ? 0.55 : 1, stroke: palette.symbolStroke, strokeWidth: 1.5 * k }, tag: { role: 'place', id: f.properties.id } });
+  }
+  return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned };
+}
+
+export const placeRadius = (kind: string, k: number) => (kind === 'city' ? 4 : 3.3) * k;
+
+/** Which place symbols fall inside a panel: what its legend has to explain. */
+export function symbolsShown(atlas: Atlas, camera: Camera, panel: Box): { kinds: string[]; lines: string[] } {
+  const xy = projector(camera, panel);
+  const frame = toRect(panel);
+  return {
+    kinds: dotPlaces(atlas).filter((f) => inside(frame, xy(f.geometry.coordinates))).map((f) => legendKind(f.properties.kind)),
+    lines: placeShapes(atlas).features.flatMap((f) =>
+      f.geometry.type === 'LineString' && f.geometry.coordinates.some((p) => inside(frame, xy(p))) ? [f.properties.precision === 'approximate' ? 'approximate' : 'exact'] : []),
+  };
+}

@@ -1,0 +1,68 @@
+// What a scene is made of: paths, circles and text in page units (CSS pixels, 1/96 inch), with the
+// few helpers every part of the layout and every writer shares.
+import { CSS_DPI, pxFromPt } from './page.ts';
+import type { Weight } from './fonts.ts';
+import type { Rect } from './clip.ts';
+
+export interface Paint {
+  fill?: string;
+  fillOpacity?: number;
+  stroke?: string;
+  strokeWidth?: number;
+  strokeOpacity?: number;
+  dash?: number[];
+  /** Diagonal "no data" hatch lines of this colour, instead of a plain fill. */
+  hatch?: string;
+}
+
+/** What an item stands for, so a reader of the SVG (or a test) can find it: `data-place="mosul"`. */
+export type Tag = { role: 'governorate' | 'control' | 'place' | 'event' | 'label' | 'furniture'; id: string };
+
+export interface PathItem {
+  kind: 'path';
+  d: string;
+  paint: Paint;
+  tag?: Tag;
+}
+
+export interface CircleItem {
+  kind: 'circle';
+  cx: number;
+  cy: number;
+  r: number;
+  paint: Paint;
+  tag?: Tag;
+}
+
+export interface TextItem {
+  kind: 'text';
+  x: number;
+  /** The baseline. */
+  y: number;
+  text: string;
+  size: number;
+  weight: Weight;
+  fill: string;
+  anchor: 'start' | 'middle' | 'end';
+  halo?: { colour: string; width: number };
+  letterSpacing?: number;
+  tag?: Tag;
+}
+
+export type Item = PathItem | CircleItem | TextItem;
+
+/** Points in page units (CSS pixels). */
+export const pt = (v: number): number => pxFromPt(v, CSS_DPI);
+
+export const TEXT = '#2b2925';
+
+/** Fixed precision, so the same figure gives the same bytes. */
+export const fmt = (v: number): string => Number(v.toFixed(2)).toString();
+
+export const rect = (x: number, y: number, w: number, h: number): string => `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`;
+
+/** Where a text item starts, given its width and anchor. */
+export const textLeft = (item: TextItem, width: number): number => (item.anchor === 'start' ? item.x : item.anchor === 'end' ? item.x - width : item.x - width / 2);
+
+export const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+export const circleRect = (c: CircleItem, pad = 0): Rect => ({ x0: c.cx - c.r - pad, y0: c.cy - c.r - pad, x1: c.cx + c.r + pad, y1: c.cy + c.r + pad });

@@ -1,0 +1,101 @@
+// The figure's legend: a row for every colour the panels show and none for what they do not,
+// set in as many columns as fit the page's width. Pure.
+import type { Atlas } from '../data/schema.ts';
+import { controlAt } from '../time/questions.ts';
+import type { ViewSnapshot } from '../state/url.ts';
+import { controlStatusLabels, displacementBreaks, type Palette } from '../map/style/palette.ts';
+import type { ImportedSet } from '../import/events.ts';
+import type { FigureFonts } from './fonts.ts';
+import { typeSize } from './labels.ts';
+import { fmt, pt, rect, TEXT, type Item } from './items.ts';
+
+type Swatch = 'dot' | 'halo' | 'ring' | 'box' | 'hatch' | 'line' | 'dash';
+export interface LegendRow {
+  swatch: Swatch;
+  colour: string;
+  label: string;
+}
+
+/** The legend explains every colour the panels show, and nothing they do not. */
+export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): LegendRow[] {
+  const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
+  const rows: LegendRow[] = [];
+  if (any('events')) rows.push({ swatch: 'halo', colour: palette.event, label: 'event dated to the day' }, { swatch: 'ring', colour: palette.event, label: 'event dated to a month, year or span' });
+  if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
+  const kinds: [string, string, string][] = [['city', palette.city, 'city or town'], ['district', palette.district, 'district or neighbourhood'], ['site', palette.site, 'site (base, building, bridge)'], ['area', palette.area, 'area'], ['other', palette.other, 'other place']];
+  for (const [kind, colour, label] of kinds) if (shown.kinds.has(kind)) rows.push({ swatch: 'dot', colour, label });
+  if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: 'route or border' });
+  if (shown.lines.has('approximate')) rows.push({ swatch: 'dash', colour: palette.other, label: 'route or border, drawn approximately' });
+  if (any('control')) {
+    const present = new Set(panels.filter((v) => v.layers.includes('control')).flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)?.status ?? 'none')));
+    for (const [status, label] of Object.entries(controlStatusLabels)) if (present.has(status as never)) rows.push({ swatch: 'box', colour: palette.control[status as keyof typeof controlStatusLabels], label });
+    if (present.has('none')) rows.push({ swatch: 'box', colour: palette.land, label: 'control: no data' });
+  }
+  if (any('displacement')) {
+    const [a, b, c, d] = palette.displacementRamp;
+    const k = (v: number) => v.toLocaleString('en-GB');
+    rows.push(
+      { swatch: 'box', colour: a, label: `displaced since Feb. 2006: < ${k(displacementBreaks[0])}` },
+      { swatch: 'box', colour: b, label: `${k(displacementBreaks[0])}–${k(displacementBreaks[1])}` },
+      { swatch: 'box', colour: c, label: `${k(displacementBreaks[1])}–${k(displacementBreaks[2])}` },
+      { swatch: 'box', colour: d, label: `${k(displacementBreaks[2])} or more` },
+      { swatch: 'hatch', colour: palette.hatch, label: 'displacement: no data' },
+    );
+  }
+  if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: 'river, coast' }, { swatch: 'box', colour: palette.neighbour, label: 'neighbouring country' });
+  return rows;
+}
+
+export interface LegendLayout {
+  rows: LegendRow[];
+  perColumn: number;
+  lefts: number[];
+  rowHeight: number;
+  size: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The legend in columns (each as wide as its widest row), filled column by column so related rows
+ * (the control statuses, the displacement classes) stay together: under the map, the fewest rows
+ * that fit the width; beside it, the fewest columns that fit the height.
+ */
+export function layoutLegend(rows: LegendRow[], fonts: FigureFonts, k: number, fit: { width: number } | { height: number }): LegendLayout {
+  const size = typeSize(7, k);
+  const rowHeight = size * 1.45;
+  const rowWidths = rows.map((r) => fonts.width(r.label, size) + size * 2.6);
+  const options = Array.from({ length: rows.length }, (_, c) => {
+    const per = Math.ceil(rows.length / (c + 1));
+    const widths = Array.from({ length: Math.ceil(rows.length / per) }, (_, i) => Math.max(...rowWidths.slice(i * per, (i + 1) * per)));
+    const lefts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
+    return { rows, perColumn: per, lefts, rowHeight, size, width: lefts.at(-1)! + widths.at(-1)!, height: per * rowHeight };
+  });
+  const none = { rows, perColumn: 0, lefts: [0], rowHeight, size, width: 0, height: 0 };
+  if (!rows.length) return none;
+  // Under the map: most columns first; beside it: fewest first. The last resort is the tightest.
+  const chosen = 'width' in fit ? [...options].reverse().find((o) => o.width <= fit.width) : options.find((o) => o.height <= fit.height);
+  return chosen ?? ('width' in fit ? options[0] : options.at(-1)!);
+}
+
+export function legendItems(legend: LegendLayout, x: number, y: number, palette: Palette): Item[] {
+  const items: Item[] = [];
+  const { perColumn, rowHeight: h, size } = legend;
+  const unit = size / pt(7);
+  legend.rows.forEach((row, i) => {
+    const rx = x + legend.lefts[Math.floor(i / perColumn)];
+    const cy = y + (i % perColumn) * h + h / 2;
+    const [sw, sh] = [pt(8) * unit, pt(6) * unit];
+    switch (row.swatch) {
+      case 'box': items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } }); break;
+      case 'hatch': items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { hatch: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } }); break;
+      case 'line': items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5 } }); break;
+      case 'dash': items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5, dash: [3, 2] } }); break;
+      case 'dot': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(2.8) * unit, paint: { fill: row.colour, stroke: '#ffffff', strokeWidth: 1 } }); break;
+      case 'halo': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0.28, stroke: row.colour, strokeWidth: 1.2 } }); break;
+      case 'ring': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0, stroke: row.colour, strokeWidth: 1.6 } }); break;
+    }
+    items.push({ kind: 'text', x: rx + sw + size * 0.6, y: cy + size * 0.35, text: row.label, size, weight: 400, fill: TEXT, anchor: 'start' });
+  });
+  return items;
+}

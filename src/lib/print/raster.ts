@@ -1,0 +1,40 @@
+// PNG from the scene: the scene written as SVG with text as glyph outlines (svg.ts), drawn by resvg
+// compiled to WebAssembly. The same wasm runs in the print dialog and on the command line, and it
+// is given no fonts (text arrives as outlines), so the same figure gives the same bytes on any
+// machine and in any browser. No second renderer: what the PNG shows is what the SVG and PDF show.
+// https://github.com/yisibl/resvg-js
+import type { Resvg as ResvgClass } from '@resvg/resvg-wasm';
+import type { FigureFonts } from './fonts.ts';
+import { planPixels, type PageSize } from './page.ts';
+import { setPngMeta } from './png.ts';
+import type { Scene } from './scene.ts';
+import { writeSvg } from './svg.ts';
+
+/** The fonts and the rasterizer a figure is made with; tools-node.ts and tools-vite.ts load them. */
+export interface FigureTools {
+  fonts: FigureFonts;
+  /** SVG → PNG bytes at the SVG's own pixel size. */
+  rasterize: (svg: string) => Uint8Array;
+}
+
+export const rasterizerOf = (Resvg: typeof ResvgClass) => (svg: string): Uint8Array => {
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
+  try {
+    const image = resvg.render();
+    try {
+      return image.asPng();
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+};
+
+export function writePng(scene: Scene, page: PageSize, meta: { title: string; description: string }, tools: FigureTools): Uint8Array {
+  const planned = planPixels(page);
+  if (!planned.ok) throw new Error(planned.error);
+  const { width, height } = planned.plan;
+  const svg = writeSvg(scene, { ...meta, widthMm: page.widthMm, heightMm: page.heightMm, pixels: { width, height } }, tools.fonts, 'outlines');
+  return setPngMeta(tools.rasterize(svg), { dpi: page.dpi, text: { Title: meta.title, Description: meta.description } });
+}

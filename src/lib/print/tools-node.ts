@@ -1,0 +1,18 @@
+// The figure tools read from node_modules: the command line, the tests and the bench.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { faceFiles, FigureFonts } from './fonts.ts';
+import { rasterizerOf, type FigureTools } from './raster.ts';
+
+const require = createRequire(import.meta.url);
+
+export const readFigureFonts = (): FigureFonts => FigureFonts.fromBytes(faceFiles.map((f) => new Uint8Array(readFileSync(require.resolve(f.file)))));
+
+let ready: Promise<void> | null = null;
+
+export async function loadFigureTools(): Promise<FigureTools> {
+  ready ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  await ready;
+  return { fonts: readFigureFonts(), rasterize: rasterizerOf(Resvg) };
+}
