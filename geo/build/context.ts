@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import {
-  area, bboxClip, booleanPointInPolygon, centerOfMass, cleanCoords, distance, nearestPointOnLine, point, pointOnFeature, polygon, simplify,
+  area, bboxClip, bboxPolygon, booleanPointInPolygon, difference, featureCollection, union, centerOfMass, cleanCoords, distance, nearestPointOnLine, point, pointOnFeature, polygon, simplify,
 } from '@turf/turf';
 import { feature as topoFeature } from 'topojson-client';
 import { roundCoordinates, writeFeatureCollection } from './write.ts';
@@ -82,23 +82,41 @@ function lineFeature(coords: Position[], properties: object, simplifyBy = tolera
 }
 
 // ── Countries ──
-// Every country in the figures' reach (contextBounds), so land runs to the edge of any view: the
-// neighbours from the 10m set, the countries beyond them from the 50m set, simplified more (they
-// are only ever seen small).
+// Every country in the figures' reach (contextBounds), so land runs to the edge of any view. The
+// neighbours are drawn from the 10m set near Iraq (nearBox, where their borders with Iraq must
+// meet the governorates exactly) and from the 50m set beyond it, joined into one shape so no
+// seam is drawn; the countries further off come from the 50m set alone. The far parts are only
+// ever seen small, and the 10m coasts of Turkey, Iran and Saudi Arabia would triple the file.
+const nearBox: [number, number, number, number] = [36, 27, 52, 40];
 const neighbours = new Set(['Iran', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey', 'Iraq']);
-const countriesOf = (file: string) => {
+type Country = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>;
+const countriesOf = (file: string): Country[] => {
   const world = require(file);
   return (topoFeature(world, world.objects.countries) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>).features;
 };
-const far = countriesOf('world-atlas/countries-50m.json').filter((f) => !neighbours.has(f.properties.name));
-const countries = [...countriesOf('world-atlas/countries-10m.json').filter((f) => neighbours.has(f.properties.name)), ...far]
-  .flatMap((f) => {
-    const near = neighbours.has(f.properties.name);
-    const clipped = bboxClip(f, contextBounds);
-    if (!clipped.geometry.coordinates.length) return [];
-    const geometry = roundCoordinates(simplify(clipped, { tolerance: near ? tolerance : 0.02, highQuality: true }).geometry, near ? 4 : 3);
-    const resolution = near ? '10m' : '50m';
-    return [{ type: 'Feature' as const, id: String(f.id), properties: { id: String(f.id), name: f.properties.name, iraq: f.properties.name === 'Iraq', source: `Natural Earth ${resolution} admin-0 via npm world-atlas` }, geometry }];
+const fine = new Map(countriesOf('world-atlas/countries-10m.json').filter((f) => neighbours.has(f.properties.name)).map((f) => [f.properties.name, f]));
+/** Clipped to a box and simplified, without the degenerate rings either can leave (polyclip refuses them). */
+const clip = (f: Country, box: [number, number, number, number], by: number): Country | null => {
+  const simplified = simplify(bboxClip(f, box), { tolerance: by, highQuality: true }).geometry;
+  const polygons = (simplified.type === 'Polygon' ? [simplified.coordinates] : simplified.coordinates)
+    .map((rings) => rings.filter((r) => r.length >= 4))
+    .filter((rings) => rings.length > 0);
+  return polygons.length ? { type: 'Feature', properties: f.properties, geometry: { type: 'MultiPolygon', coordinates: polygons } } : null;
+};
+const countries = countriesOf('world-atlas/countries-50m.json')
+  .flatMap((coarse) => {
+    const name = coarse.properties.name;
+    const near = fine.get(name);
+    let shape: Country | null;
+    if (near) {
+      const inner = clip(near, nearBox, tolerance);
+      const outer = clip(coarse, contextBounds, 0.02);
+      const beyond = outer && difference(featureCollection([outer, bboxPolygon(nearBox)]));
+      shape = inner && beyond ? (union(featureCollection([inner, beyond])) as Country) : inner;
+    } else shape = clip(coarse, contextBounds, 0.02);
+    if (!shape) return [];
+    const source = near ? 'Natural Earth 10m admin-0 (within 36–52°E, 27–40°N; 50m beyond) via npm world-atlas' : 'Natural Earth 50m admin-0 via npm world-atlas';
+    return [{ type: 'Feature' as const, id: String(coarse.id), properties: { id: String(coarse.id), name, iraq: name === 'Iraq', source }, geometry: roundCoordinates(shape.geometry, near ? 4 : 3) }];
   })
   // Slivers a figure could never show are left out.
   .filter((c) => area(c) > 5e7)
