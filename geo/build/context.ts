@@ -97,7 +97,7 @@ const countriesOf = (file: string): Country[] => {
 const fine = new Map(countriesOf('world-atlas/countries-10m.json').filter((f) => neighbours.has(f.properties.name)).map((f) => [f.properties.name, f]));
 /** Clipped to a box and simplified, without the degenerate rings either can leave (polyclip refuses them). */
 const clip = (f: Country, box: [number, number, number, number], by: number): Country | null => {
-  const simplified = simplify(bboxClip(f, box), { tolerance: by, highQuality: true }).geometry;
+  const simplified = simplify(bboxClip(f, box), { tolerance: by, highQuality: true }).geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
   const polygons = (simplified.type === 'Polygon' ? [simplified.coordinates] : simplified.coordinates)
     .map((rings) => rings.filter((r) => r.length >= 4))
     .filter((rings) => rings.length > 0);

@@ -37,13 +37,22 @@ export function fold(text: string): Folded {
 
 export const foldName = (name: string): string => fold(name).text.replace(/\s+/g, ' ').trim();
 
+const wordChar = /[\p{L}\p{N}]/u;
+
 /** Every whole-word occurrence of `name` in the folded text, as original [start, end). */
 export function findName(folded: Folded, name: string): [number, number][] {
   const needle = foldName(name);
   if (!needle) return [];
   const hits: [number, number][] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
+  // The word's start is checked by hand, not with a lookbehind: a pattern that starts with its
+  // literal lets V8 skip ahead to candidates (the index of every text is built at every load).
+  const re = new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
   for (let m = re.exec(folded.text); m; m = re.exec(folded.text)) {
+    if (m.index > 0 && wordChar.test(folded.text[m.index - 1])) {
+      // Not at a word's start: look again from the next character, as a lookbehind would.
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     hits.push([folded.origin[m.index], folded.origin[m.index + m[0].length - 1] + 1]);
   }
   return hits;

@@ -3,7 +3,6 @@
 import type { Atlas } from '../data/schema.ts';
 import type { Words } from './caption.ts';
 import { planPixels } from './page.ts';
-import { writePdf } from './pdf.ts';
 import { writePng, type FigureTools } from './raster.ts';
 import { buildScene, type FigureSpec } from './scene.ts';
 import { writeSvg } from './svg.ts';
@@ -32,7 +31,7 @@ export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format,
   const bytes =
     format === 'png' ? writePng(scene, spec.page, meta, tools)
     : format === 'svg' ? new TextEncoder().encode(writeSvg(scene, { ...meta, widthMm, heightMm }, tools.fonts))
-    : await writePdf(scene, widthMm, heightMm, tools.fonts, meta);
+    : await (await import('./pdf.ts')).writePdf(scene, widthMm, heightMm, tools.fonts, meta); // PDFKit loads only for a PDF
   return { bytes, format, dropped: scene.dropped, words: scene.words };
 }
 

@@ -56,8 +56,8 @@ export const pt = (v: number): number => pxFromPt(v, CSS_DPI);
 
 export const TEXT = '#2b2925';
 
-/** Fixed precision, so the same figure gives the same bytes. */
-export const fmt = (v: number): string => Number(v.toFixed(2)).toString();
+/** Fixed precision (hundredths of a CSS pixel), so the same figure gives the same bytes. Called for every coordinate, so no toFixed. */
+export const fmt = (v: number): string => String(Math.round(v * 100) / 100);
 
 export const rect = (x: number, y: number, w: number, h: number): string => `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`;
 

@@ -1,7 +1,7 @@
 // Label placement: labels in priority order, each at the first of its candidate positions that
 // keeps off every placed label, every data symbol and the furniture, and stays in its panel; a
 // label with no free position is left out and named. Pure.
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Atlas } from '../data/schema.ts';
 import { placeAnchors } from '../data/features.ts';
 import type { ViewSnapshot } from '../state/url.ts';

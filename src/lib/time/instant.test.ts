@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, isoDay, parseDate } from './instant.ts';
+import { dayFromIso, dayFromMs, isoDay, parseDate } from './instant.ts';
 
 const span = (value: string) => {
   const parsed = parseDate(value);
@@ -34,5 +34,21 @@ describe('parseDate', () => {
     for (const bad of ['', '2006-13', '2006-02-30', '14 November 2006', '1989', '2013-01-01', '2007-08-29/2007-08-27', '../2006', '2006/2007/2008']) {
       expect(parseDate(bad).ok, bad).toBe(false);
     }
+  });
+});
+
+describe('plain dates read without the EDTF grammar', () => {
+  it('give the same spans as edtf for years, months and days, and leave the rest to it', async () => {
+    const { default: edtf } = await import('edtf');
+    const values = ['1990', '2003', '2008', '2011', '2012', ...['01', '02', '06', '12'].flatMap((m) => [`2004-${m}`, `2008-${m}`]), '2004-02-29', '2003-03-20', '2011-12-18', '2012-12-31', '2006-11-14'];
+    for (const value of values) {
+      const parsed = parseDate(value);
+      const e = edtf(value);
+      expect(parsed.ok && [parsed.span.t0, parsed.span.t1], value).toEqual([dayFromMs(e.min), dayFromMs(e.max)]);
+    }
+    expect(parseDate('2006-02-30')).toMatchObject({ ok: false });
+    expect(parseDate('2006-13')).toMatchObject({ ok: false });
+    expect(parseDate('2006-21')).toMatchObject({ ok: false, error: expect.stringContaining('Season') });
+    expect(parseDate('2007-05-31~')).toMatchObject({ ok: true, span: { precision: 'day', approximate: true } });
   });
 });

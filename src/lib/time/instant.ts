@@ -39,7 +39,29 @@ export function dayFromIso(isoDate: string): number {
 
 const precisionOf = ['year', 'year', 'month', 'day'] as const;
 
+/**
+ * A plain year, month or day (most of the atlas's dates) read directly: edtf's parser is a
+ * general grammar and costs the command line a noticeable part of its start. Anything else, and
+ * any day that does not exist, goes to edtf, which says what is wrong with it.
+ */
+function plainDate(value: string): TimeSpan | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : null;
+  const day = m[3] ? Number(m[3]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  const at = (y: number, mo: number, d: number) => dayFromMs(Date.UTC(y, mo, d));
+  if (month === null) return { t0: at(year, 0, 1), t1: at(year, 11, 31), precision: 'year', approximate: false };
+  if (day === null) return { t0: at(year, month - 1, 1), t1: at(year, month, 0), precision: 'month', approximate: false };
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const t = at(year, month - 1, day);
+  return { t0: t, t1: t, precision: 'day', approximate: false };
+}
+
 function parseOne(value: string): ParsedDate {
+  const plain = plainDate(value);
+  if (plain) return { ok: true, span: plain };
   // The grammar's own `type` is a plain string; the objects edtf() builds report their class
   // name instead, which a minifier renames, so the kind of date is read from parse().
   let kind: string;
