@@ -11,6 +11,7 @@ import { grayscaleSafe, screen } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
 import { EventColumns } from '../import/events.ts';
 import { projector } from './camera.ts';
+import { blend, controlFill } from './geometry.ts';
 import { makeFigure } from './figure.ts';
 import { defaultFurniture } from './options.ts';
 import { presets } from './page.ts';
@@ -178,7 +179,10 @@ describe('the three formats', () => {
     // The Latin and Arabic faces the labels use, embedded as data.
     expect(svg.match(/@font-face\{font-family:Atlas\d;font-weight:\d+;src:url\(data:font\/woff;base64,/g)?.length).toBeGreaterThanOrEqual(3);
     expect(svg.replace(/<style>.*<\/style>/, '')).not.toContain('NaN');
-    expect(svg).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${screen.control.iraqi}"`));
+    // Basra passed to Iraqi control on 16 December 2007; Baghdad was still a coalition sector.
+    expect(svg).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${controlFill(screen, 'iraqi')}"`));
+    expect(svg).toMatch(new RegExp(`data-control="IQ-BG" d="[^"]+" fill="${controlFill(screen, 'coalition')}"`));
+    expect(blend('#000000', '#ffffff', 0.85)).toBe('#d9d9d9');
     expect(Buffer.from((await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools)).bytes).equals(Buffer.from(made.bytes))).toBe(true);
   });
 

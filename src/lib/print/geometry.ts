@@ -57,6 +57,15 @@ function cutCircle(c: CircleItem, frame: Rect): Item[] {
   ];
 }
 
+/** `over` at `alpha` on `under`, as one opaque colour (#rrggbb). */
+export function blend(under: string, over: string, alpha: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channel(under, i) * (1 - alpha) + channel(over, i) * alpha).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A governorate's fill under a control status: the status's colour at 85 % over land, as on screen. */
+export const controlFill = (palette: Palette, status: keyof Palette['control']) => blend(palette.land, palette.control[status], 0.85);
+
 export interface PanelGeometry {
   items: Item[];
   /** The data symbols (events, places, imported points): labels and furniture keep off them. */
@@ -84,8 +93,10 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
     const d = area(g.geometry);
     if (!d) continue;
     const status = controlAt(atlas.control, id, view.t)?.status;
-    items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
-    if (shows('control') && status) items.push({ kind: 'path', d, paint: { fill: palette.control[status], fillOpacity: 0.85 }, tag: { role: 'control', id } });
+    // Control is drawn over land at 85 % as on screen, blended here into one opaque fill: one fill
+    // of a large polygon instead of two is a tenth of a rasterized A4 page's time.
+    if (shows('control') && status) items.push({ kind: 'path', d, paint: { fill: controlFill(palette, status) }, tag: { role: 'control', id } });
+    else items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
     if (shows('displacement')) {
       const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006')?.value;
       if (displaced == null) noData.push(d);

@@ -187,7 +187,12 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   const homeless: Piece[] = [];
   const panels = grid(gridBox).map(({ view, box, camera }, i): PanelScene => {
     const drawn = drawGeometry(atlas, view, camera, box, palette, k, spec.imported);
-    for (const item of drawn.items) if (item.tag?.role === 'event' || item.tag?.role === 'place' || item.tag?.role === 'governorate') shown[`${item.tag.role}s` as 'events' | 'places' | 'governorates'].add(item.tag.id);
+    for (const item of drawn.items) {
+      const role = item.tag?.role;
+      if (role === 'event') shown.events.add(item.tag!.id);
+      else if (role === 'place') shown.places.add(item.tag!.id);
+      else if (role === 'governorate' || role === 'control') shown.governorates.add(item.tag!.id);
+    }
     if (drawn.binned) shown.binned = [drawn.binned[0], drawn.binned[1], (5 * k * MM_PER_INCH) / CSS_DPI];
     const overlay: Item[] = [];
     if (multi && on.dateStamp) overlay.push({ ...text(box.x, box.y - letterBand * 0.3, `${panelLetter(i)} ${dateLabel(view)}`, typeSize(7, k), 600), tag: { role: 'furniture', id: 'date-stamp' } });
