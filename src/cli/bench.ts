@@ -6,7 +6,8 @@
 //   - a slider step to the next idle frame (median, 95th percentile): the shipped data, and seeded
 //     synthetic sets of 100,000 and 400,000 events drawn by the atlas's GPU layer, each against a
 //     plain repaint of the same map (the floor) and MapLibre's own filter on the same data;
-//   - figure exports against an encode-only peer (toBlob of a blank canvas of the same size);
+//   - figures, in Node as `npm run figure` makes them (bench-figures.ts), against encode-only
+//     peers of the same size;
 //   - the initial JavaScript, gzipped.
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumLaunchOptions } from './browser.ts';
-import type { FigureOptions } from '../lib/print/options.ts';
+import { benchFigures } from './bench-figures.ts';
 
 const outDir = 'dist-e2e';
 const STEPS = 20;
@@ -138,14 +139,6 @@ async function removeSynthetic(page: Page) {
   });
 }
 
-async function timeFigure(page: Page, options: FigureOptions): Promise<number> {
-  return page.evaluate(async (options) => {
-    const start = performance.now();
-    await (window as unknown as { iraqAtlas: { figure: (o: FigureOptions) => Promise<unknown> } }).iraqAtlas.figure(options);
-    return performance.now() - start;
-  }, options);
-}
-
 async function timeToBlob(page: Page, width: number, height: number): Promise<number> {
   return page.evaluate(async ({ width, height }) => {
     const canvas = document.createElement('canvas');
@@ -171,9 +164,9 @@ async function main() {
   const base = server.resolvedUrls!.local[0];
   const browser = await chromium.launch(chromiumLaunchOptions);
   const rows: string[][] = [];
-  const row = (...cells: string[]) => {
-    rows.push(cells);
-    console.error(cells.join('  '));
+  const row = (measure: string, value: string, against: string, ratio: string, target = '') => {
+    rows.push([measure, value, against, ratio, target]);
+    console.error([measure, value, against, ratio].join('  '));
   };
   try {
     const atlasLoad = await coldLoads(browser, `${base}#t=2006-11-14`, true);
@@ -214,26 +207,14 @@ async function main() {
       row(`Slider step, ${k} events, MapLibre filter (peer)`, `${ms(median(native))} / ${ms(p95(native))} ms`, `repaint with them: ${ms(median(nativeFloor))} / ${ms(p95(nativeFloor))} ms`, `${(median(native) / median(nativeFloor)).toFixed(2)}× repaint`);
     }
 
-    const link = ['#t=2007-12-16&layers=events,control,context'];
-    const exports: [string, FigureOptions, number, number][] = [
-      ['A4 portrait, 300 DPI PNG', { links: link, page: { widthMm: 210, heightMm: 297, dpi: 300 }, format: 'png' }, 2480, 3508],
-      ['174 × 120 mm, 600 DPI PNG', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 600 }, format: 'png' }, 4110, 2835],
-      ['174 × 120 mm SVG', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'svg' }, 2055, 1417],
-      ['174 × 120 mm PDF', { links: link, page: { widthMm: 174, heightMm: 120, dpi: 300 }, format: 'pdf' }, 2055, 1417],
-    ];
-    await timeFigure(page, exports[2][1]); // loads the figure code and fonts once, outside the timings
-    for (const [name, options, w, h] of exports) {
-      const t = await timeFigure(page, options);
-      const peer = await timeToBlob(page, w, h);
-      row(`Export: ${name}`, `${ms(t)} ms`, `toBlob of a blank ${w} × ${h} canvas: ${ms(peer)} ms`, `${(t / peer).toFixed(2)}×`);
-    }
+    for (const r of await benchFigures((w, h) => timeToBlob(page, w, h))) row(r.measure, r.value, r.against, r.ratio, r.target);
     const js = initialJsGzipped();
     row('Initial JavaScript, gzipped', `${(js.bytes / 1024).toFixed(0)} kB`, `${js.files} files (figure and import code load on first use)`, '');
 
     const browserVersion = browser.version();
     console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Chromium ${browserVersion}; WebGL: ${renderer}`);
     console.log(`Medians of ${LOADS} cold loads and ${STEPS} steps; "a / b ms" is median / 95th percentile.\n`);
-    console.log('| Measure | Atlas | Against | Ratio |\n|---|---|---|---|');
+    console.log('| Measure | Atlas | Against | Ratio | Target |\n|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   } finally {
     await browser.close();
