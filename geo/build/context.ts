@@ -121,10 +121,13 @@ const countries = countriesOf('world-atlas/countries-50m.json')
   // Slivers a figure could never show are left out.
   .filter((c) => area(c) > 5e7)
   .sort((a, b) => a.properties.name.localeCompare(b.properties.name));
-// One label point per country: the centre of its largest part within the region, moved inside if
-// the centre falls outside (a concave shape).
+// One label point per country: the centre of its largest part, moved inside if the centre falls
+// outside (a concave shape). For a neighbour, its largest part near Iraq (nearBox), so the name
+// stands where the map of Iraq shows the country, not in its far interior.
 for (const c of countries) {
-  const parts = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : (c.geometry as GeoJSON.MultiPolygon).coordinates;
+  const near = neighbours.has(c.properties.name) ? clip(c as unknown as Country, nearBox, 0) : null;
+  const shape = (near ?? c).geometry;
+  const parts = shape.type === 'Polygon' ? [shape.coordinates] : (shape as GeoJSON.MultiPolygon).coordinates;
   const largest = parts.map((rings) => polygon(rings)).sort((a, b) => area(b) - area(a))[0];
   const centre = centerOfMass(largest);
   const label = booleanPointInPolygon(centre, largest) ? centre : pointOnFeature(largest);
