@@ -1,7 +1,7 @@
 // Writes a figure's scene as PDF with PDFKit: vector paths, text in embedded (subset) Noto fonts,
 // the page exactly the requested size in points. PDFKit shapes text with fontkit, so Arabic takes
-// its joined forms; it does not reorder right-to-left text across spaces, so an Arabic label is set
-// word by word from the right here. A fixed creation date keeps the file the same for the same figure.
+// its joined forms, and fontkit returns a right-to-left run in visual order, words and all. A
+// fixed creation date keeps the file the same for the same figure.
 //
 // Each label is in the text layer once, and extracts as written in the data:
 //   - Arabic is shaped with the font's precomposed contextual forms (ccmp off). With ccmp on, Noto
@@ -14,7 +14,8 @@
 //     the graphics state at its end, which PDFKit has restored by then, so spans low on the page
 //     were lost.
 // Halos are the glyph outlines stroked, drawn as paths, so they add no second copy of the text.
-// The browser build in Node too: its package exports give Node a build that compresses with
+//
+// PDFKit's browser build, in Node too: its package exports give Node a build that compresses with
 // Node's zlib, whose bytes differ from the browser build's fflate. One build, one set of bytes.
 import PDFDocument from '../../../node_modules/pdfkit/js/pdfkit.browser.mjs';
 import { toBytes } from 'pdfkit/output';
