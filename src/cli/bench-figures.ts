@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
-import { EventColumns } from '../lib/import/events.ts';
+import { seededEvents } from '../lib/import/seeded.ts';
 import { makeFigure, type Format } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext, type FigureOptions } from '../lib/print/options.ts';
 import { planPixels } from '../lib/print/page.ts';
@@ -98,14 +98,7 @@ export async function benchFigures(toBlob: ((width: number, height: number) => P
   rmSync(dir, { recursive: true });
 
   // A reader's 400,000 events, seeded, all of 2006–2007, in a cumulative view.
-  const columns = new EventColumns();
-  let seed = 7;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-  for (let i = 0; i < 400_000; i++) {
-    const day = dayFromIso('2006-01-01') + Math.floor(random() * 700);
-    columns.push({ lng: 39 + random() * 9, lat: 29.5 + random() * 7.5, t0: day, t1: day, label: '', source: '' });
-  }
-  const imported = columns.finish('seeded-400k.csv');
+  const imported = seededEvents(400_000, dayFromIso('2006-01-01'), 700);
   const big = { ...specFromOptions(ctx, { links: ['#t=2007-12-16&mode=cumulative'], page: page174, format: 'png' }), imported };
   const parts: string[] = [];
   let slowest = 0;

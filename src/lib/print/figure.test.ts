@@ -10,6 +10,7 @@ import { defaultView, type ViewSnapshot } from '../state/url.ts';
 import { grayscaleSafe, screen } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
 import { EventColumns } from '../import/events.ts';
+import { seededEvents } from '../import/seeded.ts';
 import { projector } from './camera.ts';
 import { blend, controlFill } from './geometry.ts';
 import { makeFigure } from './figure.ts';
@@ -240,14 +241,7 @@ describe('imported events in a figure', () => {
   });
 
   it('bins 400,000 points into dots a dot wide, says so in the caption, and stays under 20 MB in every format', async () => {
-    const columns = new EventColumns();
-    let seed = 7;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 400_000; i++) {
-      const day = dayFromIso('2007-01-01') + Math.floor(random() * 700);
-      columns.push({ lng: 39 + random() * 9, lat: 29.5 + random() * 7.5, t0: day, t1: day, label: '', source: '' });
-    }
-    const imported = columns.finish('seeded.csv');
+    const imported = seededEvents(400_000, dayFromIso('2007-01-01'), 700, 'seeded.csv');
     const big = spec({ imported, panels: [{ ...view, mode: 'cumulative' }] });
     const scene = buildScene(atlas, big, fonts);
     const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported).length;

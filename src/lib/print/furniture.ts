@@ -4,7 +4,8 @@
 import type { Atlas } from '../data/schema.ts';
 import type { Palette } from '../map/style/palette.ts';
 import { boxExtent, fitCamera, projector, type Box, type Camera } from './camera.ts';
-import { clipLine, clipRing, type Rect } from './clip.ts';
+import type { Rect } from './clip.ts';
+import { areaPath, linePath } from './geometry.ts';
 import type { FigureFonts } from './fonts.ts';
 import { typeSize } from './labels.ts';
 import { fmt, overlaps, pt, rect, TEXT, type Item } from './items.ts';
@@ -88,14 +89,10 @@ export function inset(atlas: Atlas, camera: Camera, panel: Box, palette: Palette
       const box = { x, y, width, height };
       const frame: Rect = { x0: x, y0: y, x1: x + width, y1: y + height };
       const xy = projector(fitCamera([31, 22, 56, 42], width, height, 0), box);
-      const polygons = (g: GeoJSON.Geometry) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
-      const path = (rings: [number, number][][]) => rings.filter((r) => r.length > 2).map((r) => r.map((p, i) => `${i ? 'L' : 'M'}${fmt(p[0])} ${fmt(p[1])}`).join('') + 'Z').join('');
       const items: Item[] = [{ kind: 'path', d: rect(x, y, width, height), paint: { fill: palette.water } }];
       for (const c of atlas.context.countries.features) {
-        const rings = polygons(c.geometry).flatMap((poly) => poly.map((r) => clipRing(r.map(xy), frame)));
-        items.push({ kind: 'path', d: path(rings), paint: { fill: c.properties?.iraq ? palette.land : palette.neighbour } });
-        const lines = polygons(c.geometry).flat().flatMap((r) => clipLine(r.map(xy), frame));
-        items.push({ kind: 'path', d: lines.map((l) => l.map((p, i) => `${i ? 'L' : 'M'}${fmt(p[0])} ${fmt(p[1])}`).join('')).join(''), paint: { stroke: palette.countryBorder, strokeWidth: 0.4 } });
+        items.push({ kind: 'path', d: areaPath(c.geometry, xy, frame), paint: { fill: c.properties?.iraq ? palette.land : palette.neighbour } });
+        items.push({ kind: 'path', d: linePath(c.geometry, xy, frame), paint: { stroke: palette.countryBorder, strokeWidth: 0.4 } });
       }
       // The panel's corners, seen from the inset's camera.
       const extent = boxExtent(camera, panel).map(xy);

@@ -29,13 +29,13 @@ export const inside = (r: Rect, [x, y]: XY) => x >= r.x0 && x <= r.x1 && y >= r.
 const polyline = (l: XY[]) => l.map((p, i) => `${i ? 'L' : 'M'}${fmt(p[0])} ${fmt(p[1])}`).join('');
 
 /** Path data of a geometry's area, clipped to the frame (for fills). */
-function areaPath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
+export function areaPath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   return polygons.flatMap((rings) => rings.map((r) => clipRing(r.map(xy), frame))).filter((r) => r.length > 2).map((r) => `${polyline(r)}Z`).join('');
 }
 
 /** Path data of a geometry's lines (an area's rings as lines), cut at the frame (for strokes). */
-function linePath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
+export function linePath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
   const lines =
     g.type === 'LineString' ? [g.coordinates]
     : g.type === 'MultiLineString' ? g.coordinates
