@@ -70,8 +70,8 @@ export interface PanelGeometry {
   items: Item[];
   /** The data symbols (events, places, imported points): labels and furniture keep off them. */
   symbols: CircleItem[];
-  /** Imported points binned because there were too many to draw one by one: [points, dots]. */
-  binned: [number, number] | null;
+  /** Imported points binned because there were too many to draw one by one; `cell` in page units. */
+  binned: { points: number; dots: number; cell: number } | null;
 }
 
 /** Land, water, borders, events and place symbols, in the map style's order and sizes (× `k`, the page's size scale). */
@@ -128,7 +128,7 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   };
 
   // Imported events under the atlas's own, with the same time rule as the map's shader.
-  let binned: [number, number] | null = null;
+  let binned: PanelGeometry['binned'] = null;
   if (imported) {
     const r = 2.5 * k;
     const points: XY[] = [];
@@ -149,7 +149,7 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
         const [i, j] = key.split(',').map(Number);
         dot({ kind: 'circle', cx: frame.x0 + (i + 0.5) * cell, cy: frame.y0 + (j + 0.5) * cell, r, paint });
       }
-      binned = [points.length, cells.size];
+      binned = { points: points.length, dots: cells.size, cell };
     }
   }
   if (shows('events')) {

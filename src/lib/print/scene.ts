@@ -93,16 +93,19 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
   if (spec.columns !== undefined && !(Number.isInteger(spec.columns) && spec.columns >= 1 && spec.columns <= n)) {
     throw new Error(`columns: ${spec.columns} is not a whole number of columns from 1 to ${n} (the number of panels).`);
   }
+  // The bands under the map depend on what the map shows (the credit names the texts in view),
+  // and the map's size on the bands: lay out, see what the bands need, and again until it holds.
+  // The reserve only grows, so this settles; in practice in one or two passes.
   let reserve: Reserve = { row: 0, creditLines: 1, captionLines: 0 };
-  let scene: Scene | null = null;
-  for (let pass = 0; pass < 4; pass++) {
-    const { scene: laid, needs } = layout(atlas, spec, fonts, reserve);
-    scene = laid;
-    if (needs.row <= reserve.row && needs.creditLines <= reserve.creditLines && needs.captionLines <= reserve.captionLines) break;
+  for (let pass = 0; ; pass++) {
+    const { scene, needs } = layout(atlas, spec, fonts, reserve);
+    if (needs.row <= reserve.row && needs.creditLines <= reserve.creditLines && needs.captionLines <= reserve.captionLines) {
+      for (const panel of scene.panels) checkExtent(panel);
+      return scene;
+    }
+    if (pass === 3) throw new Error('The figure could not be laid out: the bands under the map did not settle. Make the page larger, or turn the caption off.');
     reserve = { row: Math.max(needs.row, reserve.row), creditLines: Math.max(needs.creditLines, reserve.creditLines), captionLines: Math.max(needs.captionLines, reserve.captionLines) };
   }
-  for (const panel of scene!.panels) checkExtent(panel);
-  return scene!;
 }
 
 /** Land is drawn to the frame's edge only where the base map has data: refuse a view beyond it. */
@@ -193,7 +196,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
       else if (role === 'place') shown.places.add(item.tag!.id);
       else if (role === 'governorate' || role === 'control') shown.governorates.add(item.tag!.id);
     }
-    if (drawn.binned) shown.binned = [drawn.binned[0], drawn.binned[1], (5 * k * MM_PER_INCH) / CSS_DPI];
+    if (drawn.binned) shown.binned = [drawn.binned.points, drawn.binned.dots, (drawn.binned.cell * MM_PER_INCH) / CSS_DPI];
     const overlay: Item[] = [];
     if (multi && on.dateStamp) overlay.push({ ...text(box.x, box.y - letterBand * 0.3, `${panelLetter(i)} ${dateLabel(view)}`, typeSize(7, k), 600), tag: { role: 'furniture', id: 'date-stamp' } });
     const obstacles = drawn.symbols.map((s) => circleRect(s, pt(1)));
@@ -205,9 +208,11 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     }
     const placed = placePieces(pieces, box, margin, obstacles);
     overlay.push(...placed.items);
+    // The first panel's scale bar and north arrow move under the map; any other piece with no
+    // free corner is left out, and said to be.
     for (const piece of placed.homeless) {
-      if (piece.name === 'inset') dropped.push('inset map (no corner of the map is free of data)');
-      else if (i === 0) homeless.push(piece);
+      if (i === 0 && piece.name !== 'inset') homeless.push(piece);
+      else dropped.push(`${piece.name}${multi ? ` of panel ${panelLetter(i)}` : ''} (no corner of the map is free of data)`);
     }
     const placer = new LabelPlacer(fonts, { x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
     placer.blockSymbols(drawn.symbols);
