@@ -6,6 +6,12 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { TimeMode } from '../time/window.ts';
 
+/**
+ * The atlas's time rule (time/window.ts isVisible) in GLSL: begun by day t, and, in window mode,
+ * not ended before t − window. time-rules.test.ts evaluates this very text against isVisible.
+ */
+export const visibleGlsl = 'a_days.x <= u_t && (u_cumulative > 0.5 || a_days.y >= u_t - u_window)';
+
 const vertexSource = `#version 300 es
 uniform mat4 u_matrix;
 uniform float u_t;
@@ -15,7 +21,7 @@ uniform float u_size;
 in vec2 a_pos;
 in vec2 a_days;
 void main() {
-  bool visible = a_days.x <= u_t && (u_cumulative > 0.5 || a_days.y >= u_t - u_window);
+  bool visible = ${visibleGlsl};
   // A point outside the window is moved out of the clip volume and given no size.
   gl_Position = visible ? u_matrix * vec4(a_pos, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
   gl_PointSize = visible ? u_size : 0.0;

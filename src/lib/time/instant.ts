@@ -3,7 +3,8 @@
 // EDTF (ISO 8601-2) is parsed by the `edtf` package: https://www.loc.gov/standards/datetime/
 import edtf, { parse as parseEdtf } from 'edtf';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+/** Day zero of the atlas's clock, its one definition: 1 January 2003 (UTC). */
 export const EPOCH_MS = Date.UTC(2003, 0, 1);
 
 /** The atlas accepts dates in this span; anything outside is a typo, not history. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
+import type { DisplacementMeasure } from '../data/schema.ts';
 import { dayFromIso } from './instant.ts';
 import { controlAt, displacementAt } from './questions.ts';
 
@@ -70,7 +71,7 @@ describe('controlAt', () => {
 });
 
 describe('displacementAt', () => {
-  const at = (where: string | null, iso: string, measure: Parameters<typeof displacementAt>[3], texts = false) =>
+  const at = (where: string | null, iso: string, measure: DisplacementMeasure, texts = false) =>
     displacementAt(atlas.displacement, where, day(iso), measure, { texts });
 
   it('gives the latest national IDP figure at or before the date, with its date and source', () => {

@@ -1,5 +1,5 @@
 // Which events a view shows at day t. Named like kepler's animation windows (STYLE.md §2).
-import { dayFromIso } from './instant.ts';
+import { DAY_MS, dayFromIso, EPOCH_MS } from './instant.ts';
 
 export type TimeMode = 'window' | 'cumulative';
 export const timeModes: TimeMode[] = ['window', 'cumulative'];
@@ -20,14 +20,14 @@ export function isVisible(event: { t0: number; t1: number }, t: number, mode: Ti
 
 /** The same day one month later or earlier (clamped to the month's end: 31 January + 1 → 28/29 February). */
 export function addMonths(t: number, months: number): number {
-  const d = new Date(Date.UTC(2003, 0, 1 + t));
+  const d = new Date(EPOCH_MS + t * DAY_MS);
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return Math.round((target.getTime() - Date.UTC(2003, 0, 1)) / 86_400_000);
+  return Math.round((target.getTime() - EPOCH_MS) / DAY_MS);
 }
 
 /** "14 November 2006" */
 export function humanDate(t: number): string {
-  return new Date(Date.UTC(2003, 0, 1 + t)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(EPOCH_MS + t * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

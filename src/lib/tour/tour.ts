@@ -56,12 +56,14 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
   raw.chapters.forEach((c: unknown, i: number) => {
     const at = `chapters[${i}]`;
     if (!isObject(c)) return report.add(at, 'expected a chapter object');
+    let t = 0;
     const ok = report.clean(() => {
       if (!isText(c.id) || !kebabCase.test(c.id) || ids.has(c.id)) report.add(`${at}.id`, 'expected a kebab-case id, unique in the tour');
       ids.add(c.id as string);
       for (const field of ['title', 'narrative'] as const) if (!isText(c[field])) report.add(`${at}.${field}`, 'missing');
       const span = checkDate(c.date, `${at}.date`, report);
       if (span && (span.precision !== 'day' || span.t0 < FIRST_DAY || span.t0 > LAST_DAY)) report.add(`${at}.date`, 'expected a day between 2003-03-20 and 2011-12-18');
+      if (span) t = span.t0;
       if (!timeModes.includes(c.mode as TimeMode)) report.add(`${at}.mode`, `expected one of ${timeModes.join(', ')}`);
       if (!Number.isInteger(c.windowDays) || (c.windowDays as number) < 1) report.add(`${at}.windowDays`, 'expected a whole number of days');
       if (!Array.isArray(c.layers) || c.layers.some((l) => !layerNames.includes(l))) report.add(`${at}.layers`, `expected some of ${layerNames.join(', ')}`);
@@ -75,7 +77,8 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
       if (!Array.isArray(c.quotes)) report.add(`${at}.quotes`, 'expected a list of "<doc>@<start>" references');
       else c.quotes.forEach((r, j) => !quoteByRef(atlas, String(r)) && report.add(`${at}.quotes[${j}]`, `${JSON.stringify(r)} names no quote in places/ (expected "<doc>@<start>")`));
     });
-    if (ok) chapters.push({ ...(c as unknown as Chapter), t: checkDate(c.date, '', new Report(file))!.t0 });
+    // The date parsed once, above: a chapter is kept only if it was a day in the atlas's span.
+    if (ok) chapters.push({ ...(c as unknown as Chapter), t });
   });
   if (raw.chapters.length === 0) report.add('chapters', 'a tour needs at least one chapter');
   return {

@@ -1,0 +1,50 @@
+// "What is visible on day t" is written three times, for three engines: isVisible (JavaScript:
+// figures, counts, lists), the events layer's filter (MapLibre, from global state) and the GPU
+// layer's shader (GLSL). This test runs all three over the same grid of days, event spans of every
+// precision, both modes and several windows, and requires them to agree (issue 13).
+import { describe, expect, it } from 'vitest';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { parseDate } from '../time/instant.ts';
+import { FIRST_DAY, isVisible, LAST_DAY, timeModes } from '../time/window.ts';
+import { eventFilter } from './style/layers.ts';
+import { state } from './style/ids.ts';
+import { visibleGlsl } from './time-points-layer.ts';
+
+// The shader's own text as a JavaScript function: the expression uses only <=, >=, >, -, && and
+// ||, which mean the same in both languages, and whole-day floats are exact in float32.
+const glsl = new Function('a_days', 'u_t', 'u_window', 'u_cumulative', `return ${visibleGlsl};`) as (days: { x: number; y: number }, t: number, window: number, cumulative: number) => boolean;
+
+const spans = ['2003-04-28', '2004-11', '2006', '2007-08-27/2007-08-29', '2005-01/2008-12', '2011-12-18', '2003-03'].map((value) => {
+  const parsed = parseDate(value);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { value, t0: parsed.span.t0, t1: parsed.span.t1 };
+});
+/** Days across the whole span, and every edge a rule could get wrong by one: each span's start and end, and where it leaves a window of `w` days. */
+const daysFor = (w: number) => Array.from({ length: 60 }, (_, i) => Math.round(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * i) / 59)).concat(spans.flatMap((s) => [s.t0 - 1, s.t0, s.t1, s.t1 + 1, s.t1 + w, s.t1 + w + 1]));
+
+describe('the three time rules', () => {
+  it('agree on every day, span, mode and window', () => {
+    let compared = 0;
+    for (const mode of timeModes) {
+      for (const windowDays of [1, 30, 90, 365]) {
+        for (const t of daysFor(windowDays)) {
+          const filter = featureFilter(eventFilter(), 'filter', { [state.t]: t, [state.mode]: mode, [state.windowDays]: windowDays });
+          for (const s of spans) {
+            const js = isVisible(s, t, mode, windowDays);
+            const style = filter.filter({ zoom: 6 }, { type: 1, properties: { t0: s.t0, t1: s.t1 }, geometry: [] } as never);
+            const gpu = glsl({ x: s.t0, y: s.t1 }, t, windowDays, mode === 'cumulative' ? 1 : 0);
+            expect({ style, gpu }, `${s.value} on day ${t}, ${mode}, ${windowDays} days`).toEqual({ style: js, gpu: js });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
+  it('visits the edges: a rule off by a day at the end of the window or the start of a span would be caught', () => {
+    const windowOffByOne = (s: { t0: number; t1: number }, t: number, w: number) => s.t0 <= t && s.t1 > t - w;
+    const startOffByOne = (s: { t0: number; t1: number }, t: number, w: number) => s.t0 < t && s.t1 >= t - w;
+    for (const wrong of [windowOffByOne, startOffByOne]) expect(spans.some((s) => daysFor(90).some((t) => wrong(s, t, 90) !== isVisible(s, t, 'window', 90)))).toBe(true);
+  });
+});
