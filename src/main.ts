@@ -1,4 +1,5 @@
-// Entry: bundle the fonts, load and validate the data once, mount the app.
+// Entry: bundle the fonts, load and validate the data and the tours once, offer the page API to
+// scripts, and mount the app.
 import '@fontsource/noto-sans/400.css';
 // Figure titles and date stamps are set in the semibold; the PDF embeds the same face.
 import '@fontsource/noto-sans/600.css';
@@ -9,9 +10,25 @@ import App from './App.svelte';
 import { bundledFiles } from './lib/data/files-vite.ts';
 import { loadAtlas } from './lib/data/load.ts';
 import { formatProblem } from './lib/data/problem.ts';
+import { atlasDataVersion } from './lib/print/caption.ts';
+import type { FigureOptions } from './lib/print/options.ts';
+import { knownOf } from './lib/state/url.ts';
+import { loadTours } from './lib/tour/tour.ts';
 
-const loaded = loadAtlas(bundledFiles);
+const { atlas, problems: dataProblems } = loadAtlas(bundledFiles);
+const { tours, problems: tourProblems } = loadTours(bundledFiles, atlas);
+const problems = [...dataProblems, ...tourProblems];
 // Warn rather than error: a data problem is shown in the page and must not read as a crash.
-for (const p of loaded.problems) console.warn(formatProblem(p));
+for (const p of problems) console.warn(formatProblem(p));
+const known = knownOf(atlas, tours);
+const version = atlasDataVersion(bundledFiles);
 
-mount(App, { target: document.getElementById('app')!, props: { loaded } });
+// For scripts that drive the page (the tests compare its bytes with `npm run figure`'s). The
+// figure code loads on first use, as it does for the print dialog.
+Object.assign(window, {
+  iraqAtlas: {
+    figure: async (options: FigureOptions) => (await import('./lib/print/page-api.ts')).figure({ atlas, known, tours, version: await version }, options),
+  },
+});
+
+mount(App, { target: document.getElementById('app')!, props: { atlas, problems, tours, known, version } });

@@ -27,18 +27,23 @@ export class ViewState {
   }
 
   apply(v: ViewSnapshot): void {
-    this.t = v.t;
-    this.mode = v.mode;
-    this.windowDays = v.windowDays;
-    this.camera = v.camera;
-    this.layers = [...v.layers];
-    this.texts = [...v.texts];
-    this.tags = [...v.tags];
-    this.place = v.place;
-    this.doc = v.doc;
-    this.passage = v.passage;
-    this.tour = v.tour;
-    this.chapter = v.chapter;
+    this.set(v);
+  }
+
+  /** Sets the fields a partial view names (a tour chapter's, say), and leaves the rest. */
+  set(v: Partial<ViewSnapshot>): void {
+    if (v.t !== undefined) this.t = v.t;
+    if (v.mode !== undefined) this.mode = v.mode;
+    if (v.windowDays !== undefined) this.windowDays = v.windowDays;
+    if (v.camera !== undefined) this.camera = v.camera;
+    if (v.layers !== undefined) this.layers = [...v.layers];
+    if (v.texts !== undefined) this.texts = [...v.texts];
+    if (v.tags !== undefined) this.tags = [...v.tags];
+    if (v.place !== undefined) this.place = v.place;
+    if (v.doc !== undefined) this.doc = v.doc;
+    if (v.passage !== undefined) this.passage = v.passage;
+    if (v.tour !== undefined) this.tour = v.tour;
+    if (v.chapter !== undefined) this.chapter = v.chapter;
   }
 
   shows(layer: LayerName): boolean {

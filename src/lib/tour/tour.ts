@@ -105,4 +105,4 @@ export function loadTours(files: RawFiles, atlas: Atlas): { tours: Tour[]; probl
 }
 
 /** What a chapter sets of the view: its date, time mode, layers and camera. */
-export const chapterView = (c: Chapter): Pick<ViewSnapshot, 't' | 'mode' | 'windowDays' | 'layers' | 'camera'> => ({ t: c.t, mode: c.mode, windowDays: c.windowDays, layers: [...c.layers], camera: c.camera });
+export const chapterView = (c: Chapter): Pick<ViewSnapshot, 't' | 'mode' | 'windowDays' | 'layers'> & { camera: [number, number, number] } => ({ t: c.t, mode: c.mode, windowDays: c.windowDays, layers: [...c.layers], camera: c.camera });
