@@ -15,7 +15,9 @@ import { projector } from './camera.ts';
 import { blend, controlFill } from './geometry.ts';
 import { makeFigure } from './figure.ts';
 import { defaultFurniture } from './options.ts';
-import { presets } from './page.ts';
+import { presets, sizeScale } from './page.ts';
+import { widthAt, widths } from '../map/style/sizes.ts';
+import { legendWords } from '../map/style/legend-words.ts';
 import { readPngDpi, readPngText } from './png.ts';
 import { buildScene, type FigureSpec, type Item, type Scene, type TextItem } from './scene.ts';
 import { loadFigureTools } from './tools-node.ts';
@@ -140,6 +142,27 @@ describe('the page', () => {
     expect(stamps.map((s) => s.text)).toEqual(['(a) up to 30 June 2004', '(b) up to 30 June 2006', '(c) up to 30 June 2008', '(d) up to 30 June 2010']);
     scene.panels.forEach((p, i) => expect(textBox(stamps[i]).y1).toBeLessThanOrEqual(p.y));
     expect(texts(scene.furniture).filter((t) => t.text === 'Provincial Iraqi Control')).toHaveLength(1);
+  });
+});
+
+describe("one home for the style's numbers and the legend's words", () => {
+  it("draws rivers and borders as wide as the map style does at the figure's zoom, scaled with the page", () => {
+    for (const page of [{ widthMm: 85, heightMm: 60, dpi: 300 }, { widthMm: 297, heightMm: 210, dpi: 300 }]) {
+      const scene = buildScene(atlas, spec({ page }), fonts);
+      const [panel] = scene.panels;
+      const k = sizeScale(page);
+      const strokes = new Set(panel.geometry.flatMap((i) => (i.kind === 'path' && i.paint.stroke ? [`${i.paint.stroke} ${i.paint.strokeWidth!.toFixed(4)}`] : [])));
+      for (const [colour, stops] of [[screen.river, widths.majorRiver], [screen.river, widths.minorRiver], [screen.governorateLine, widths.governorateLine], [screen.countryBorder, widths.countryBorder]] as const) {
+        expect(strokes, `${colour} at zoom ${panel.camera.zoom.toFixed(2)}`).toContain(`${colour} ${(widthAt(stops, panel.camera.zoom) * k).toFixed(4)}`);
+      }
+    }
+  });
+
+  it('words the figure legend as the screen legend does', () => {
+    const scene = buildScene(atlas, spec({ panels: [{ ...view, layers: ['events', 'displacement', 'context'] }] }), fonts);
+    const words = texts(scene.furniture).map((t) => t.text);
+    for (const w of [legendWords.eventDay, legendWords.eventUncertain, ...legendWords.displacementClasses.slice(1), legendWords.displacementNoData, legendWords.river]) expect(words).toContain(w);
+    expect(words).toContain(`${legendWords.displaced}: ${legendWords.displacementClasses[0]}`);
   });
 });
 

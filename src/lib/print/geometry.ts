@@ -6,6 +6,7 @@ import { controlAt, displacementAt } from '../time/questions.ts';
 import { isVisible } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/url.ts';
 import { displacementBreaks, type Palette } from '../map/style/palette.ts';
+import { widthAt, widths } from '../map/style/sizes.ts';
 import type { ImportedSet } from '../import/events.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
@@ -20,8 +21,6 @@ export const legendKind = (kind: string) => (colouredKinds.includes(kind) ? kind
 /** More imported points than this in one panel are binned: one dot per occupied cell of a dot's size. */
 export const AGGREGATE_OVER = 5000;
 
-/** A MapLibre ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1] at a zoom. */
-const byZoom = (zoom: number, z0: number, v0: number, z1: number, v1: number) => v0 + (v1 - v0) * Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
 
 export const toRect = (b: Box): Rect => ({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
 export const inside = (r: Rect, [x, y]: XY) => x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
@@ -106,12 +105,13 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { hatch: palette.hatch, fillOpacity: 0.6 } });
   if (shows('context')) {
     for (const l of atlas.context.lakes.features) items.push({ kind: 'path', d: area(l.geometry), paint: { fill: palette.water } });
-    for (const r of atlas.context.rivers.features) if (!r.properties?.named) items.push({ kind: 'path', d: lines(r.geometry), paint: { stroke: palette.river, strokeWidth: ([0, 1].includes(r.properties?.level) ? 1.1 : 0.6) * k } });
-    for (const c of atlas.context.coast.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.river, strokeWidth: 0.8 * k } });
+    // As wide as on screen at the figure's zoom (sizes.ts), scaled with the page.
+    for (const r of atlas.context.rivers.features) if (!r.properties?.named) items.push({ kind: 'path', d: lines(r.geometry), paint: { stroke: palette.river, strokeWidth: widthAt([0, 1].includes(r.properties?.level) ? widths.majorRiver : widths.minorRiver, z) * k } });
+    for (const c of atlas.context.coast.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.river, strokeWidth: widthAt(widths.coast, z) * k } });
   }
-  const governorateLine = byZoom(z, 4, 0.6, 9, 1.6) * k;
+  const governorateLine = widthAt(widths.governorateLine, z) * k;
   for (const g of atlas.governorates.features) items.push({ kind: 'path', d: lines(g.geometry), paint: { stroke: palette.governorateLine, strokeWidth: governorateLine } });
-  const border = byZoom(z, 4, 1, 9, 2.2) * k;
+  const border = widthAt(widths.countryBorder, z) * k;
   for (const c of atlas.context.countries.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.countryBorder, strokeWidth: border } });
 
   for (const s of placeShapes(atlas).features) {
@@ -154,7 +154,7 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   }
   if (shows('events')) {
     // Smaller than on screen (8–13 px there): a printed map is read closer and holds more at once.
-    const r = byZoom(z, 4, 6, 10, 11) * k;
+    const r = widthAt([4, 6, 10, 11], z) * k;
     for (const e of eventPoints(atlas, { texts: view.texts, tags: view.tags }).features) {
       const p = e.properties!;
       if (!isVisible(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays)) continue;

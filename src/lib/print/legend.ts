@@ -3,7 +3,8 @@
 import type { Atlas } from '../data/schema.ts';
 import { controlAt } from '../time/questions.ts';
 import type { ViewSnapshot } from '../state/url.ts';
-import { controlStatusLabels, displacementBreaks, type Palette } from '../map/style/palette.ts';
+import { controlStatusLabels, type Palette } from '../map/style/palette.ts';
+import { legendWords } from '../map/style/legend-words.ts';
 import type { ImportedSet } from '../import/events.ts';
 import type { FigureFonts } from './fonts.ts';
 import { typeSize } from './labels.ts';
@@ -20,29 +21,24 @@ export interface LegendRow {
 export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
   const rows: LegendRow[] = [];
-  if (any('events')) rows.push({ swatch: 'halo', colour: palette.event, label: 'event dated to the day' }, { swatch: 'ring', colour: palette.event, label: 'event dated to a month, year or span' });
+  const w = legendWords;
+  if (any('events')) rows.push({ swatch: 'halo', colour: palette.event, label: w.eventDay }, { swatch: 'ring', colour: palette.event, label: w.eventUncertain });
   if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
-  const kinds: [string, string, string][] = [['city', palette.city, 'city or town'], ['district', palette.district, 'district or neighbourhood'], ['site', palette.site, 'site (base, building, bridge)'], ['area', palette.area, 'area'], ['other', palette.other, 'other place']];
+  const kinds: [string, string, string][] = [['city', palette.city, w.city], ['district', palette.district, w.district], ['site', palette.site, w.site], ['area', palette.area, w.area], ['other', palette.other, w.other]];
   for (const [kind, colour, label] of kinds) if (shown.kinds.has(kind)) rows.push({ swatch: 'dot', colour, label });
-  if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: 'route or border' });
-  if (shown.lines.has('approximate')) rows.push({ swatch: 'dash', colour: palette.other, label: 'route or border, drawn approximately' });
+  if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: w.route });
+  if (shown.lines.has('approximate')) rows.push({ swatch: 'dash', colour: palette.other, label: w.routeApproximate });
   if (any('control')) {
     const present = new Set(panels.filter((v) => v.layers.includes('control')).flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)?.status ?? 'none')));
     for (const [status, label] of Object.entries(controlStatusLabels)) if (present.has(status as never)) rows.push({ swatch: 'box', colour: palette.control[status as keyof typeof controlStatusLabels], label });
-    if (present.has('none')) rows.push({ swatch: 'box', colour: palette.land, label: 'control: no data' });
+    if (present.has('none')) rows.push({ swatch: 'box', colour: palette.land, label: w.controlNoData });
   }
   if (any('displacement')) {
-    const [a, b, c, d] = palette.displacementRamp;
-    const k = (v: number) => v.toLocaleString('en-GB');
-    rows.push(
-      { swatch: 'box', colour: a, label: `displaced since Feb. 2006: < ${k(displacementBreaks[0])}` },
-      { swatch: 'box', colour: b, label: `${k(displacementBreaks[0])}–${k(displacementBreaks[1])}` },
-      { swatch: 'box', colour: c, label: `${k(displacementBreaks[1])}–${k(displacementBreaks[2])}` },
-      { swatch: 'box', colour: d, label: `${k(displacementBreaks[2])} or more` },
-      { swatch: 'hatch', colour: palette.hatch, label: 'displacement: no data' },
-    );
+    // The first class says what is counted: a figure's legend has no heading.
+    w.displacementClasses.forEach((label, i) => rows.push({ swatch: 'box', colour: palette.displacementRamp[i], label: i ? label : `${w.displaced}: ${label}` }));
+    rows.push({ swatch: 'hatch', colour: palette.hatch, label: w.displacementNoData });
   }
-  if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: 'river, coast' }, { swatch: 'box', colour: palette.neighbour, label: 'neighbouring country' });
+  if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: w.river }, { swatch: 'box', colour: palette.neighbour, label: w.neighbour });
   return rows;
 }
 

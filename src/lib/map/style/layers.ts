@@ -3,6 +3,10 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { hatchImage, layers as ids, state } from './ids.ts';
 import { displacementBreaks, labelFont, type Palette } from './palette.ts';
+import { widths, type ZoomStops } from './sizes.ts';
+
+/** A width that follows the zoom, from its stops in sizes.ts (which the figures read too). */
+const byZoom = ([z0, w0, z1, w1]: ZoomStops): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], z0, w0, z1, w1];
 
 const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 });
 
@@ -25,17 +29,17 @@ export function waterLayers(src: { coast: string; rivers: string; lakes: string 
       paint: {
         'line-color': p.river,
         // WDBII level 0–1 (double-lined and major) rivers are drawn heavier than level 2–3.
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], [0, 1], 1.1, 0.5], 9, ['match', ['get', 'level'], [0, 1], 2.4, 1.2]],
+        'line-width': ['interpolate', ['linear'], ['zoom'], widths.majorRiver[0], ['match', ['get', 'level'], [0, 1], widths.majorRiver[1], widths.minorRiver[1]], widths.majorRiver[2], ['match', ['get', 'level'], [0, 1], widths.majorRiver[3], widths.minorRiver[3]]],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 3, 0.5, 1], 7, 1],
       },
     },
-    { id: ids.coast, type: 'line', source: src.coast, paint: { 'line-color': p.river, 'line-width': 0.8 } },
+    { id: ids.coast, type: 'line', source: src.coast, paint: { 'line-color': p.river, 'line-width': byZoom(widths.coast) } },
   ];
 }
 
 /** Borders drawn over the governorates, so Iraq's national border reads above its internal ones. */
 export function countryBorderLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{ id: ids.countriesBorder, type: 'line', source, paint: { 'line-color': p.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] } }];
+  return [{ id: ids.countriesBorder, type: 'line', source, paint: { 'line-color': p.countryBorder, 'line-width': byZoom(widths.countryBorder) } }];
 }
 
 export function contextLabelLayers(src: { countryLabels: string; rivers: string; lakes: string; waterLabels: string }, p: Palette): LayerSpecification[] {
@@ -89,7 +93,7 @@ export function governorateFillLayers(source: string, p: Palette): LayerSpecific
 
 export function governorateLineLayers(source: string, p: Palette): LayerSpecification[] {
   return [
-    { id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] } },
+    { id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': byZoom(widths.governorateLine) } },
   ];
 }
 
