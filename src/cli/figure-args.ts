@@ -30,7 +30,23 @@ export interface FigureEntry {
 }
 
 /** The keys a batch entry may use: a misspelt one ("colors") is refused, not ignored. */
-const entryKeys = ['url', 'panels', 'columns', 'size', 'preset', 'height', 'dpi', 'format', 'out', 'title', 'caption', 'alt', 'colours', 'with', 'without'] as const satisfies readonly (keyof FigureEntry)[];
+const entryKeys = [
+  'url',
+  'panels',
+  'columns',
+  'size',
+  'preset',
+  'height',
+  'dpi',
+  'format',
+  'out',
+  'title',
+  'caption',
+  'alt',
+  'colours',
+  'with',
+  'without',
+] as const satisfies readonly (keyof FigureEntry)[];
 
 const furnitureKeys: (keyof Furniture)[] = ['title', 'legend', 'scaleBar', 'northArrow', 'dateStamp', 'inset', 'credit', 'caption', 'arabicNames'];
 
@@ -68,8 +84,10 @@ export function jobFromEntry(entry: FigureEntry, where: string): FigureJob {
   if (unknown.length) fail(unknown[0], `is not a figure setting: use ${entryKeys.join(', ')}.`);
   if (!entry.out) fail('out', 'missing: say where to write the figure (--out fig.pdf).');
   const links = entry.panels ?? (entry.url !== undefined ? [entry.url] : []);
-  if (links.some((l) => typeof l !== 'string' || !l.trim())) fail(entry.panels && where ? 'panels' : 'url', 'a permalink is empty: copy one from the atlas\'s address bar, or leave it out for the opening view.');
-  if (entry.columns !== undefined && !(Number.isInteger(entry.columns) && entry.columns >= 1 && entry.columns <= links.length)) fail('columns', `${entry.columns} is not a whole number of columns from 1 to ${Math.max(1, links.length)} (the number of panels).`);
+  if (links.some((l) => typeof l !== 'string' || !l.trim()))
+    fail(entry.panels && where ? 'panels' : 'url', "a permalink is empty: copy one from the atlas's address bar, or leave it out for the opening view.");
+  if (entry.columns !== undefined && !(Number.isInteger(entry.columns) && entry.columns >= 1 && entry.columns <= links.length))
+    fail('columns', `${entry.columns} is not a whole number of columns from 1 to ${Math.max(1, links.length)} (the number of panels).`);
   const extension = entry.out!.split('.').pop()?.toLowerCase() ?? '';
   const format = (entry.format ?? extension) as Format;
   if (!formats.includes(format)) fail('format', `"${entry.format ?? extension}" is not a figure format: use png, svg or pdf.`);
@@ -91,7 +109,10 @@ export function jobFromEntry(entry: FigureEntry, where: string): FigureJob {
   if (!Number.isFinite(dpi)) fail('dpi', `"${entry.dpi}" is not a number: use ${dpis.join(', ')}.`);
   if (entry.colours && !(entry.colours in palettes)) fail('colours', `"${entry.colours}" is not a colour scheme: use ${Object.keys(palettes).join(' or ')}.`);
   const furniture: Partial<Furniture> = {};
-  for (const [list, on] of [[entry.with ?? [], true], [entry.without ?? [], false]] as const) {
+  for (const [list, on] of [
+    [entry.with ?? [], true],
+    [entry.without ?? [], false],
+  ] as const) {
     for (const key of list) {
       if (!furnitureKeys.includes(key as keyof Furniture)) fail(on ? 'with' : 'without', `"${key}" is not part of a figure: use ${furnitureKeys.join(', ')}.`);
       furniture[key as keyof Furniture] = on;
@@ -121,29 +142,65 @@ export interface ParsedArgs {
 export function parseArgs(argv: string[], readBatch: (path: string) => string): ParsedArgs {
   const entry: FigureEntry = {};
   let batch: string | null = null;
-  const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (!flag.startsWith('--') || value === undefined || value.startsWith('--')) throw new Error(`${flag.startsWith('--') ? `${flag} needs a value` : `"${flag}" is not an option`}.\n\n${usage}`);
+    if (!flag.startsWith('--') || value === undefined || value.startsWith('--'))
+      throw new Error(`${flag.startsWith('--') ? `${flag} needs a value` : `"${flag}" is not an option`}.\n\n${usage}`);
     i++;
     switch (flag) {
-      case '--url': entry.panels = [...(entry.panels ?? []), value]; break;
-      case '--columns': entry.columns = Number(value); break;
-      case '--size': entry.size = value; break;
-      case '--preset': entry.preset = value; break;
-      case '--height': entry.height = Number(value); break;
-      case '--dpi': entry.dpi = Number(value); break;
-      case '--format': entry.format = value; break;
-      case '--out': entry.out = value; break;
-      case '--title': entry.title = value; break;
-      case '--caption': entry.caption = value; break;
-      case '--alt': entry.alt = value; break;
-      case '--colours': entry.colours = value; break;
-      case '--with': entry.with = list(value); break;
-      case '--without': entry.without = list(value); break;
-      case '--batch': batch = value; break;
-      default: throw new Error(`Unknown option ${flag}.\n\n${usage}`);
+      case '--url':
+        entry.panels = [...(entry.panels ?? []), value];
+        break;
+      case '--columns':
+        entry.columns = Number(value);
+        break;
+      case '--size':
+        entry.size = value;
+        break;
+      case '--preset':
+        entry.preset = value;
+        break;
+      case '--height':
+        entry.height = Number(value);
+        break;
+      case '--dpi':
+        entry.dpi = Number(value);
+        break;
+      case '--format':
+        entry.format = value;
+        break;
+      case '--out':
+        entry.out = value;
+        break;
+      case '--title':
+        entry.title = value;
+        break;
+      case '--caption':
+        entry.caption = value;
+        break;
+      case '--alt':
+        entry.alt = value;
+        break;
+      case '--colours':
+        entry.colours = value;
+        break;
+      case '--with':
+        entry.with = list(value);
+        break;
+      case '--without':
+        entry.without = list(value);
+        break;
+      case '--batch':
+        batch = value;
+        break;
+      default:
+        throw new Error(`Unknown option ${flag}.\n\n${usage}`);
     }
   }
   if (batch) return { jobs: parseBatch(batch, readBatch(batch)) };
@@ -157,7 +214,7 @@ export function parseBatch(path: string, text: string): FigureJob[] {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON: ${(e as Error).message}`);
+    throw new Error(`${path}: not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (!Array.isArray(data.figures) || !data.figures.length) throw new Error(`${path}: "figures" must be a non-empty list of figures.`);
   const extra = Object.keys(data).filter((k) => k !== 'defaults' && k !== 'figures');

@@ -21,15 +21,22 @@ const { atlas } = loadAtlas(readRawFiles());
 const tools = await loadFigureTools();
 const dir = mkdtempSync(join(tmpdir(), 'atlas-checks-'));
 const view: ViewSnapshot = { ...defaultView, t: dayFromIso('2007-12-16'), layers: ['events', 'control', 'displacement', 'context'] };
-const spec: FigureSpec = { page: { widthMm: 297, heightMm: 210, dpi: 150 }, panels: [view], title: 'Iraq, 16 December 2007', furniture: { ...defaultFurniture([view]), arabicNames: true }, palette: screen, version: 'test' };
+const spec: FigureSpec = {
+  page: { widthMm: 297, heightMm: 210, dpi: 150 },
+  panels: [view],
+  title: 'Iraq, 16 December 2007',
+  furniture: { ...defaultFurniture([view]), arabicNames: true },
+  palette: screen,
+  version: 'test',
+};
 
 function tool(command: string, args: string[]): string {
   try {
     return execFileSync(command, args, { encoding: 'utf8' });
   } catch (e) {
     const failed = e as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-    if (failed.code === 'ENOENT') throw new Error(`${command} is not installed: apt-get install poppler-utils qpdf pngcheck (.ci/run does).`);
-    throw new Error(`${command} ${args.join(' ')} failed: ${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+    if (failed.code === 'ENOENT') throw new Error(`${command} is not installed: apt-get install poppler-utils qpdf pngcheck (.ci/run does).`, { cause: e });
+    throw new Error(`${command} ${args.join(' ')} failed: ${failed.stdout ?? ''}${failed.stderr ?? ''}`, { cause: e });
   }
 }
 
@@ -50,7 +57,9 @@ describe('figures as independent tools see them', () => {
     // In reading order, as a reader copies it. pdftotext wraps right-to-left words in bidi
     // embedding marks; the letters between them are what count.
     const text = tool('pdftotext', [pdf, '-']).replace(/[\u202a-\u202e]/g, '');
-    const labels = buildScene(atlas, spec, tools.fonts).panels[0].overlay.filter((i): i is TextItem => i.kind === 'text' && i.tag?.role === 'label').map((t) => t.text);
+    const labels = buildScene(atlas, spec, tools.fonts)
+      .panels[0].overlay.filter((i): i is TextItem => i.kind === 'text' && i.tag?.role === 'label')
+      .map((t) => t.text);
     expect(labels).toEqual(expect.arrayContaining(['أربيل', 'نينوى', 'ذي قار', 'SYRIA', 'BASRA', 'Baghdad']));
     for (const label of labels) expect(text.includes(label), `"${label}" is not in pdftotext's output`).toBe(true);
   });
