@@ -7,8 +7,7 @@ import { guardEachTest, mapIdle } from './helpers.ts';
 guardEachTest({ reducedMotion: true });
 
 const slider = (page: Page) => page.getByRole('slider', { name: 'Date' });
-const status = (page: Page, gov: string) =>
-  page.evaluate((id) => window.__map!.getFeatureState({ source: 'governorates', id }).status, gov);
+const status = (page: Page, gov: string) => page.evaluate((id) => window.__map!.getFeatureState({ source: 'governorates', id }).status, gov);
 
 test('search "Falluja", open the place, read a quote in context, follow a mention', async ({ page }) => {
   await page.goto('/');
@@ -38,7 +37,9 @@ test('a governorate place is outlined on the map when selected', async ({ page }
   await page.goto('/#place=diyala');
   await mapIdle(page);
   expect(await page.evaluate(() => window.__map!.getGlobalState().selectedAreas)).toEqual(['IQ-DI']);
-  await expect.poll(() => page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['selected_area'] }).map((f) => f.properties.id))).toContain('IQ-DI');
+  await expect
+    .poll(() => page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['selected_area'] }).map((f) => f.properties.id)))
+    .toContain('IQ-DI');
 });
 
 test('search finds places by Arabic name and by governorate', async ({ page }) => {
@@ -62,7 +63,9 @@ test("the keyboard moves the slider, and Basra's control changes on 16 December 
   await page.keyboard.press('ArrowRight');
   await expect(slider(page)).toHaveAttribute('aria-valuetext', '16 December 2007');
   await expect.poll(() => status(page, 'IQ-BA')).toBe('iraqi');
-  await expect(page.getByRole('region', { name: /Layers and legend/ }).or(page.locator('section[aria-labelledby="layers-title"]'))).toContainText('Provincial Iraqi Control');
+  await expect(page.getByRole('region', { name: /Layers and legend/ }).or(page.locator('section[aria-labelledby="layers-title"]'))).toContainText(
+    'Provincial Iraqi Control',
+  );
 
   await page.keyboard.press('PageUp');
   await expect(slider(page)).toHaveAttribute('aria-valuetext', '16 January 2008');
@@ -82,7 +85,10 @@ test('events follow the clock, and choosing one sets the date and opens its plac
 
   await page.goto('/#t=2003-04-30');
   await mapIdle(page);
-  await page.locator('section[aria-labelledby="events-title"]').getByRole('button', { name: /US troops fire on a crowd/ }).click();
+  await page
+    .locator('section[aria-labelledby="events-title"]')
+    .getByRole('button', { name: /US troops fire on a crowd/ })
+    .click();
   await expect(slider(page)).toHaveAttribute('aria-valuetext', '28 April 2003');
   await expect(page.getByRole('heading', { level: 2, name: 'Fallujah' })).toBeVisible();
   await page.waitForFunction(() => !window.__map!.isMoving());
@@ -126,7 +132,7 @@ test('a malformed or hostile link falls back to defaults with a visible notice',
   await page.goto(`/#t=banana&mode=sideways&place=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&doc=nope`);
   await mapIdle(page);
   const notice = page.getByRole('status', { name: 'About this link' });
-  await expect(notice).toContainText('The link\'s date “banana” is not valid');
+  await expect(notice).toContainText("The link's date “banana” is not valid");
   await expect(notice).toContainText('“<img src=x onerror="window.__pwned=1">”');
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -37,13 +37,20 @@ async function exportFile(page: Page, format: string): Promise<Buffer> {
   await dialog.getByRole('button', { name: `Export ${format}` }).click();
   // A failed render says why in the dialog: fail with that, not with a bare timeout.
   const failed = dialog.getByRole('alert');
-  const outcome = await Promise.race([download.then((d) => ({ d })), failed.waitFor({ timeout: 120_000 }).then(async () => ({ error: await failed.innerText() }))]);
+  const outcome = await Promise.race([
+    download.then((d) => ({ d })),
+    failed.waitFor({ timeout: 120_000 }).then(async () => ({ error: await failed.innerText() })),
+  ]);
   if ('error' in outcome) throw new Error(`export failed: ${outcome.error}`);
   return readFileSync(await outcome.d.path());
 }
 
 /** A PDF's page size in points, to 0.01 pt. */
-const mediaBox = (pdf: Buffer) => /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!.slice(1).map((v) => Math.round(Number(v) * 100) / 100);
+const mediaBox = (pdf: Buffer) =>
+  /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/
+    .exec(pdf.toString('latin1'))!
+    .slice(1)
+    .map((v) => Math.round(Number(v) * 100) / 100);
 
 test('a double-column PNG has the exact pixel size, records its DPI, and is the same twice', async ({ page }) => {
   test.setTimeout(180_000);
@@ -112,7 +119,7 @@ test('an impossible page is refused with what to change', async ({ page }) => {
   await dialog.getByLabel('Width (mm)').fill('420');
   await dialog.getByLabel('Height (mm)').fill('297');
   await dialog.getByLabel('Resolution').selectOption('600');
-  await expect(dialog).toContainText('over this renderer\'s 8192 px limit: lower the DPI to 495 or less');
+  await expect(dialog).toContainText("over this renderer's 8192 px limit: lower the DPI to 495 or less");
   await expect(dialog.getByRole('button', { name: 'Export PNG' })).toBeDisabled();
 });
 
@@ -138,7 +145,8 @@ test('SVG and PDF figures are vector, the exact page size, with labels as text, 
 
 test('the map frames what the figure will show, and the frame goes when the dialog closes', async ({ page }) => {
   const dialog = await openDialog(page, '#t=2007-12-16&c=44.3,33.4,6.5');
-  const frame = () => page.evaluate(() => (window.__map!.getSource('print_frame') as unknown as { _data: { geojson: GeoJSON.FeatureCollection } } | undefined)?._data.geojson);
+  const frame = () =>
+    page.evaluate(() => (window.__map!.getSource('print_frame') as unknown as { _data: { geojson: GeoJSON.FeatureCollection } } | undefined)?._data.geojson);
   await expect.poll(async () => (await frame())?.features.length).toBe(1);
   // The frame is a hole in a dimmed world: its ring holds the figure's corners around Baghdad.
   const ring = ((await frame())!.features[0].geometry as GeoJSON.Polygon).coordinates[1];
@@ -156,7 +164,11 @@ test('each format looks as it did (pixelmatch against the committed snapshots)',
   test.setTimeout(120_000);
   await page.goto('/');
   await mapIdle(page);
-  const options = (format: 'png' | 'svg' | 'pdf'): FigureOptions => ({ links: ['#t=2007-12-16&layers=events,control,context'], page: { widthMm: 114, heightMm: 90, dpi: 100 }, format });
+  const options = (format: 'png' | 'svg' | 'pdf'): FigureOptions => ({
+    links: ['#t=2007-12-16&layers=events,control,context'],
+    page: { widthMm: 114, heightMm: 90, dpi: 100 },
+    format,
+  });
   const make = async (format: 'png' | 'svg' | 'pdf') => Buffer.from((await page.evaluate((o) => window.iraqAtlas.figure(o), options(format))).base64, 'base64');
 
   expectLooksLike(await make('png'), 'figure-png');
@@ -174,19 +186,23 @@ test('each format looks as it did (pixelmatch against the committed snapshots)',
   await page.evaluate(() => document.getElementById('svg-raster')!.remove());
 
   // PDF: drawn by pdf.js (served from node_modules under the app's origin) at 100 DPI.
-  await page.route('**/__pdfjs/*', (route) => route.fulfill({ path: `node_modules/pdfjs-dist/build/${route.request().url().split('/').pop()}`, contentType: 'text/javascript' }));
-  const pdfPng = await page.evaluate(async (base64) => {
-    const pdfjs = await import(/* @vite-ignore */ `${location.origin}/__pdfjs/pdf.min.mjs`);
-    pdfjs.GlobalWorkerOptions.workerSrc = `${location.origin}/__pdfjs/pdf.worker.min.mjs`;
-    const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const pdfPage = await (await pdfjs.getDocument({ data }).promise).getPage(1);
-    const viewport = pdfPage.getViewport({ scale: 100 / 72 });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(viewport.width);
-    canvas.height = Math.round(viewport.height);
-    await pdfPage.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
-    return canvas.toDataURL('image/png').split(',')[1];
-  }, (await make('pdf')).toString('base64'));
+  await page.route('**/__pdfjs/*', (route) =>
+    route.fulfill({ path: `node_modules/pdfjs-dist/build/${route.request().url().split('/').pop()}`, contentType: 'text/javascript' }),
+  );
+  const pdfPng = await page.evaluate(
+    async (base64) => {
+      const pdfjs = await import(/* @vite-ignore */ `${location.origin}/__pdfjs/pdf.min.mjs`);
+      pdfjs.GlobalWorkerOptions.workerSrc = `${location.origin}/__pdfjs/pdf.worker.min.mjs`;
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const pdfPage = await (await pdfjs.getDocument({ data }).promise).getPage(1);
+      const viewport = pdfPage.getViewport({ scale: 100 / 72 });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(viewport.width);
+      canvas.height = Math.round(viewport.height);
+      await pdfPage.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
+      return canvas.toDataURL('image/png').split(',')[1];
+    },
+    (await make('pdf')).toString('base64'),
+  );
   expectLooksLike(Buffer.from(pdfPng, 'base64'), 'figure-pdf');
 });
-

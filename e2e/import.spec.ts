@@ -12,7 +12,13 @@ async function importCsv(page: Page, name: string, csv: string) {
 test('a good CSV becomes a layer, counted by the slider, with a legend entry', async ({ page }) => {
   await page.goto('/#t=2006-11-14');
   await mapIdle(page);
-  const csv = ['longitude,latitude,date,end,label,source', '44.4,33.3,2006-11-01,,Baghdad,my log', '43.1,36.3,2006-06-01,,Mosul,my log', '47.8,30.5,2007-01-10,,Basra,my log', '44.0,32.5,2006-09,2006-12,Hilla,my log'].join('\n');
+  const csv = [
+    'longitude,latitude,date,end,label,source',
+    '44.4,33.3,2006-11-01,,Baghdad,my log',
+    '43.1,36.3,2006-06-01,,Mosul,my log',
+    '47.8,30.5,2007-01-10,,Basra,my log',
+    '44.0,32.5,2006-09,2006-12,Hilla,my log',
+  ].join('\n');
   await importCsv(page, 'mine.csv', csv);
   const panel = page.getByRole('region', { name: 'Your events' });
   await expect(panel.getByRole('status')).toContainText('mine.csv: 4 events');
@@ -26,12 +32,21 @@ test('a good CSV becomes a layer, counted by the slider, with a legend entry', a
 test('bad rows are named by row and column, and the good rows kept', async ({ page }) => {
   await page.goto('/');
   await mapIdle(page);
-  const csv = ['lon,lat,date,label', '44.4,33.3,2006-11-14,ok', '44.4,33.3,2006-13-01,bad month', '500,33.3,2006-11-14,bad lon', '44.4,33.3,2006-11-15,ok'].join('\n');
+  const csv = [
+    'lon,lat,date,label',
+    '44.4,33.3,2006-11-14,ok',
+    '44.4,33.3,2006-13-01,bad month',
+    '500,33.3,2006-11-14,bad lon',
+    '44.4,33.3,2006-11-15,ok',
+  ].join('\n');
   await importCsv(page, 'rows.csv', csv);
   const panel = page.getByRole('region', { name: 'Your events' });
   await expect(panel.getByRole('status')).toContainText('rows.csv: 2 events');
   await panel.getByText('2 rows with problems (left out)').click();
-  await expect(panel.getByRole('listitem')).toHaveText(['row 3, column date: "2006-13-01" is not a date', 'row 4, column lon: "500" is not a longitude (-180 to 180)']);
+  await expect(panel.getByRole('listitem')).toHaveText([
+    'row 3, column date: "2006-13-01" is not a date',
+    'row 4, column lon: "500" is not a longitude (-180 to 180)',
+  ]);
   await importCsv(page, 'wrong.csv', 'place,when\nBaghdad,2006');
   await expect(panel.getByRole('alert')).toContainText('wrong.csv: The header has no column for longitude');
   // A bad file loses nothing: the set already imported stays.
@@ -44,7 +59,7 @@ test('400,000 rows load with a progress bar, without freezing the page', async (
   await mapIdle(page);
   // Seeded, so the file is the same each run: points over Iraq, days from 2004 to 2009.
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const lines = ['longitude,latitude,date,label'];
   for (let i = 0; i < 400_000; i++) {
     const day = new Date(Date.UTC(2004, 0, 1) + Math.floor(random() * 2190) * 86_400_000).toISOString().slice(0, 10);

@@ -48,9 +48,13 @@ test('a link without a map position shows all of Iraq again, on the same map', a
   await page.evaluate(() => Object.assign(window, { __firstMap: window.__map }));
   await page.evaluate(() => (location.hash = '#t=2006-11-14'));
   // Iraq's bounds (style.ts iraqBounds) inside what the map shows.
-  await expect.poll(() => page.evaluate(() => {
-    const b = window.__map!.getBounds();
-    return b.getWest() <= 38.6 && b.getSouth() <= 28.9 && b.getEast() >= 48.9 && b.getNorth() >= 37.5;
-  })).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const b = window.__map!.getBounds();
+        return b.getWest() <= 38.6 && b.getSouth() <= 28.9 && b.getEast() >= 48.9 && b.getNorth() >= 37.5;
+      }),
+    )
+    .toBe(true);
   expect(await page.evaluate(() => window.__map === (window as unknown as { __firstMap: unknown }).__firstMap)).toBe(true);
 });

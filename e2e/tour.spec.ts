@@ -9,7 +9,12 @@ const tour = JSON.parse(readFileSync('places/tours/iraq-2003-2011.json', 'utf8')
 };
 const n = tour.chapters.length;
 const human = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const layerBoxes: Record<string, string> = { events: 'Events', control: 'Province control', displacement: 'Displacement', context: 'Rivers, lakes and neighbours' };
+const layerBoxes: Record<string, string> = {
+  events: 'Events',
+  control: 'Province control',
+  displacement: 'Displacement',
+  context: 'Rivers, lakes and neighbours',
+};
 
 guardEachTest({ reducedMotion: true });
 

@@ -8,7 +8,21 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import {
-  area, bboxClip, bboxPolygon, booleanPointInPolygon, difference, featureCollection, union, centerOfMass, cleanCoords, distance, nearestPointOnLine, point, pointOnFeature, polygon, simplify,
+  area,
+  bboxClip,
+  bboxPolygon,
+  booleanPointInPolygon,
+  difference,
+  featureCollection,
+  union,
+  centerOfMass,
+  cleanCoords,
+  distance,
+  nearestPointOnLine,
+  point,
+  pointOnFeature,
+  polygon,
+  simplify,
 } from '@turf/turf';
 import { feature as topoFeature } from 'topojson-client';
 import { roundCoordinates, writeFeatureCollection } from './write.ts';
@@ -26,7 +40,11 @@ const tolerance = 0.003;
 function gmtSegments(args: string[]): Position[][] {
   let out: string;
   try {
-    out = execFileSync('gmt', ['coast', `-R${bbox[0]}/${bbox[2]}/${bbox[1]}/${bbox[3]}`, '-Dh', '-M', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+    out = execFileSync('gmt', ['coast', `-R${bbox[0]}/${bbox[2]}/${bbox[1]}/${bbox[3]}`, '-Dh', '-M', ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 28,
+    });
   } catch {
     throw new Error('GMT is needed to read GSHHG: apt-get install gmt gmt-gshhg-high');
   }
@@ -92,9 +110,14 @@ const neighbours = new Set(['Iran', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria',
 type Country = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>;
 const countriesOf = (file: string): Country[] => {
   const world = require(file);
-  return (topoFeature(world, world.objects.countries) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>).features;
+  return (topoFeature(world, world.objects.countries) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { name: string }>)
+    .features;
 };
-const fine = new Map(countriesOf('world-atlas/countries-10m.json').filter((f) => neighbours.has(f.properties.name)).map((f) => [f.properties.name, f]));
+const fine = new Map(
+  countriesOf('world-atlas/countries-10m.json')
+    .filter((f) => neighbours.has(f.properties.name))
+    .map((f) => [f.properties.name, f]),
+);
 /** Clipped to a box and simplified, without the degenerate rings either can leave (polyclip refuses them). */
 const clip = (f: Country, box: [number, number, number, number], by: number): Country | null => {
   const simplified = simplify(bboxClip(f, box), { tolerance: by, highQuality: true }).geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -115,8 +138,17 @@ const countries = countriesOf('world-atlas/countries-50m.json')
       shape = inner && beyond ? (union(featureCollection([inner, beyond])) as Country) : inner;
     } else shape = clip(coarse, contextBounds, 0.02);
     if (!shape) return [];
-    const source = near ? 'Natural Earth 10m admin-0 (within 36–52°E, 27–40°N; 50m beyond) via npm world-atlas' : 'Natural Earth 50m admin-0 via npm world-atlas';
-    return [{ type: 'Feature' as const, id: String(coarse.id), properties: { id: String(coarse.id), name, iraq: name === 'Iraq', source }, geometry: roundCoordinates(shape.geometry, near ? 4 : 3) }];
+    const source = near
+      ? 'Natural Earth 10m admin-0 (within 36–52°E, 27–40°N; 50m beyond) via npm world-atlas'
+      : 'Natural Earth 50m admin-0 via npm world-atlas';
+    return [
+      {
+        type: 'Feature' as const,
+        id: String(coarse.id),
+        properties: { id: String(coarse.id), name, iraq: name === 'Iraq', source },
+        geometry: roundCoordinates(shape.geometry, near ? 4 : 3),
+      },
+    ];
   })
   // Slivers a figure could never show are left out.
   .filter((c) => area(c) > 5e7)
@@ -153,7 +185,10 @@ function buildGraph() {
   const edges = new Map<string, { to: string; km: number }[]>();
   const link = (a: Position, b: Position) => {
     const km = distance(a, b);
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       nodes.set(key(x), x);
       edges.set(key(x), [...(edges.get(key(x)) ?? []), { to: key(y), km }]);
     }
@@ -232,10 +267,7 @@ for (const river of riverCourses) {
 // The named courses carry only labels (the network draws the water), so they are smoothed hard
 // (≈4 km): a label set along a line cannot follow every meander.
 const named = riverCourses.map((river) => lineFeature(courses.get(river.name)!, { name: river.name, named: true, source: river.source }, 0.04));
-const rivers = [
-  ...network.map(({ coords, level }) => lineFeature(coords, { level, named: false, source: 'GSHHG 2.3.7 / WDBII rivers' })),
-  ...named,
-];
+const rivers = [...network.map(({ coords, level }) => lineFeature(coords, { level, named: false, source: 'GSHHG 2.3.7 / WDBII rivers' })), ...named];
 writeFeatureCollection('geo/rivers.geojson', rivers);
 
 // ── Lakes and river-lakes: close the level-2 shorelines into rings ──
@@ -252,7 +284,11 @@ const riverLakes = waterRings('+r').map((water) => ({
 const lakes = waterRings('+l')
   .filter((lake) => area(lake) > 15e6)
   .map((lake) => {
-    const name = lakeNames.find((l) => booleanPointInPolygon(l.at, lake) || distance(nearestPointOnLine({ type: 'LineString', coordinates: lake.geometry.coordinates[0] }, l.at), point(l.at)) < 3);
+    const name = lakeNames.find(
+      (l) =>
+        booleanPointInPolygon(l.at, lake) ||
+        distance(nearestPointOnLine({ type: 'LineString', coordinates: lake.geometry.coordinates[0] }, l.at), point(l.at)) < 3,
+    );
     const simplified = simplify(lake, { tolerance, highQuality: true });
     return {
       type: 'Feature' as const,
@@ -267,4 +303,6 @@ writeFeatureCollection('geo/lakes.geojson', [...lakes, ...riverLakes]);
 if (countries.some((c) => booleanPointInPolygon(gulfLabel.at, c as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>))) {
   throw new Error('the Gulf label point lies on land');
 }
-writeFeatureCollection('geo/water-labels.geojson', [{ type: 'Feature', properties: { name: gulfLabel.name, source: gulfLabel.source }, geometry: { type: 'Point', coordinates: gulfLabel.at } }]);
+writeFeatureCollection('geo/water-labels.geojson', [
+  { type: 'Feature', properties: { name: gulfLabel.name, source: gulfLabel.source }, geometry: { type: 'Point', coordinates: gulfLabel.at } },
+]);

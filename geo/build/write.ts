@@ -4,8 +4,7 @@ import { writeFileSync, statSync } from 'node:fs';
 /** Rounds every coordinate to `digits` decimals (4 ≈ 11 m, finer than a 1:2,000,000 figure shows). */
 export function roundCoordinates<G extends GeoJSON.Geometry>(geometry: G, digits: number): G {
   const k = 10 ** digits;
-  const round = (v: unknown): unknown =>
-    typeof v === 'number' ? Math.round(v * k) / k : Array.isArray(v) ? v.map(round) : v;
+  const round = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * k) / k : Array.isArray(v) ? v.map(round) : v);
   return { ...geometry, coordinates: round((geometry as { coordinates: unknown }).coordinates) } as G;
 }
 

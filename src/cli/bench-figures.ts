@@ -59,12 +59,19 @@ export async function benchFigures(toBlob: ((width: number, height: number) => P
   const link = ['#t=2007-12-16&layers=events,control,context'];
   const figure = (options: FigureOptions) => makeFigure(atlas, specFromOptions(ctx, options), options.format, tools);
 
-  for (const [name, page] of [['A4 portrait, 300 DPI', { widthMm: 210, heightMm: 297, dpi: 300 }], ['174 × 120 mm, 600 DPI', { widthMm: 174, heightMm: 120, dpi: 600 }]] as const) {
+  for (const [name, page] of [
+    ['A4 portrait, 300 DPI', { widthMm: 210, heightMm: 297, dpi: 300 }],
+    ['174 × 120 mm, 600 DPI', { widthMm: 174, heightMm: 120, dpi: 600 }],
+  ] as const) {
     const plan = planPixels(page);
     if (!plan.ok) throw new Error(plan.error);
     const { width, height } = plan.plan;
     const t = await timed(() => figure({ links: link, page, format: 'png' }));
-    const blank = await timed(() => tools.rasterize(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/></svg>`));
+    const blank = await timed(() =>
+      tools.rasterize(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#fff"/></svg>`,
+      ),
+    );
     const chromium = toBlob ? await toBlob(width, height) : null;
     rows.push({
       measure: `Figure: ${name} PNG (${width} × ${height} px)`,
@@ -92,7 +99,10 @@ export async function benchFigures(toBlob: ((width: number, height: number) => P
 
   // End to end, as a user runs it: a new process, the data loaded and checked, the file written.
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  const command = () => execFileSync('npm', ['run', '-s', 'figure', '--', '--url', link[0], '--size', '174x120mm', '--dpi', '300', '--out', join(dir, 'fig.png')], { stdio: 'ignore' });
+  const command = () =>
+    execFileSync('npm', ['run', '-s', 'figure', '--', '--url', link[0], '--size', '174x120mm', '--dpi', '300', '--out', join(dir, 'fig.png')], {
+      stdio: 'ignore',
+    });
   const endToEnd = await timed(command);
   rows.push({ measure: 'npm run figure, 174 × 120 mm 300 DPI PNG, end to end', value: `${ms(endToEnd)} ms`, against: '', ratio: '', target: '≤ 3,000 ms' });
   rmSync(dir, { recursive: true });
@@ -111,6 +121,12 @@ export async function benchFigures(toBlob: ((width: number, height: number) => P
     largest = Math.max(largest, made.bytes.length);
     parts.push(`${format.toUpperCase()} ${ms(t)} ms, ${mb(made.bytes.length)}`);
   }
-  rows.push({ measure: 'Figure with 400,000 imported events (binned), 174 × 120 mm', value: parts.join('; '), against: '', ratio: `slowest ${ms(slowest)} ms, largest ${mb(largest)}`, target: '< 10,000 ms and < 20 MB each' });
+  rows.push({
+    measure: 'Figure with 400,000 imported events (binned), 174 × 120 mm',
+    value: parts.join('; '),
+    against: '',
+    ratio: `slowest ${ms(slowest)} ms, largest ${mb(largest)}`,
+    target: '< 10,000 ms and < 20 MB each',
+  });
   return rows;
 }

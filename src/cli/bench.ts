@@ -101,24 +101,44 @@ async function timeSteps(page: Page, kind: 'repaint' | 'shipped' | 'native' | 'g
 async function addSynthetic(page: Page, n: number, as: 'native' | 'gpu') {
   await page.evaluate(
     async ({ n, as }) => {
-      const w = window as unknown as { __map: import('maplibre-gl').Map; __TimePointsLayer: new (...a: unknown[]) => { setClock: (c: object) => void }; __gpu?: unknown };
+      const w = window as unknown as {
+        __map: import('maplibre-gl').Map;
+        __TimePointsLayer: new (...a: unknown[]) => { setClock: (c: object) => void };
+        __gpu?: unknown;
+      };
       const map = w.__map;
       let seed = 7;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-      const x = new Float32Array(n), y = new Float32Array(n), t0 = new Float32Array(n), t1 = new Float32Array(n);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+      const x = new Float32Array(n),
+        y = new Float32Array(n),
+        t0 = new Float32Array(n),
+        t1 = new Float32Array(n);
       const features = [];
       for (let i = 0; i < n; i++) {
-        const lng = 39 + random() * 9, lat = 29.5 + random() * 7.5, day = 365 + Math.floor(random() * 2190);
+        const lng = 39 + random() * 9,
+          lat = 29.5 + random() * 7.5,
+          day = 365 + Math.floor(random() * 2190);
         x[i] = (lng + 180) / 360;
         y[i] = (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
         t0[i] = t1[i] = day;
-        if (as === 'native') features.push({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] }, properties: { t0: day, t1: day } });
+        if (as === 'native')
+          features.push({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] }, properties: { t0: day, t1: day } });
       }
       if (as === 'native') {
         map.addSource('bench', { type: 'geojson', data: { type: 'FeatureCollection', features } });
         // The atlas's own time filter (layers.ts eventFilter), on MapLibre's side.
         const g = (k: string) => ['global-state', k];
-        map.addLayer({ id: 'bench', type: 'circle', source: 'bench', filter: ['all', ['<=', ['get', 't0'], g('t')], ['any', ['==', g('mode'), 'cumulative'], ['>=', ['get', 't1'], ['-', g('t'), g('windowDays')]]]] as never, paint: { 'circle-radius': 2.5, 'circle-color': '#0f6e8c' } });
+        map.addLayer({
+          id: 'bench',
+          type: 'circle',
+          source: 'bench',
+          filter: [
+            'all',
+            ['<=', ['get', 't0'], g('t')],
+            ['any', ['==', g('mode'), 'cumulative'], ['>=', ['get', 't1'], ['-', g('t'), g('windowDays')]]],
+          ] as never,
+          paint: { 'circle-radius': 2.5, 'circle-color': '#0f6e8c' },
+        });
       } else {
         const layer = new w.__TimePointsLayer('bench', { count: n, x, y, t0, t1 }, '#0f6e8c');
         map.addLayer(layer as never);
@@ -140,17 +160,20 @@ async function removeSynthetic(page: Page) {
 }
 
 async function timeToBlob(page: Page, width: number, height: number): Promise<number> {
-  return page.evaluate(async ({ width, height }) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    const start = performance.now();
-    await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-    return performance.now() - start;
-  }, { width, height });
+  return page.evaluate(
+    async ({ width, height }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, width, height);
+      const start = performance.now();
+      await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+      return performance.now() - start;
+    },
+    { width, height },
+  );
 }
 
 function initialJsGzipped(): { files: number; bytes: number } {
@@ -171,7 +194,12 @@ async function main() {
   try {
     const atlasLoad = await coldLoads(browser, `${base}#t=2006-11-14`, true);
     const peerLoad = await coldLoads(browser, `${base}__bench/peer.html`, false);
-    row('Cold load to the first loaded map', `${ms(median(atlasLoad))} ms`, `plain MapLibre, same governorates: ${ms(median(peerLoad))} ms`, `${(median(atlasLoad) / median(peerLoad)).toFixed(2)}×`);
+    row(
+      'Cold load to the first loaded map',
+      `${ms(median(atlasLoad))} ms`,
+      `plain MapLibre, same governorates: ${ms(median(peerLoad))} ms`,
+      `${(median(atlasLoad) / median(peerLoad)).toFixed(2)}×`,
+    );
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx keeps function names with a __name helper that the page does not have.
@@ -186,7 +214,12 @@ async function main() {
 
     const floor = await timeSteps(page, 'repaint');
     const shipped = await timeSteps(page, 'shipped');
-    row('Slider step, shipped data (63 events)', `${ms(median(shipped))} / ${ms(p95(shipped))} ms`, `repaint: ${ms(median(floor))} / ${ms(p95(floor))} ms`, `${(median(shipped) / median(floor)).toFixed(2)}× repaint`);
+    row(
+      'Slider step, shipped data (63 events)',
+      `${ms(median(shipped))} / ${ms(p95(shipped))} ms`,
+      `repaint: ${ms(median(floor))} / ${ms(p95(floor))} ms`,
+      `${(median(shipped) / median(floor)).toFixed(2)}× repaint`,
+    );
 
     for (const n of [100_000, 400_000]) {
       const gpuStart = Date.now();
@@ -202,9 +235,24 @@ async function main() {
       const native = await timeSteps(page, 'native');
       await removeSynthetic(page);
       const k = `${n / 1000}k`;
-      row(`Slider step, ${k} events, GPU layer`, `${ms(median(gpu))} / ${ms(p95(gpu))} ms`, `repaint with them: ${ms(median(gpuFloor))} / ${ms(p95(gpuFloor))} ms`, `${(median(gpu) / median(gpuFloor)).toFixed(2)}× repaint; ${(median(gpu) / median(native)).toFixed(3)}× native`);
-      row(`${k} events in memory to the first frame, GPU layer`, `${gpuLoad} ms`, `MapLibre GeoJSON source: ${nativeLoad} ms`, `${(gpuLoad / nativeLoad).toFixed(2)}×`);
-      row(`Slider step, ${k} events, MapLibre filter (peer)`, `${ms(median(native))} / ${ms(p95(native))} ms`, `repaint with them: ${ms(median(nativeFloor))} / ${ms(p95(nativeFloor))} ms`, `${(median(native) / median(nativeFloor)).toFixed(2)}× repaint`);
+      row(
+        `Slider step, ${k} events, GPU layer`,
+        `${ms(median(gpu))} / ${ms(p95(gpu))} ms`,
+        `repaint with them: ${ms(median(gpuFloor))} / ${ms(p95(gpuFloor))} ms`,
+        `${(median(gpu) / median(gpuFloor)).toFixed(2)}× repaint; ${(median(gpu) / median(native)).toFixed(3)}× native`,
+      );
+      row(
+        `${k} events in memory to the first frame, GPU layer`,
+        `${gpuLoad} ms`,
+        `MapLibre GeoJSON source: ${nativeLoad} ms`,
+        `${(gpuLoad / nativeLoad).toFixed(2)}×`,
+      );
+      row(
+        `Slider step, ${k} events, MapLibre filter (peer)`,
+        `${ms(median(native))} / ${ms(p95(native))} ms`,
+        `repaint with them: ${ms(median(nativeFloor))} / ${ms(p95(nativeFloor))} ms`,
+        `${(median(native) / median(nativeFloor)).toFixed(2)}× repaint`,
+      );
     }
 
     for (const r of await benchFigures((w, h) => timeToBlob(page, w, h))) row(r.measure, r.value, r.against, r.ratio, r.target);
@@ -212,7 +260,9 @@ async function main() {
     row('Initial JavaScript, gzipped', `${(js.bytes / 1024).toFixed(0)} kB`, `${js.files} files (figure and import code load on first use)`, '');
 
     const browserVersion = browser.version();
-    console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Chromium ${browserVersion}; WebGL: ${renderer}`);
+    console.log(
+      `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Chromium ${browserVersion}; WebGL: ${renderer}`,
+    );
     console.log(`Medians of ${LOADS} cold loads and ${STEPS} steps; "a / b ms" is median / 95th percentile.\n`);
     console.log('| Measure | Atlas | Against | Ratio | Target |\n|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -8,5 +8,12 @@ const executablePath = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
 export const chromiumLaunchOptions: LaunchOptions = {
   executablePath: executablePath || undefined,
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };

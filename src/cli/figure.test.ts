@@ -14,7 +14,9 @@ const dir = mkdtempSync(join(tmpdir(), 'atlas-figure-cli-'));
 
 async function figure(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/cli/figure.ts', ...args], { env: { ...process.env, ATLAS_CHROMIUM: '/nonexistent/chromium', PATH: '/usr/local/bin:/bin' } });
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/cli/figure.ts', ...args], {
+      env: { ...process.env, ATLAS_CHROMIUM: '/nonexistent/chromium', PATH: '/usr/local/bin:/bin' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };
@@ -70,9 +72,16 @@ describe('npm run figure --batch', () => {
     expect(result.code, result.stderr).toBe(0);
     const pdf = readFileSync('test-results/figures/control-by-year.pdf');
     // 174 × 170 mm in points.
-    expect(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!.slice(1).map((v) => Math.round(Number(v) * 100) / 100)).toEqual([493.23, 481.89]);
+    expect(
+      /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/
+        .exec(pdf.toString('latin1'))!
+        .slice(1)
+        .map((v) => Math.round(Number(v) * 100) / 100),
+    ).toEqual([493.23, 481.89]);
     const svg = readFileSync('test-results/figures/control-by-year.svg', 'utf8');
-    [2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010].forEach((year, i) => expect(svg).toContain(`>(${String.fromCharCode(97 + i)}) up to 31 December ${year}</text>`));
+    [2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010].forEach((year, i) =>
+      expect(svg).toContain(`>(${String.fromCharCode(97 + i)}) up to 31 December ${year}</text>`),
+    );
     // The last panel is the day of the last convoy, the slider's end.
     expect(svg).toContain('>(i) up to 18 December 2011</text>');
     expect(svg.match(/>Provincial Iraqi Control<\/text>/g)).toHaveLength(1);

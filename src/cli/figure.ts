@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   const { atlas, problems } = loadAtlas(files);
   const tours = loadTours(files, atlas);
   if (problems.length || tours.problems.length) {
-    console.error(`The atlas's data has ${problems.length + tours.problems.length} problem(s), so no figure is drawn from it: run npm run validate to see them.`);
+    console.error(
+      `The atlas's data has ${problems.length + tours.problems.length} problem(s), so no figure is drawn from it: run npm run validate to see them.`,
+    );
     return 2;
   }
   const ctx: FigureContext = {
@@ -51,7 +53,9 @@ async function main(): Promise<number> {
       writeFileSync(`${job.out}.caption.txt`, `${made.words.caption}\n`);
       const { widthMm, heightMm, dpi } = job.options.page;
       const left = made.dropped.length ? `; left out where there was no room: ${made.dropped.join(', ')}` : '';
-      console.log(`wrote ${job.out} (${widthMm} × ${heightMm} mm, ${job.options.format === 'png' ? `${dpi} DPI` : 'vector'}${left}) and ${job.out}.caption.txt`);
+      console.log(
+        `wrote ${job.out} (${widthMm} × ${heightMm} mm, ${job.options.format === 'png' ? `${dpi} DPI` : 'vector'}${left}) and ${job.out}.caption.txt`,
+      );
     } catch (e) {
       failed++;
       console.error(`${job.out}: ${oneLine(e)}`);

@@ -14,9 +14,11 @@ for (const [file, raw] of Object.entries(files.places)) {
   const feature = JSON.parse(raw);
   const slices: { where: string; doc: string; words: string; target: { start: number; end: number } }[] = [];
   feature.properties.events?.forEach((e: { sources?: { doc: string; quote: string; start: number; end: number }[] }, i: number) =>
-    e.sources?.forEach((s, j) => slices.push({ where: `events[${i}].sources[${j}]`, doc: s.doc, words: s.quote, target: s })));
+    e.sources?.forEach((s, j) => slices.push({ where: `events[${i}].sources[${j}]`, doc: s.doc, words: s.quote, target: s })),
+  );
   feature.properties.quotes?.forEach((q: { doc: string; text: string; start: number; end: number }, i: number) =>
-    slices.push({ where: `quotes[${i}]`, doc: q.doc, words: q.text, target: q }));
+    slices.push({ where: `quotes[${i}]`, doc: q.doc, words: q.text, target: q }),
+  );
 
   let changed = false;
   for (const { where, doc, words, target } of slices) {

@@ -25,12 +25,16 @@ for (const source of atlas.sources) {
   const c = counts.perText[source.id];
   console.log(`  ${source.id.padEnd(24)} ${String(c.passages).padStart(3)} event passages  ${String(c.quotes).padStart(3)} quotes`);
 }
-console.log(`Mentions of mapped places: ${atlas.mentions.length} (${atlas.sources.map((s) => `${s.id} ${atlas.mentions.filter((m) => m.doc === s.id).length}`).join(', ')}).`);
+console.log(
+  `Mentions of mapped places: ${atlas.mentions.length} (${atlas.sources.map((s) => `${s.id} ${atlas.mentions.filter((m) => m.doc === s.id).length}`).join(', ')}).`,
+);
 const coverage = JSON.parse(readFileSync(paths.coverage, 'utf8')) as CoverageFile;
 console.log(`Named in the texts but not mapped, each with its reason (${paths.coverage}):`);
 for (const item of [...coverage.leftOut, ...coverage.notMapped]) console.log(`  ${item.name}: ${item.reason}`);
 console.log(`Tours: ${tours.map((t) => `${t.id} (${t.chapters.length} chapters)`).join(', ')}.`);
 const periods = Object.values(atlas.control.governorates).flat();
-console.log(`Province control: ${periods.length} periods in ${Object.keys(atlas.control.governorates).length} governorates, ${atlas.control.milestones.length} milestones.`);
+console.log(
+  `Province control: ${periods.length} periods in ${Object.keys(atlas.control.governorates).length} governorates, ${atlas.control.milestones.length} milestones.`,
+);
 const noData = atlas.displacement.filter((r) => r.value === null).length;
 console.log(`Displacement: ${atlas.displacement.length} records (${noData} sourced "no data").`);

@@ -11,7 +11,10 @@ export const isText = (v: unknown): v is string => typeof v === 'string' && v.tr
 /** Collects problems for one file and feature. */
 export class Report {
   readonly problems: Problem[] = [];
-  constructor(readonly file: string, public feature?: string) {}
+  constructor(
+    readonly file: string,
+    public feature?: string,
+  ) {}
   add(path: string, message: string): void {
     this.problems.push({ file: this.file, feature: this.feature, path, message });
   }
@@ -38,9 +41,7 @@ export function checkSlice(path: string, quoteField: string, q: Json, report: Re
     }
     const { start, end } = q;
     const found = source.text.indexOf(quote);
-    const hint = found < 0
-      ? `these words are not in ${source.id}: quote verbatim`
-      : `the words stand at start ${found}, end ${found + quote.length}`;
+    const hint = found < 0 ? `these words are not in ${source.id}: quote verbatim` : `the words stand at start ${found}, end ${found + quote.length}`;
     if (!Number.isInteger(start) || !Number.isInteger(end)) {
       report.add(`${path}.start`, `start and end must be whole character offsets into ${source.id}.txt; ${hint}`);
       return;
@@ -60,6 +61,5 @@ export function checkDate(value: unknown, path: string, report: Report): TimeSpa
   }
   return parsed.span;
 }
-
 
 export const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

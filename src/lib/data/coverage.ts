@@ -28,7 +28,9 @@ export function variants(name: string): string[] {
 }
 
 export function checkCoverage(file: string, sources: SourceText[], places: Place[], gazetteer: GazetteerEntry[], coverage: CoverageFile): Problem[] {
-  const placeNames = new Set(places.flatMap((p) => [p.properties.name, ...(p.properties.aliases ?? []), p.properties.gazetteer?.ref ?? ''].filter(Boolean).flatMap(variants)));
+  const placeNames = new Set(
+    places.flatMap((p) => [p.properties.name, ...(p.properties.aliases ?? []), p.properties.gazetteer?.ref ?? ''].filter(Boolean).flatMap(variants)),
+  );
   const governoratesMapped = new Set(places.filter((p) => p.properties.kind === 'governorate').map((p) => p.properties.governorate));
   const leftOut = new Set(coverage.leftOut.map((l) => foldName(l.name)));
   const problems: Problem[] = [];

@@ -5,7 +5,9 @@ import { paths, type RawFiles } from './files.ts';
 
 function readDir(root: string, dir: string, ext: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith(ext)).sort()) {
+  for (const name of readdirSync(join(root, dir))
+    .filter((n) => n.endsWith(ext))
+    .sort()) {
     out[`${dir}/${name}`] = readFileSync(join(root, dir, name), 'utf8');
   }
   return out;

@@ -72,14 +72,16 @@ export function loadAtlas(files: RawFiles): LoadResult {
   const problems: Problem[] = [];
   const sources = loadSources(files, problems);
   const governorates = loadGovernorates(files, problems);
-  const context = Object.fromEntries(contextLayers.map((layer) => {
-    const file = geoPath(layer);
-    const json = files.geo[file] === undefined ? null : parseOrReport(file, files.geo[file], problems);
-    if (files.geo[file] === undefined) problems.push({ file, path: '(file)', message: 'missing; run npm run geo:build' });
-    const checked = checkContextLayer(file, json);
-    problems.push(...checked.problems);
-    return [layer, checked.collection];
-  })) as Atlas['context'];
+  const context = Object.fromEntries(
+    contextLayers.map((layer) => {
+      const file = geoPath(layer);
+      const json = files.geo[file] === undefined ? null : parseOrReport(file, files.geo[file], problems);
+      if (files.geo[file] === undefined) problems.push({ file, path: '(file)', message: 'missing; run npm run geo:build' });
+      const checked = checkContextLayer(file, json);
+      problems.push(...checked.problems);
+      return [layer, checked.collection];
+    }),
+  ) as Atlas['context'];
   const ctx: ValidationContext = {
     sources: new Map(sources.map((s) => [s.id, s])),
     governorates,
@@ -87,7 +89,17 @@ export function loadAtlas(files: RawFiles): LoadResult {
     placeIds: new Map(),
     eventIds: new Map(),
   };
-  const atlas: Atlas = { sources, places: [], events: [], quotes: [], governorates, context, control: { governorates: {}, milestones: [] }, displacement: [], mentions: [] };
+  const atlas: Atlas = {
+    sources,
+    places: [],
+    events: [],
+    quotes: [],
+    governorates,
+    context,
+    control: { governorates: {}, milestones: [] },
+    displacement: [],
+    mentions: [],
+  };
   for (const [file, raw] of Object.entries(files.places).sort(([a], [b]) => a.localeCompare(b))) {
     const result = checkPlaceFile(file, raw, ctx);
     problems.push(...result.problems);
@@ -97,7 +109,10 @@ export function loadAtlas(files: RawFiles): LoadResult {
     atlas.quotes.push(...result.quotes);
   }
   atlas.events.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.id.localeCompare(b.id));
-  atlas.mentions = indexMentions(sources, atlas.places.map((p) => ({ id: p.id, names: [p.properties.name, ...(p.properties.aliases ?? [])] })));
+  atlas.mentions = indexMentions(
+    sources,
+    atlas.places.map((p) => ({ id: p.id, names: [p.properties.name, ...(p.properties.aliases ?? [])] })),
+  );
 
   const controlJson = parseOrReport(paths.control, files.control, problems);
   if (controlJson) {
@@ -120,7 +135,11 @@ function checkCoverageFiles(files: RawFiles, atlas: Atlas): Problem[] {
   const gazetteer = parseOrReport(paths.gazetteer, files.gazetteer!, problems) as { entries?: GazetteerEntry[] } | null;
   const coverage = parseOrReport(paths.coverage, files.coverage!, problems) as CoverageFile | null;
   if (!gazetteer || !coverage) return problems;
-  if (!Array.isArray(coverage.leftOut) || !Array.isArray(coverage.notMapped) || [...coverage.leftOut, ...coverage.notMapped].some((l) => !l?.name || !l?.reason)) {
+  if (
+    !Array.isArray(coverage.leftOut) ||
+    !Array.isArray(coverage.notMapped) ||
+    [...coverage.leftOut, ...coverage.notMapped].some((l) => !l?.name || !l?.reason)
+  ) {
     return [...problems, { file: paths.coverage, path: 'leftOut', message: 'expected leftOut and notMapped lists of { name, reason }' }];
   }
   return [...problems, ...checkCoverage(paths.coverage, atlas.sources, atlas.places, gazetteer.entries ?? [], coverage)];

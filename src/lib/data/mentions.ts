@@ -25,7 +25,10 @@ export function fold(text: string): Folded {
   let out = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const base = text[i].normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const base = text[i]
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     for (const ch of base) {
       if (/['’‘ʿʾ`]/.test(ch)) continue;
       out += ch === '-' ? ' ' : ch;

@@ -12,20 +12,60 @@ export type Precision = (typeof precisions)[number];
 /** What happened, and who acted. Add a tag here before using it in a place file. */
 export const eventTags = [
   // what happened
-  'violence', 'bombing', 'killing', 'kidnapping', 'battle', 'displacement', 'occupation', 'handover',
-  'withdrawal', 'ceasefire', 'negotiation', 'politics', 'sectarian', 'insurgency', 'uprising',
-  'diplomacy', 'reporting',
+  'violence',
+  'bombing',
+  'killing',
+  'kidnapping',
+  'battle',
+  'displacement',
+  'occupation',
+  'handover',
+  'withdrawal',
+  'ceasefire',
+  'negotiation',
+  'politics',
+  'sectarian',
+  'insurgency',
+  'uprising',
+  'diplomacy',
+  'reporting',
   // who acted
-  'us-forces', 'uk-forces', 'coalition', 'iraqi-government', 'iraqi-police', 'iraqi-army', 'militia',
-  'insurgents', 'al-qaeda', 'kurds', 'un', 'civilians',
+  'us-forces',
+  'uk-forces',
+  'coalition',
+  'iraqi-government',
+  'iraqi-police',
+  'iraqi-army',
+  'militia',
+  'insurgents',
+  'al-qaeda',
+  'kurds',
+  'un',
+  'civilians',
 ] as const;
 export type EventTag = (typeof eventTags)[number];
 
 export const genres = ['transcript', 'news report', 'editorial', 'blog post'] as const;
 
 export const governorateIds = [
-  'IQ-AN', 'IQ-AR', 'IQ-BA', 'IQ-BB', 'IQ-BG', 'IQ-DA', 'IQ-DI', 'IQ-DQ', 'IQ-KA', 'IQ-KI',
-  'IQ-MA', 'IQ-MU', 'IQ-NA', 'IQ-NI', 'IQ-QA', 'IQ-SD', 'IQ-SU', 'IQ-WA',
+  'IQ-AN',
+  'IQ-AR',
+  'IQ-BA',
+  'IQ-BB',
+  'IQ-BG',
+  'IQ-DA',
+  'IQ-DI',
+  'IQ-DQ',
+  'IQ-KA',
+  'IQ-KI',
+  'IQ-MA',
+  'IQ-MU',
+  'IQ-NA',
+  'IQ-NI',
+  'IQ-QA',
+  'IQ-SD',
+  'IQ-SU',
+  'IQ-WA',
 ] as const;
 
 export interface SourceText {
@@ -59,8 +99,18 @@ export interface DateSource {
 
 /** What a number in a text counts. */
 export const figureMeasures = [
-  'killed', 'wounded', 'kidnapped', 'bodies', 'displaced', 'fled', 'refugees', 'troops', 'police',
-  'fighters', 'percent', 'casualties',
+  'killed',
+  'wounded',
+  'kidnapped',
+  'bodies',
+  'displaced',
+  'fled',
+  'refugees',
+  'troops',
+  'police',
+  'fighters',
+  'percent',
+  'casualties',
 ] as const;
 export type FigureMeasure = (typeof figureMeasures)[number];
 

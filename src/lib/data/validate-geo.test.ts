@@ -18,9 +18,21 @@ function problemsWith(file: 'control' | 'displacement', edit: (json: any) => voi
 
 describe('geo/control.json rules', () => {
   const cases: [string, (c: any) => void, string | undefined, string, RegExp][] = [
-    ['periods of one governorate do not overlap', (c) => (c.governorates['IQ-BA'][1].from = '2007-12-15'), 'IQ-BA', 'governorates.IQ-BA[1].from', /overlaps the previous period/],
+    [
+      'periods of one governorate do not overlap',
+      (c) => (c.governorates['IQ-BA'][1].from = '2007-12-15'),
+      'IQ-BA',
+      'governorates.IQ-BA[1].from',
+      /overlaps the previous period/,
+    ],
     ['every period has a source', (c) => delete c.governorates['IQ-BA'][0].source, 'IQ-BA', 'governorates.IQ-BA[0].source', /every record needs a source/],
-    ['statuses from the vocabulary', (c) => (c.governorates['IQ-MU'][1].status = 'british'), 'IQ-MU', 'governorates.IQ-MU[1].status', /"british" is not one of coalition/],
+    [
+      'statuses from the vocabulary',
+      (c) => (c.governorates['IQ-MU'][1].status = 'british'),
+      'IQ-MU',
+      'governorates.IQ-MU[1].status',
+      /"british" is not one of coalition/,
+    ],
     ['dates parse', (c) => (c.governorates['IQ-KA'][2].from = '2007-13-29'), 'IQ-KA', 'governorates.IQ-KA[2].from', /not an EDTF date/],
     ['governorate ids exist', (c) => (c.governorates['IQ-XX'] = []), 'IQ-XX', 'governorates.IQ-XX', /not a governorate id/],
     ['every governorate is covered', (c) => delete c.governorates['IQ-WA'], undefined, 'governorates.IQ-WA', /missing/],
@@ -43,14 +55,24 @@ describe('geo/displacement.json rules', () => {
     ['a range runs upwards', (d) => (d.records[diyala].high = 100), diyala, 'high', /not below value/],
     ['no data is said, not left null', (d) => (d.records[diyala].value = null), diyala, 'qualifier', /must say "no data"/],
     ['every record has a source', (d) => delete d.records[diyala].source, diyala, 'source', /every record needs a source/],
-    ["a text's figure is quoted verbatim", (d) => (d.records[mosulKurds].source.quote = 'He added that 80,000 Kurds had already fled the city because of assassinations.'), mosulKurds, 'source.quote', /not in cockburn-2006/],
+    [
+      "a text's figure is quoted verbatim",
+      (d) => (d.records[mosulKurds].source.quote = 'He added that 80,000 Kurds had already fled the city because of assassinations.'),
+      mosulKurds,
+      'source.quote',
+      /not in cockburn-2006/,
+    ],
     ['a place named exists', (d) => (d.records[mosulKurds].place = 'mosul-city'), mosulKurds, 'place', /not a place/],
   ];
   it.each(cases)('%s', (_rule, edit, index, field, message) => {
     const problems = problemsWith('displacement', edit);
     const path = `records[${index}].${field}`;
     const hit = problems.find((p) => p.path === path);
-    expect(hit, problems.map(formatProblem).join('\n')).toMatchObject({ file: 'geo/displacement.json', feature: displacement.records[index].id, message: expect.stringMatching(message) });
+    expect(hit, problems.map(formatProblem).join('\n')).toMatchObject({
+      file: 'geo/displacement.json',
+      feature: displacement.records[index].id,
+      message: expect.stringMatching(message),
+    });
   });
 });
 
@@ -59,11 +81,24 @@ describe('geo context layers', () => {
     const { atlas, problems } = loadAtlas(repo);
     expect(problems).toEqual([]);
     // The neighbours at 10m; the countries beyond them, to the figures' reach, at 50m.
-    const resolution = Object.fromEntries(atlas.context.countries.features.map((f) => [f.properties!.name, /Natural Earth (\d+m) admin-0/.exec(f.properties!.source)?.[1]]));
+    const resolution = Object.fromEntries(
+      atlas.context.countries.features.map((f) => [f.properties!.name, /Natural Earth (\d+m) admin-0/.exec(f.properties!.source)?.[1]]),
+    );
     for (const name of ['Iran', 'Iraq', 'Jordan', 'Kuwait', 'Saudi Arabia', 'Syria', 'Turkey']) expect(resolution[name], name).toBe('10m');
     for (const name of ['Egypt', 'Israel', 'Lebanon', 'Armenia', 'Azerbaijan', 'Qatar', 'United Arab Emirates']) expect(resolution[name], name).toBe('50m');
-    expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual(['Tigris', 'Euphrates', 'Diyala', 'Little Zab', 'Shatt al-Arab']);
-    expect(atlas.context.lakes.features.map((f) => f.properties!.name).filter(Boolean).sort()).toEqual(['Lake Habbaniyah', 'Lake Razazah', 'Lake Tharthar']);
+    expect(atlas.context.rivers.features.filter((f) => f.properties!.named).map((f) => f.properties!.name)).toEqual([
+      'Tigris',
+      'Euphrates',
+      'Diyala',
+      'Little Zab',
+      'Shatt al-Arab',
+    ]);
+    expect(
+      atlas.context.lakes.features
+        .map((f) => f.properties!.name)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['Lake Habbaniyah', 'Lake Razazah', 'Lake Tharthar']);
   });
 
   it('reports a feature without a source, and a missing layer file', () => {

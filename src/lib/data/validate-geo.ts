@@ -5,8 +5,17 @@ import type { TimeSpan } from '../time/instant.ts';
 import gjv from 'geojson-validation';
 import { checkDate, checkSlice, isObject, isText, kebabCase, Report, type Json } from './check.ts';
 import {
-  confidences, controlStatuses, displacementMeasures, displacementQualifiers, governorateIds, hostCountries,
-  type Control, type ControlPeriod, type DisplacementRecord, type Milestone, type SourceText,
+  confidences,
+  controlStatuses,
+  displacementMeasures,
+  displacementQualifiers,
+  governorateIds,
+  hostCountries,
+  type Control,
+  type ControlPeriod,
+  type DisplacementRecord,
+  type Milestone,
+  type SourceText,
 } from './schema.ts';
 
 interface GeoContext {
@@ -43,10 +52,11 @@ function checkPeriod(p: unknown, path: string, report: Report): ControlPeriod | 
     if (p.startSource !== undefined) checkWebSource(p.startSource, `${path}.startSource`, report);
     if (p.alsoReported !== undefined) {
       if (!Array.isArray(p.alsoReported)) report.add(`${path}.alsoReported`, 'expected a list of { date, source }');
-      else p.alsoReported.forEach((a: Json, i) => {
-        checkDate(a?.date, `${path}.alsoReported[${i}].date`, report);
-        checkWebSource(a?.source, `${path}.alsoReported[${i}].source`, report);
-      });
+      else
+        p.alsoReported.forEach((a: Json, i) => {
+          checkDate(a?.date, `${path}.alsoReported[${i}].date`, report);
+          checkWebSource(a?.source, `${path}.alsoReported[${i}].source`, report);
+        });
     }
   });
   if (!ok || !from || !to) return null;
@@ -66,7 +76,8 @@ function checkMilestone(m: unknown, path: string, ids: Set<string>, report: Repo
     else ids.add(m.id);
     span = checkDate(m.date, `${path}.date`, report);
     if (!isText(m.title)) report.add(`${path}.title`, 'missing');
-    if (m.where !== null && !isGovernorate(m.where)) report.add(`${path}.where`, `${JSON.stringify(m.where)} is not a governorate id; expected IQ-AN … IQ-WA or null`);
+    if (m.where !== null && !isGovernorate(m.where))
+      report.add(`${path}.where`, `${JSON.stringify(m.where)} is not a governorate id; expected IQ-AN … IQ-WA or null`);
     checkWebSource(m.source, `${path}.source`, report);
   });
   return ok && span ? { ...(m as unknown as Milestone), ...(span as TimeSpan) } : null;
@@ -99,7 +110,10 @@ export function checkControl(file: string, value: unknown): { control: Control; 
       const before = checked[i - 1];
       const after = checked[i];
       if (before && after && after.t0 <= before.t1) {
-        report.add(`governorates.${id}[${i}].from`, `${after.from} overlaps the previous period (${before.from}..${before.to}); periods must be in order and not overlap`);
+        report.add(
+          `governorates.${id}[${i}].from`,
+          `${after.from} overlaps the previous period (${before.from}..${before.to}); periods must be in order and not overlap`,
+        );
       }
     }
     control.governorates[id] = valid;
@@ -123,10 +137,14 @@ function checkRecord(r: unknown, path: string, ids: Set<string>, ctx: GeoContext
     else if (ids.has(r.id)) report.add(`${path}.id`, `"${r.id}" is used twice`);
     else ids.add(r.id);
     if (r.where !== null && !isGovernorate(r.where) && !hostCountries.includes(r.where as never)) {
-      report.add(`${path}.where`, `${JSON.stringify(r.where)} is not a place for a figure; expected a governorate id, ${hostCountries.join(', ')}, or null for Iraq as a whole`);
+      report.add(
+        `${path}.where`,
+        `${JSON.stringify(r.where)} is not a place for a figure; expected a governorate id, ${hostCountries.join(', ')}, or null for Iraq as a whole`,
+      );
     }
     span = checkDate(r.date, `${path}.date`, report);
-    if (!displacementMeasures.includes(r.measure as never)) report.add(`${path}.measure`, `${JSON.stringify(r.measure)} is not one of ${displacementMeasures.join(', ')}`);
+    if (!displacementMeasures.includes(r.measure as never))
+      report.add(`${path}.measure`, `${JSON.stringify(r.measure)} is not one of ${displacementMeasures.join(', ')}`);
     const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
     if (r.value !== null && !isCount(r.value)) report.add(`${path}.value`, 'expected a whole number of people, or null for no data');
     if (r.value === null && r.qualifier !== 'no data') report.add(`${path}.qualifier`, 'a null value must say "no data"');
@@ -155,7 +173,6 @@ export function checkDisplacement(file: string, value: unknown, ctx: GeoContext)
   return { records, problems: report.problems };
 }
 
-
 /** A context layer: valid GeoJSON, and every feature names the dataset it was derived from. */
 export function checkContextLayer(file: string, value: unknown): { collection: GeoJSON.FeatureCollection; problems: Report['problems'] } {
   const report = new Report(file);
@@ -165,12 +182,14 @@ export function checkContextLayer(file: string, value: unknown): { collection: G
     report.add('type', 'expected a GeoJSON FeatureCollection');
     return { collection: empty, problems: report.problems };
   }
-  const features = (value.features as unknown[]).filter((f, i) => report.clean(() => {
-    const errors = gjv.valid(f, true);
-    for (const e of errors) report.add(`features[${i}]`, `invalid GeoJSON: ${e}`);
-    if (!isObject(f) || !isObject(f.properties) || !isText(f.properties.source)) {
-      report.add(`features[${i}].properties.source`, 'missing; every feature names the dataset it comes from');
-    }
-  }));
+  const features = (value.features as unknown[]).filter((f, i) =>
+    report.clean(() => {
+      const errors = gjv.valid(f, true);
+      for (const e of errors) report.add(`features[${i}]`, `invalid GeoJSON: ${e}`);
+      if (!isObject(f) || !isObject(f.properties) || !isText(f.properties.source)) {
+        report.add(`features[${i}].properties.source`, 'missing; every feature names the dataset it comes from');
+      }
+    }),
+  );
   return { collection: { type: 'FeatureCollection', features: features as GeoJSON.Feature[] }, problems: report.problems };
 }

@@ -26,31 +26,147 @@ function broken(edit: (f: any) => void, file = fallujahFile): Record<string, str
 }
 
 const cases: { rule: string; places: Record<string, string>; file?: string; feature?: string; path: string; message: RegExp }[] = [
-  { rule: 'JSON syntax, with line and column', places: { [fallujahFile]: '{\n  "type": "Feature",\n  "id": "fallujah",,\n}' }, feature: undefined, path: 'line 3, column 20', message: /malformed JSON: PropertyNameExpected/ },
-  { rule: 'GeoJSON geometry', places: broken((f) => (f.geometry.coordinates = [43.8])), path: 'geometry', message: /invalid GeoJSON: Position must be at least two elements/ },
-  { rule: 'id kebab-case', places: broken((f) => (f.id = 'Fallujah_City'), 'places/Fallujah_City.geojson'), file: 'places/Fallujah_City.geojson', feature: 'Fallujah_City', path: 'id', message: /not kebab-case/ },
+  {
+    rule: 'JSON syntax, with line and column',
+    places: { [fallujahFile]: '{\n  "type": "Feature",\n  "id": "fallujah",,\n}' },
+    feature: undefined,
+    path: 'line 3, column 20',
+    message: /malformed JSON: PropertyNameExpected/,
+  },
+  {
+    rule: 'GeoJSON geometry',
+    places: broken((f) => (f.geometry.coordinates = [43.8])),
+    path: 'geometry',
+    message: /invalid GeoJSON: Position must be at least two elements/,
+  },
+  {
+    rule: 'id kebab-case',
+    places: broken((f) => (f.id = 'Fallujah_City'), 'places/Fallujah_City.geojson'),
+    file: 'places/Fallujah_City.geojson',
+    feature: 'Fallujah_City',
+    path: 'id',
+    message: /not kebab-case/,
+  },
   { rule: 'id equals file name', places: broken((f) => (f.id = 'falluja')), feature: 'falluja', path: 'id', message: /expected "fallujah"/ },
   { rule: 'required field', places: broken((f) => delete f.properties.name), path: 'properties.name', message: /missing/ },
-  { rule: 'kind vocabulary', places: broken((f) => (f.properties.kind = 'town')), path: 'properties.kind', message: /"town" is not a kind; expected one of city/ },
+  {
+    rule: 'kind vocabulary',
+    places: broken((f) => (f.properties.kind = 'town')),
+    path: 'properties.kind',
+    message: /"town" is not a kind; expected one of city/,
+  },
   { rule: 'precision vocabulary', places: broken((f) => (f.properties.precision = 'rough')), path: 'properties.precision', message: /not a precision/ },
-  { rule: 'tag vocabulary', places: broken((f) => f.properties.events[shot].tags.push('massacre')), path: `properties.events[${shot}].tags[5]`, message: /"massacre" is not a declared tag/ },
-  { rule: 'date is EDTF', places: broken((f) => (f.properties.events[shot].date = '28 April 2003')), path: `properties.events[${shot}].date`, message: /not an EDTF date/ },
-  { rule: 'impossible date', places: broken((f) => (f.properties.events[shot].date = '2006-13-01')), path: `properties.events[${shot}].date`, message: /not an EDTF date/ },
-  { rule: 'date within 1990–2012', places: broken((f) => (f.properties.quotes[0].date = '1989-12')), path: 'properties.quotes[0].date', message: /outside 1990-01-01\.\.2012-12-31/ },
-  { rule: 'interval in order', places: broken((f) => (f.properties.events[shot].date = '2003-04-30/2003-04-28')), path: `properties.events[${shot}].date`, message: /ends before it starts/ },
-  { rule: 'event quote verbatim', places: broken((f) => (f.properties.events[shot].sources[1].quote = 'Eighteen Iraqis were dead.')), path: `properties.events[${shot}].sources[1].quote`, message: /not in steele-2008: quote verbatim/ },
-  { rule: 'quote offsets slice the words', places: broken((f) => { f.properties.quotes[0].start += 1; f.properties.quotes[0].end += 1; }), path: 'properties.quotes[0].text', message: /the words stand at start \d+, end \d+/ },
-  { rule: 'doc id exists', places: broken((f) => (f.properties.events[shot].sources[0].doc = 'steele-2009')), path: `properties.events[${shot}].sources[0].doc`, message: /"steele-2009" is not a text/ },
-  { rule: 'every event cites a passage', places: broken((f) => (f.properties.events[shot].sources = [])), path: `properties.events[${shot}].sources`, message: /at least one passage/ },
-  { rule: 'event ids unique', places: broken((f) => f.properties.events.push(structuredClone(f.properties.events[shot]))), path: `properties.events[${base.properties.events.length}].id`, message: /already used in places\/fallujah\.geojson/ },
-  { rule: 'point in its governorate', places: broken((f) => (f.properties.governorate = 'IQ-BG')), path: 'geometry', message: /lies outside IQ-BG \(Baghdad\), in IQ-AN \(Anbar\)/ },
-  { rule: 'governorate code exists', places: broken((f) => (f.properties.governorate = 'IQ-XX')), path: 'properties.governorate', message: /"IQ-XX" is not a governorate/ },
-  { rule: 'null governorate only outside Iraq', places: broken((f) => (f.properties.governorate = null)), path: 'properties.governorate', message: /null is only for places outside Iraq/ },
-  { rule: 'coordinates carry a source', places: broken((f) => delete f.properties.gazetteer), path: 'properties.gazetteer', message: /every coordinate needs a source/ },
-  { rule: 'a figure is stated in its passage', places: broken((f) => (f.properties.events[shot].figures[0].value = 18)), path: `properties.events[${shot}].figures[0].value`, message: /18 is not stated in sources\[1\]/ },
-  { rule: 'a figure points at a passage', places: broken((f) => (f.properties.events[shot].figures[0].source = 5)), path: `properties.events[${shot}].figures[0].source`, message: /index of the passage/ },
-  { rule: 'figure measures from the vocabulary', places: broken((f) => (f.properties.events[shot].figures[0].measure = 'dead')), path: `properties.events[${shot}].figures[0].measure`, message: /"dead" is not one of killed/ },
-  { rule: 'an Arabic name has a source', places: broken((f) => (f.properties.nameAr = 'الفلوجة')), path: 'properties.nameArSource', message: /needs the source/ },
+  {
+    rule: 'tag vocabulary',
+    places: broken((f) => f.properties.events[shot].tags.push('massacre')),
+    path: `properties.events[${shot}].tags[5]`,
+    message: /"massacre" is not a declared tag/,
+  },
+  {
+    rule: 'date is EDTF',
+    places: broken((f) => (f.properties.events[shot].date = '28 April 2003')),
+    path: `properties.events[${shot}].date`,
+    message: /not an EDTF date/,
+  },
+  {
+    rule: 'impossible date',
+    places: broken((f) => (f.properties.events[shot].date = '2006-13-01')),
+    path: `properties.events[${shot}].date`,
+    message: /not an EDTF date/,
+  },
+  {
+    rule: 'date within 1990–2012',
+    places: broken((f) => (f.properties.quotes[0].date = '1989-12')),
+    path: 'properties.quotes[0].date',
+    message: /outside 1990-01-01\.\.2012-12-31/,
+  },
+  {
+    rule: 'interval in order',
+    places: broken((f) => (f.properties.events[shot].date = '2003-04-30/2003-04-28')),
+    path: `properties.events[${shot}].date`,
+    message: /ends before it starts/,
+  },
+  {
+    rule: 'event quote verbatim',
+    places: broken((f) => (f.properties.events[shot].sources[1].quote = 'Eighteen Iraqis were dead.')),
+    path: `properties.events[${shot}].sources[1].quote`,
+    message: /not in steele-2008: quote verbatim/,
+  },
+  {
+    rule: 'quote offsets slice the words',
+    places: broken((f) => {
+      f.properties.quotes[0].start += 1;
+      f.properties.quotes[0].end += 1;
+    }),
+    path: 'properties.quotes[0].text',
+    message: /the words stand at start \d+, end \d+/,
+  },
+  {
+    rule: 'doc id exists',
+    places: broken((f) => (f.properties.events[shot].sources[0].doc = 'steele-2009')),
+    path: `properties.events[${shot}].sources[0].doc`,
+    message: /"steele-2009" is not a text/,
+  },
+  {
+    rule: 'every event cites a passage',
+    places: broken((f) => (f.properties.events[shot].sources = [])),
+    path: `properties.events[${shot}].sources`,
+    message: /at least one passage/,
+  },
+  {
+    rule: 'event ids unique',
+    places: broken((f) => f.properties.events.push(structuredClone(f.properties.events[shot]))),
+    path: `properties.events[${base.properties.events.length}].id`,
+    message: /already used in places\/fallujah\.geojson/,
+  },
+  {
+    rule: 'point in its governorate',
+    places: broken((f) => (f.properties.governorate = 'IQ-BG')),
+    path: 'geometry',
+    message: /lies outside IQ-BG \(Baghdad\), in IQ-AN \(Anbar\)/,
+  },
+  {
+    rule: 'governorate code exists',
+    places: broken((f) => (f.properties.governorate = 'IQ-XX')),
+    path: 'properties.governorate',
+    message: /"IQ-XX" is not a governorate/,
+  },
+  {
+    rule: 'null governorate only outside Iraq',
+    places: broken((f) => (f.properties.governorate = null)),
+    path: 'properties.governorate',
+    message: /null is only for places outside Iraq/,
+  },
+  {
+    rule: 'coordinates carry a source',
+    places: broken((f) => delete f.properties.gazetteer),
+    path: 'properties.gazetteer',
+    message: /every coordinate needs a source/,
+  },
+  {
+    rule: 'a figure is stated in its passage',
+    places: broken((f) => (f.properties.events[shot].figures[0].value = 18)),
+    path: `properties.events[${shot}].figures[0].value`,
+    message: /18 is not stated in sources\[1\]/,
+  },
+  {
+    rule: 'a figure points at a passage',
+    places: broken((f) => (f.properties.events[shot].figures[0].source = 5)),
+    path: `properties.events[${shot}].figures[0].source`,
+    message: /index of the passage/,
+  },
+  {
+    rule: 'figure measures from the vocabulary',
+    places: broken((f) => (f.properties.events[shot].figures[0].measure = 'dead')),
+    path: `properties.events[${shot}].figures[0].measure`,
+    message: /"dead" is not one of killed/,
+  },
+  {
+    rule: 'an Arabic name has a source',
+    places: broken((f) => (f.properties.nameAr = 'الفلوجة')),
+    path: 'properties.nameArSource',
+    message: /needs the source/,
+  },
   { rule: 'speaker present', places: broken((f) => delete f.properties.quotes[0].speaker), path: 'properties.quotes[0].speaker', message: /missing/ },
 ];
 
@@ -73,11 +189,13 @@ describe('validator: reporting', () => {
   });
 
   it('reports every problem, not only the first', () => {
-    const problems = validate(broken((f) => {
-      f.properties.kind = 'town';
-      f.properties.events[shot].date = '2003-13';
-      f.properties.quotes[0].text = 'We had every idea.';
-    }));
+    const problems = validate(
+      broken((f) => {
+        f.properties.kind = 'town';
+        f.properties.events[shot].date = '2003-13';
+        f.properties.quotes[0].text = 'We had every idea.';
+      }),
+    );
     expect(problems.map((p) => p.path)).toEqual(['properties.kind', `properties.events[${shot}].date`, 'properties.quotes[0].text']);
   });
 
@@ -90,7 +208,12 @@ describe('validator: reporting', () => {
     const fallujah = repo.places[fallujahFile];
     // "fallujah-copy" sorts before "fallujah.", so it takes the id first.
     const problems = validate({ [fallujahFile]: fallujah, 'places/fallujah-copy.geojson': fallujah });
-    expect(problems).toContainEqual({ file: fallujahFile, feature: 'fallujah', path: 'id', message: expect.stringMatching(/already used by places\/fallujah-copy\.geojson/) });
+    expect(problems).toContainEqual({
+      file: fallujahFile,
+      feature: 'fallujah',
+      path: 'id',
+      message: expect.stringMatching(/already used by places\/fallujah-copy\.geojson/),
+    });
   });
 
   it('loses nothing else: a broken file costs only what is broken', () => {
@@ -114,7 +237,7 @@ describe('curated data', () => {
   const { atlas } = loadAtlas(repo);
 
   // Independent of the validator: a figure is only as good as the words it comes from.
-  it('states every number of an event\'s figures in the passage it points at', () => {
+  it("states every number of an event's figures in the passage it points at", () => {
     const figures = atlas.events.flatMap((e) => (e.figures ?? []).map((f) => ({ id: e.id, f, words: e.sources[f.source ?? 0].quote })));
     expect(figures.length).toBeGreaterThan(30);
     for (const { id, f, words } of figures) {

@@ -15,8 +15,16 @@ import { parseJson } from './json.ts';
 import { numberStatedIn } from './numbers.ts';
 import type { Problem } from './problem.ts';
 import {
-  eventTags, figureMeasures, placeKinds, precisions,
-  type AtlasEvent, type AtlasQuote, type Governorates, type Place, type PlaceGeometry, type SourceText,
+  eventTags,
+  figureMeasures,
+  placeKinds,
+  precisions,
+  type AtlasEvent,
+  type AtlasQuote,
+  type Governorates,
+  type Place,
+  type PlaceGeometry,
+  type SourceText,
 } from './schema.ts';
 
 export interface ValidationContext {
@@ -166,17 +174,21 @@ function anchorOf(geometry: PlaceGeometry | null, p: Json, ctx: ValidationContex
   const governorate = ctx.governorates.features.find((g) => g.id === p.governorate);
   if (geometry === null) return shapelessAnchor(p, governorate, ctx, report);
   // A line's symbol goes at its middle; an area's at a point guaranteed to lie inside it.
-  const anchor = geometry.type === 'Point'
-    ? (geometry.coordinates as [number, number])
-    : geometry.type === 'LineString'
-      ? (along(geometry, length(feature(geometry)) / 2).geometry.coordinates as [number, number])
-      : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
+  const anchor =
+    geometry.type === 'Point'
+      ? (geometry.coordinates as [number, number])
+      : geometry.type === 'LineString'
+        ? (along(geometry, length(feature(geometry)) / 2).geometry.coordinates as [number, number])
+        : (pointOnFeature(geometry).geometry.coordinates as [number, number]);
   const where = geometry.type === 'Point' ? 'the point' : 'a point inside the shape';
   if (governorate) {
     if (!booleanPointInPolygon(anchor, governorate)) {
       const actual = ctx.governorates.features.find((g) => booleanPointInPolygon(anchor, g));
-      report.add('geometry', `${where} (${anchor.join(', ')}) lies outside ${governorate.id} (${governorate.properties.name})` +
-        (actual ? `, in ${actual.id} (${actual.properties.name}); fix the coordinates or the governorate` : ', outside Iraq'));
+      report.add(
+        'geometry',
+        `${where} (${anchor.join(', ')}) lies outside ${governorate.id} (${governorate.properties.name})` +
+          (actual ? `, in ${actual.id} (${actual.properties.name}); fix the coordinates or the governorate` : ', outside Iraq'),
+      );
       return null;
     }
   } else if (p.governorate === null) {
@@ -207,7 +219,10 @@ function shapelessAnchor(p: Json, governorate: Governorates['features'][number] 
   }
   const label = ctx.countries.get(p.country as string);
   if (!label) {
-    report.add('properties.country', `${JSON.stringify(p.country)} is not a country in geo/countries.geojson; expected one of ${[...ctx.countries.keys()].join(', ')}`);
+    report.add(
+      'properties.country',
+      `${JSON.stringify(p.country)} is not a country in geo/countries.geojson; expected one of ${[...ctx.countries.keys()].join(', ')}`,
+    );
     return null;
   }
   return label;
@@ -243,7 +258,10 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
     } else {
       e.tags.forEach((tag, i) => {
         if (!eventTags.includes(tag as never)) {
-          report.add(`${path}.tags[${i}]`, `${JSON.stringify(tag)} is not a declared tag; expected one of ${eventTags.join(', ')} (or declare it in src/lib/data/schema.ts)`);
+          report.add(
+            `${path}.tags[${i}]`,
+            `${JSON.stringify(tag)} is not a declared tag; expected one of ${eventTags.join(', ')} (or declare it in src/lib/data/schema.ts)`,
+          );
         }
       });
     }
@@ -272,7 +290,8 @@ function checkFigures(figures: unknown, sources: unknown, path: string, report: 
     if (!isObject(f)) return report.add(at, 'expected { measure, value, source? }');
     if (!figureMeasures.includes(f.measure as never)) report.add(`${at}.measure`, `${JSON.stringify(f.measure)} is not one of ${figureMeasures.join(', ')}`);
     if (typeof f.value !== 'number' || !(f.value >= 0)) report.add(`${at}.value`, 'expected the number the passage gives');
-    if (f.high !== undefined && !(typeof f.high === 'number' && typeof f.value === 'number' && f.high >= f.value)) report.add(`${at}.high`, 'expected the upper end of the range, not below value');
+    if (f.high !== undefined && !(typeof f.high === 'number' && typeof f.value === 'number' && f.high >= f.value))
+      report.add(`${at}.high`, 'expected the upper end of the range, not below value');
     const source = f.source ?? 0;
     if (!Number.isInteger(source) || (source as number) < 0 || (source as number) >= passages) {
       report.add(`${at}.source`, `expected the index of the passage in sources that states the number (0..${passages - 1})`);

@@ -56,6 +56,16 @@ export class EventColumns {
   /** The filled part, trimmed to size. */
   finish(name: string): ImportedSet {
     const n = this.count;
-    return { name, count: n, x: this.x.slice(0, n), y: this.y.slice(0, n), t0: this.t0.slice(0, n), t1: this.t1.slice(0, n), lngLat: this.lngLat.slice(0, 2 * n), labels: this.labels, sources: this.sources };
+    return {
+      name,
+      count: n,
+      x: this.x.slice(0, n),
+      y: this.y.slice(0, n),
+      t0: this.t0.slice(0, n),
+      t1: this.t1.slice(0, n),
+      lngLat: this.lngLat.slice(0, 2 * n),
+      labels: this.labels,
+      sources: this.sources,
+    };
   }
 }

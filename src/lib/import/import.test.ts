@@ -20,7 +20,14 @@ describe('import: dates', () => {
 
 describe('import: CSV', () => {
   it('keeps the good rows and names each bad one by row and column', async () => {
-    const csv = ['lon,lat,date,end,label,source', '44.4,33.3,2006-11-14,,Baghdad,log A', '43.1,36.3,2006-13-01,,Mosul,log A', 'x,30.5,2007-01-01,,Basra,log B', '44.0,32.0,2007-02-01,2007-01-01,Hilla,log B', '45,34,2007-03,2007-04,Diyala,log C'].join('\n');
+    const csv = [
+      'lon,lat,date,end,label,source',
+      '44.4,33.3,2006-11-14,,Baghdad,log A',
+      '43.1,36.3,2006-13-01,,Mosul,log A',
+      'x,30.5,2007-01-01,,Basra,log B',
+      '44.0,32.0,2007-02-01,2007-01-01,Hilla,log B',
+      '45,34,2007-03,2007-04,Diyala,log C',
+    ].join('\n');
     const progress: number[] = [];
     const result = await readCsv('mine.csv', csv, (f) => progress.push(f));
     expect(result.set.count).toBe(2);
@@ -43,14 +50,20 @@ describe('import: CSV', () => {
 
 describe('import: GeoJSON', () => {
   it('reads Point features and names bad features by index', () => {
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [44.4, 33.3] }, properties: { date: '2006-11-14', label: 'Baghdad' } },
-      { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { date: '2006-11-14' } },
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [44.4, 33.3] }, properties: { date: 'soon' } },
-    ] });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [44.4, 33.3] }, properties: { date: '2006-11-14', label: 'Baghdad' } },
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { date: '2006-11-14' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [44.4, 33.3] }, properties: { date: 'soon' } },
+      ],
+    });
     const result = readGeoJson('mine.geojson', text, () => {});
     expect(result.set.count).toBe(1);
-    expect(result.problems.map((p) => formatImportProblem(p, result.unit))).toEqual(['feature 1, column geometry: is LineString; expected a Point', expect.stringMatching(/^feature 2, column date: "soon" is not a date/)]);
+    expect(result.problems.map((p) => formatImportProblem(p, result.unit))).toEqual([
+      'feature 1, column geometry: is LineString; expected a Point',
+      expect.stringMatching(/^feature 2, column date: "soon" is not a date/),
+    ]);
     expect(readGeoJson('bad.geojson', '{"type": "Feature"}', () => {}).fatal).toContain('not a GeoJSON FeatureCollection');
   });
 });

@@ -64,14 +64,22 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
 /** A FeatureCollection of Points; properties name the date, end, label and source as in a CSV header. */
 export function readGeoJson(name: string, text: string, onProgress: (fraction: number) => void): ImportResult {
   const c = new Collector();
-  const empty = (fatal: string): ImportResult => ({ set: c.events.finish(name), rows: 0, problems: [], problemCount: 0, unit: 'feature', fatal: `${name}: ${fatal}` });
+  const empty = (fatal: string): ImportResult => ({
+    set: c.events.finish(name),
+    rows: 0,
+    problems: [],
+    problemCount: 0,
+    unit: 'feature',
+    fatal: `${name}: ${fatal}`,
+  });
   let data: { type?: string; features?: unknown[] };
   try {
     data = JSON.parse(text);
   } catch (e) {
     return empty(`not valid JSON (${(e as Error).message}).`);
   }
-  if (data?.type !== 'FeatureCollection' || !Array.isArray(data.features)) return empty('not a GeoJSON FeatureCollection (its "type" must be "FeatureCollection", with a "features" list).');
+  if (data?.type !== 'FeatureCollection' || !Array.isArray(data.features))
+    return empty('not a GeoJSON FeatureCollection (its "type" must be "FeatureCollection", with a "features" list).');
   const names = new Set<string>();
   for (const f of data.features.slice(0, 100)) for (const k of Object.keys((f as { properties?: object })?.properties ?? {})) names.add(k);
   const found = columnsOf(['longitude', 'latitude', ...names]);

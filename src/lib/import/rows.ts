@@ -69,14 +69,22 @@ export function readDate(value: string): { t0: number; t1: number } | { error: s
 }
 
 /** One record (header → cell) → an event, or every problem it has. */
-export function readRow(record: Record<string, unknown>, columns: Partial<Record<Role, string>>, row: number): { event: ImportedRow } | { problems: ImportProblem[] } {
+export function readRow(
+  record: Record<string, unknown>,
+  columns: Partial<Record<Role, string>>,
+  row: number,
+): { event: ImportedRow } | { problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const cell = (role: Role) => (columns[role] === undefined ? '' : String(record[columns[role]!] ?? '').trim());
   const number = (role: 'lng' | 'lat', min: number, max: number) => {
     const text = cell(role);
     const value = Number(text);
     if (text === '' || !Number.isFinite(value) || value < min || value > max) {
-      problems.push({ row, column: columns[role]!, message: text === '' ? 'missing' : `"${text}" is not a ${role === 'lng' ? 'longitude' : 'latitude'} (${min} to ${max})` });
+      problems.push({
+        row,
+        column: columns[role]!,
+        message: text === '' ? 'missing' : `"${text}" is not a ${role === 'lng' ? 'longitude' : 'latitude'} (${min} to ${max})`,
+      });
     }
     return value;
   };

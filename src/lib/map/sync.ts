@@ -30,11 +30,14 @@ export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: numbe
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const displaced = displacementAt(atlas.displacement, id, t, 'idps-since-2006');
-    map.setFeatureState({ source: sources.governorates, id }, {
-      status: controlAt(atlas.control, id, t)?.status ?? 'none',
-      hasData: displaced?.value != null,
-      displaced: displaced?.value ?? 0,
-    });
+    map.setFeatureState(
+      { source: sources.governorates, id },
+      {
+        status: controlAt(atlas.control, id, t)?.status ?? 'none',
+        hasData: displaced?.value != null,
+        displaced: displaced?.value ?? 0,
+      },
+    );
   }
 }
 

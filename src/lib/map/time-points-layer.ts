@@ -57,7 +57,8 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
   return shader;
 }
 
-const rgba = (hex: string, alpha: number): [number, number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).concat(alpha) as [number, number, number, number];
+const rgba = (hex: string, alpha: number): [number, number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).concat(alpha) as [number, number, number, number];
 
 export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
@@ -71,7 +72,12 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   private clock = { t: 0, mode: 'window' as TimeMode, windowDays: 90 };
   private map: maplibregl.Map | null = null;
 
-  constructor(readonly id: string, private points: TimePoints, private colour: string, private radius = 2.5) {}
+  constructor(
+    readonly id: string,
+    private points: TimePoints,
+    private colour: string,
+    private radius = 2.5,
+  ) {}
 
   onAdd(map: maplibregl.Map, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
     const gl2 = gl as WebGL2RenderingContext;

@@ -12,7 +12,12 @@ import { visibleGlsl } from './time-points-layer.ts';
 
 // The shader's own text as a JavaScript function: the expression uses only <=, >=, >, -, && and
 // ||, which mean the same in both languages, and whole-day floats are exact in float32.
-const glsl = new Function('a_days', 'u_t', 'u_window', 'u_cumulative', `return ${visibleGlsl};`) as (days: { x: number; y: number }, t: number, window: number, cumulative: number) => boolean;
+const glsl = new Function('a_days', 'u_t', 'u_window', 'u_cumulative', `return ${visibleGlsl};`) as (
+  days: { x: number; y: number },
+  t: number,
+  window: number,
+  cumulative: number,
+) => boolean;
 
 const spans = ['2003-04-28', '2004-11', '2006', '2007-08-27/2007-08-29', '2005-01/2008-12', '2011-12-18', '2003-03'].map((value) => {
   const parsed = parseDate(value);
@@ -20,7 +25,10 @@ const spans = ['2003-04-28', '2004-11', '2006', '2007-08-27/2007-08-29', '2005-0
   return { value, t0: parsed.span.t0, t1: parsed.span.t1 };
 });
 /** Days across the whole span, and every edge a rule could get wrong by one: each span's start and end, and where it leaves a window of `w` days. */
-const daysFor = (w: number) => Array.from({ length: 60 }, (_, i) => Math.round(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * i) / 59)).concat(spans.flatMap((s) => [s.t0 - 1, s.t0, s.t1, s.t1 + 1, s.t1 + w, s.t1 + w + 1]));
+const daysFor = (w: number) =>
+  Array.from({ length: 60 }, (_, i) => Math.round(FIRST_DAY + ((LAST_DAY - FIRST_DAY) * i) / 59)).concat(
+    spans.flatMap((s) => [s.t0 - 1, s.t0, s.t1, s.t1 + 1, s.t1 + w, s.t1 + w + 1]),
+  );
 
 describe('the three time rules', () => {
   it('agree on every day, span, mode and window', () => {
@@ -45,6 +53,7 @@ describe('the three time rules', () => {
   it('visits the edges: a rule off by a day at the end of the window or the start of a span would be caught', () => {
     const windowOffByOne = (s: { t0: number; t1: number }, t: number, w: number) => s.t0 <= t && s.t1 > t - w;
     const startOffByOne = (s: { t0: number; t1: number }, t: number, w: number) => s.t0 < t && s.t1 >= t - w;
-    for (const wrong of [windowOffByOne, startOffByOne]) expect(spans.some((s) => daysFor(90).some((t) => wrong(s, t, 90) !== isVisible(s, t, 'window', 90)))).toBe(true);
+    for (const wrong of [windowOffByOne, startOffByOne])
+      expect(spans.some((s) => daysFor(90).some((t) => wrong(s, t, 90) !== isVisible(s, t, 'window', 90)))).toBe(true);
   });
 });

@@ -27,10 +27,12 @@ export interface Words {
 
 const panelLetter = (i: number) => `(${String.fromCharCode(97 + i)})`;
 
-export const when = (view: ViewSnapshot): string => (view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t)}` : `events up to ${humanDate(view.t)}`);
+export const when = (view: ViewSnapshot): string =>
+  view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t)}` : `events up to ${humanDate(view.t)}`;
 
 /** The date a panel shows, as its date stamp says it. */
-export const dateLabel = (view: ViewSnapshot): string => (view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t)}` : `up to ${humanDate(view.t)}`);
+export const dateLabel = (view: ViewSnapshot): string =>
+  view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t)}` : `up to ${humanDate(view.t)}`;
 
 /** A text in a few words: its author's surname, or its outlet, or its title; and its year. */
 export function shortName(s: SourceText): string {
@@ -63,22 +65,39 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
   const whenAll = multi ? views.map((v, i) => `${panelLetter(i)} ${dateLabel(v)}`).join('; ') : when(views[0]);
 
   const sentences = [`Iraq, ${whenAll}.`];
-  if (shows('events')) sentences.push(texts.length ? `Events (${shown.events.size}) from: ${texts.map((s) => s.credit.replace(/\.$/, '')).join('; ')}.` : 'No events from the texts fall in view.');
+  if (shows('events'))
+    sentences.push(
+      texts.length
+        ? `Events (${shown.events.size}) from: ${texts.map((s) => s.credit.replace(/\.$/, '')).join('; ')}.`
+        : 'No events from the texts fall in view.',
+    );
   if (importedName) {
-    const binned = shown.binned ? ` ${shown.binned[0].toLocaleString('en-GB')} imported points in view are drawn as ${shown.binned[1].toLocaleString('en-GB')} dots, one per occupied cell ${shown.binned[2].toFixed(1)} mm across.` : '';
+    const binned = shown.binned
+      ? ` ${shown.binned[0].toLocaleString('en-GB')} imported points in view are drawn as ${shown.binned[1].toLocaleString('en-GB')} dots, one per occupied cell ${shown.binned[2].toFixed(1)} mm across.`
+      : '';
     sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}`);
   }
   if (shows('control')) {
-    const urls = views.filter((v) => v.layers.includes('control')).flatMap((v) => governorates.flatMap((g) => controlAt(atlas.control, g.id, v.t)?.source.url ?? []));
+    const urls = views
+      .filter((v) => v.layers.includes('control'))
+      .flatMap((v) => governorates.flatMap((g) => controlAt(atlas.control, g.id, v.t)?.source.url ?? []));
     sentences.push(`Province control: ${urls.length ? citeUrls(urls) : 'no data for the governorates in view'}.`);
   }
   if (shows('displacement')) {
-    const found = views.filter((v) => v.layers.includes('displacement')).flatMap((v) => governorates.map((g) => ({ g, r: displacementAt(atlas.displacement, g.id, v.t, 'idps-since-2006') })));
+    const found = views
+      .filter((v) => v.layers.includes('displacement'))
+      .flatMap((v) => governorates.map((g) => ({ g, r: displacementAt(atlas.displacement, g.id, v.t, 'idps-since-2006') })));
     const urls = found.flatMap(({ r }) => (r && 'url' in r.source ? [r.source.url] : []));
     const missing = [...new Set(found.filter(({ r }) => r?.value == null).map(({ g }) => g.name))];
-    sentences.push(`Displacement (people displaced since February 2006): ${urls.length ? citeUrls(urls) : 'no figures'}${missing.length ? `; no data for ${missing.join(', ')}` : ''}.`);
+    sentences.push(
+      `Displacement (people displaced since February 2006): ${urls.length ? citeUrls(urls) : 'no figures'}${missing.length ? `; no data for ${missing.join(', ')}` : ''}.`,
+    );
   }
-  const base = ['governorates and countries, Natural Earth (public domain)', ...(shows('context') ? ['rivers, lakes and coast, GSHHG (LGPL)'] : []), 'places, GeoNames (CC BY 4.0) and the sources cited per place'];
+  const base = [
+    'governorates and countries, Natural Earth (public domain)',
+    ...(shows('context') ? ['rivers, lakes and coast, GSHHG (LGPL)'] : []),
+    'places, GeoNames (CC BY 4.0) and the sources cited per place',
+  ];
   sentences.push(`Base map: ${base.join('; ')}. Projection: Web Mercator. Iraq War Atlas, data version ${version}.`);
 
   const themes = [shows('control') ? 'control' : '', shows('displacement') ? 'displacement' : ''].filter(Boolean);
@@ -86,28 +105,46 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     shows('events') && texts.length ? `Texts: ${texts.map(shortName).join('; ')}.` : '',
     importedName ? `Imported: ${importedName}.` : '',
     `Map: Natural Earth${shows('context') ? ', GSHHG' : ''}, GeoNames${themes.length ? `; ${themes.join(' and ')} sources in the caption` : ''}. Web Mercator. Iraq War Atlas, data ${version}.`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 
-  const layerNames = { events: 'events from the texts', control: 'province control', displacement: 'displacement by governorate', context: 'rivers and neighbouring countries' } as Record<string, string>;
+  const layerNames = {
+    events: 'events from the texts',
+    control: 'province control',
+    displacement: 'displacement by governorate',
+    context: 'rivers and neighbouring countries',
+  } as Record<string, string>;
   const layers = [...new Set(views.flatMap((v) => v.layers))].map((l) => layerNames[l]);
   const placeNames = atlas.places.filter((p) => shown.places.has(p.id) && ['city', 'district'].includes(p.properties.kind)).map((p) => p.properties.name);
-  const where = views.every((v) => v.camera === null) ? 'all of Iraq' : `part of Iraq${placeNames.length ? ` around ${placeNames.slice(0, 3).join(', ')}` : ''}`;
+  const where = views.every((v) => v.camera === null)
+    ? 'all of Iraq'
+    : `part of Iraq${placeNames.length ? ` around ${placeNames.slice(0, 3).join(', ')}` : ''}`;
   const alt = [
     `Map of ${where} (Web Mercator)${multi ? `, ${views.length} panels` : ''}: ${whenAll}.`,
     `Layers: ${layers.join(', ') || 'none'}.`,
     shows('events') ? `${shown.events.size} events shown${texts.length ? `, from ${texts.length} of the ${atlas.sources.length} texts` : ''}.` : '',
     placeNames.length ? `Places shown include ${placeNames.slice(0, 8).join(', ')}.` : '',
     `Iraq War Atlas, data version ${version}.`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { credit, caption: sentences.join(' '), alt };
 }
 
 /** The data version of the atlas's input files: the same in the app and on the command line. */
-export const atlasDataVersion = (files: RawFiles): Promise<string> => dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement }]);
+export const atlasDataVersion = (files: RawFiles): Promise<string> =>
+  dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement }]);
 
 /** A short content hash of the data the figure was drawn from, so a figure can be traced to its data. */
 export async function dataVersion(files: Record<string, string>[]): Promise<string> {
-  const text = files.flatMap((f) => Object.keys(f).sort().map((k) => `${k}\n${f[k]}`)).join('\n');
+  const text = files
+    .flatMap((f) =>
+      Object.keys(f)
+        .sort()
+        .map((k) => `${k}\n${f[k]}`),
+    )
+    .join('\n');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -49,7 +49,12 @@ export function clipRing(ring: XY[], r: Rect): XY[] {
 function clipSegment(a: XY, b: XY, r: Rect): [XY, XY] | null {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
   let [t0, t1] = [0, 1];
-  for (const [p, q] of [[-dx, a[0] - r.x0], [dx, r.x1 - a[0]], [-dy, a[1] - r.y0], [dy, r.y1 - a[1]]]) {
+  for (const [p, q] of [
+    [-dx, a[0] - r.x0],
+    [dx, r.x1 - a[0]],
+    [-dy, a[1] - r.y0],
+    [dy, r.y1 - a[1]],
+  ]) {
     if (p === 0) {
       if (q < 0) return null;
       continue;
@@ -59,7 +64,10 @@ function clipSegment(a: XY, b: XY, r: Rect): [XY, XY] | null {
     else t1 = Math.min(t1, t);
     if (t0 > t1) return null;
   }
-  return [[a[0] + t0 * dx, a[1] + t0 * dy], [a[0] + t1 * dx, a[1] + t1 * dy]];
+  return [
+    [a[0] + t0 * dx, a[1] + t0 * dy],
+    [a[0] + t1 * dx, a[1] + t1 * dy],
+  ];
 }
 
 /** A polyline cut into the pieces that lie inside the rectangle. */

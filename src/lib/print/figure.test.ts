@@ -65,7 +65,15 @@ const pathBox = (d: string): Rect => {
 const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 /** Every data symbol a panel draws: events, place dots, imported points. */
 const symbolBoxes = (scene: Scene): Rect[] =>
-  scene.panels.flatMap((p) => p.geometry.flatMap((i) => (i.kind === 'circle' ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }] : i.kind === 'path' && (i.tag?.role === 'event' || i.tag?.role === 'place') && i.d.startsWith('M') && !i.paint.stroke ? [pathBox(i.d)] : [])));
+  scene.panels.flatMap((p) =>
+    p.geometry.flatMap((i) =>
+      i.kind === 'circle'
+        ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }]
+        : i.kind === 'path' && (i.tag?.role === 'event' || i.tag?.role === 'place') && i.d.startsWith('M') && !i.paint.stroke
+          ? [pathBox(i.d)]
+          : [],
+    ),
+  );
 
 describe('the page', () => {
   const sizes = [...presets.map((p) => ({ widthMm: p.widthMm, heightMm: p.heightMm ?? 120, name: p.id })), { widthMm: 85, heightMm: 60, name: '85 × 60 mm' }];
@@ -75,7 +83,12 @@ describe('the page', () => {
     const [panel] = scene.panels;
     const xy = projector(panel.camera, panel);
     const [w, s, e, n] = iraqBounds;
-    for (const corner of [[w, s], [w, n], [e, s], [e, n]]) {
+    for (const corner of [
+      [w, s],
+      [w, n],
+      [e, s],
+      [e, n],
+    ]) {
       const [x, y] = xy(corner);
       expect(x).toBeGreaterThanOrEqual(panel.x - 0.01);
       expect(x).toBeLessThanOrEqual(panel.x + panel.width + 0.01);
@@ -96,11 +109,18 @@ describe('the page', () => {
       expect(symbols.length).toBeGreaterThan(20);
       const furniture = [
         ...texts(scene.furniture).map(textBox),
-        ...scene.furniture.flatMap((i) => (i.kind === 'path' ? [pathBox(i.d)] : i.kind === 'circle' ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }] : [])),
-        ...scene.panels.flatMap((p) => p.overlay.filter((i) => i.tag?.role === 'furniture').map((i) => (i.kind === 'text' ? textBox(i) : i.kind === 'path' ? pathBox(i.d) : { x0: 0, y0: 0, x1: 0, y1: 0 }))),
+        ...scene.furniture.flatMap((i) =>
+          i.kind === 'path' ? [pathBox(i.d)] : i.kind === 'circle' ? [{ x0: i.cx - i.r, y0: i.cy - i.r, x1: i.cx + i.r, y1: i.cy + i.r }] : [],
+        ),
+        ...scene.panels.flatMap((p) =>
+          p.overlay
+            .filter((i) => i.tag?.role === 'furniture')
+            .map((i) => (i.kind === 'text' ? textBox(i) : i.kind === 'path' ? pathBox(i.d) : { x0: 0, y0: 0, x1: 0, y1: 0 })),
+        ),
       ];
       expect(furniture.length).toBeGreaterThan(10);
-      for (const f of furniture) for (const s of symbols) expect(overlap(f, s), `furniture at ${JSON.stringify(f)} covers a symbol at ${JSON.stringify(s)}`).toBe(false);
+      for (const f of furniture)
+        for (const s of symbols) expect(overlap(f, s), `furniture at ${JSON.stringify(f)} covers a symbol at ${JSON.stringify(s)}`).toBe(false);
     }
   });
 
@@ -119,7 +139,9 @@ describe('the page', () => {
   });
 
   it('refuses a title that would run off the page, and columns that are not a whole number', () => {
-    expect(() => buildScene(atlas, spec({ page: { widthMm: 85, heightMm: 60, dpi: 300 }, title: 'A very long title '.repeat(14) }), fonts)).toThrow(/title: .* takes \d lines on a 85 mm page, and a figure's title may take two/);
+    expect(() => buildScene(atlas, spec({ page: { widthMm: 85, heightMm: 60, dpi: 300 }, title: 'A very long title '.repeat(14) }), fonts)).toThrow(
+      /title: .* takes \d lines on a 85 mm page, and a figure's title may take two/,
+    );
     const years = [2004, 2006].map((y) => ({ ...view, t: dayFromIso(`${y}-06-30`) }));
     expect(() => buildScene(atlas, spec({ panels: years, columns: 1.5 }), fonts)).toThrow('columns: 1.5 is not a whole number of columns from 1 to 2');
   });
@@ -147,12 +169,22 @@ describe('the page', () => {
 
 describe("one home for the style's numbers and the legend's words", () => {
   it("draws rivers and borders as wide as the map style does at the figure's zoom, scaled with the page", () => {
-    for (const page of [{ widthMm: 85, heightMm: 60, dpi: 300 }, { widthMm: 297, heightMm: 210, dpi: 300 }]) {
+    for (const page of [
+      { widthMm: 85, heightMm: 60, dpi: 300 },
+      { widthMm: 297, heightMm: 210, dpi: 300 },
+    ]) {
       const scene = buildScene(atlas, spec({ page }), fonts);
       const [panel] = scene.panels;
       const k = sizeScale(page);
-      const strokes = new Set(panel.geometry.flatMap((i) => (i.kind === 'path' && i.paint.stroke ? [`${i.paint.stroke} ${i.paint.strokeWidth!.toFixed(4)}`] : [])));
-      for (const [colour, stops] of [[screen.river, widths.majorRiver], [screen.river, widths.minorRiver], [screen.governorateLine, widths.governorateLine], [screen.countryBorder, widths.countryBorder]] as const) {
+      const strokes = new Set(
+        panel.geometry.flatMap((i) => (i.kind === 'path' && i.paint.stroke ? [`${i.paint.stroke} ${i.paint.strokeWidth!.toFixed(4)}`] : [])),
+      );
+      for (const [colour, stops] of [
+        [screen.river, widths.majorRiver],
+        [screen.river, widths.minorRiver],
+        [screen.governorateLine, widths.governorateLine],
+        [screen.countryBorder, widths.countryBorder],
+      ] as const) {
         expect(strokes, `${colour} at zoom ${panel.camera.zoom.toFixed(2)}`).toContain(`${colour} ${(widthAt(stops, panel.camera.zoom) * k).toFixed(4)}`);
       }
     }
@@ -161,7 +193,14 @@ describe("one home for the style's numbers and the legend's words", () => {
   it('words the figure legend as the screen legend does', () => {
     const scene = buildScene(atlas, spec({ panels: [{ ...view, layers: ['events', 'displacement', 'context'] }] }), fonts);
     const words = texts(scene.furniture).map((t) => t.text);
-    for (const w of [legendWords.eventDay, legendWords.eventUncertain, ...legendWords.displacementClasses.slice(1), legendWords.displacementNoData, legendWords.river]) expect(words).toContain(w);
+    for (const w of [
+      legendWords.eventDay,
+      legendWords.eventUncertain,
+      ...legendWords.displacementClasses.slice(1),
+      legendWords.displacementNoData,
+      legendWords.river,
+    ])
+      expect(words).toContain(w);
     expect(words).toContain(`${legendWords.displaced}: ${legendWords.displacementClasses[0]}`);
   });
 });
@@ -175,7 +214,9 @@ describe('the words with a figure', () => {
     expect(words.credit).toMatch(/^Texts: Steele 2008; .*Web Mercator\. Iraq War Atlas, data test\.$/);
     expect(words.caption).toMatch(/Province control: [a-z.]+ \(https?:\/\//);
     expect(words.caption).not.toContain('geo/control.json');
-    expect(words.alt).toMatch(/^Map of all of Iraq \(Web Mercator\): events of the 90 days to 16 December 2007\. Layers: events from the texts, province control, rivers and neighbouring countries\. \d+ events shown, from 2 of the 5 texts\./);
+    expect(words.alt).toMatch(
+      /^Map of all of Iraq \(Web Mercator\): events of the 90 days to 16 December 2007\. Layers: events from the texts, province control, rivers and neighbouring countries\. \d+ events shown, from 2 of the 5 texts\./,
+    );
   });
 
   it('puts the full caption on the page only when asked', () => {
@@ -186,8 +227,18 @@ describe('the words with a figure', () => {
   });
 
   it('has a glyph in an embedded face for every character it places', () => {
-    const scene = buildScene(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true, caption: true }, panels: [{ ...view, layers: ['events', 'control', 'displacement', 'context'] }], page: { widthMm: 297, heightMm: 210, dpi: 150 } }), fonts);
-    const missing = texts(allItems(scene)).flatMap((t) => [...t.text].filter((c) => c !== ' ' && !fonts.faces.some((f) => f.font.hasGlyphForCodePoint(c.codePointAt(0)!))));
+    const scene = buildScene(
+      atlas,
+      spec({
+        furniture: { ...defaultFurniture([view]), arabicNames: true, caption: true },
+        panels: [{ ...view, layers: ['events', 'control', 'displacement', 'context'] }],
+        page: { widthMm: 297, heightMm: 210, dpi: 150 },
+      }),
+      fonts,
+    );
+    const missing = texts(allItems(scene)).flatMap((t) =>
+      [...t.text].filter((c) => c !== ' ' && !fonts.faces.some((f) => f.font.hasGlyphForCodePoint(c.codePointAt(0)!))),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -197,7 +248,8 @@ describe('the three formats', () => {
     const made = await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools);
     const svg = new TextDecoder().decode(made.bytes);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="174mm" height="120mm"')).toBe(true);
-    for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH', 'Iraq, 16 December 2007', 'Provincial Iraqi Control', 'نينوى']) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH', 'Iraq, 16 December 2007', 'Provincial Iraqi Control', 'نينوى'])
+      expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain(`<desc>${made.words.alt}</desc>`);
     expect(svg).toContain('<title>Iraq, 16 December 2007</title>');
     // The Latin and Arabic faces the labels use, embedded as data.
@@ -207,7 +259,11 @@ describe('the three formats', () => {
     expect(svg).toMatch(new RegExp(`data-control="IQ-BA" d="[^"]+" fill="${controlFill(screen, 'iraqi')}"`));
     expect(svg).toMatch(new RegExp(`data-control="IQ-BG" d="[^"]+" fill="${controlFill(screen, 'coalition')}"`));
     expect(blend('#000000', '#ffffff', 0.85)).toBe('#d9d9d9');
-    expect(Buffer.from((await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools)).bytes).equals(Buffer.from(made.bytes))).toBe(true);
+    expect(
+      Buffer.from((await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools)).bytes).equals(
+        Buffer.from(made.bytes),
+      ),
+    ).toBe(true);
   });
 
   it('PNG: exact pixels, its DPI, title and description recorded, and the same bytes twice', async () => {
@@ -241,7 +297,10 @@ describe('the three formats', () => {
     const p = grayscaleSafe;
     // The classes a reader must tell apart in one figure: land (no data) and each control status;
     // land and each displacement class.
-    for (const classes of [[p.land, ...Object.values(p.control)], [p.land, ...p.displacementRamp]]) {
+    for (const classes of [
+      [p.land, ...Object.values(p.control)],
+      [p.land, ...p.displacementRamp],
+    ]) {
       const l = classes.map(lightness).sort((a, b) => a - b);
       for (let i = 1; i < l.length; i++) expect(l[i] - l[i - 1], `${classes.join(', ')}`).toBeGreaterThanOrEqual(6);
     }
@@ -269,7 +328,9 @@ describe('imported events in a figure', () => {
     const scene = buildScene(atlas, big, fonts);
     const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported).length;
     expect(dots).toBeLessThan(40_000);
-    expect(scene.words.caption).toMatch(/Imported events: seeded\.csv .* [\d,]+ imported points in view are drawn as [\d,]+ dots, one per occupied cell [\d.]+ mm across\./);
+    expect(scene.words.caption).toMatch(
+      /Imported events: seeded\.csv .* [\d,]+ imported points in view are drawn as [\d,]+ dots, one per occupied cell [\d.]+ mm across\./,
+    );
     for (const format of ['svg', 'pdf', 'png'] as const) expect((await makeFigure(atlas, big, format, tools)).bytes.length, format).toBeLessThan(20_000_000);
   }, 60_000);
 });

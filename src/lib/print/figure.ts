@@ -29,9 +29,11 @@ export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format,
   const meta = { title: spec.title, description: scene.words.alt };
   const { widthMm, heightMm } = spec.page;
   const bytes =
-    format === 'png' ? writePng(scene, spec.page, meta, tools)
-    : format === 'svg' ? new TextEncoder().encode(writeSvg(scene, { ...meta, widthMm, heightMm }, tools.fonts))
-    : await (await import('./pdf.ts')).writePdf(scene, widthMm, heightMm, tools.fonts, meta); // PDFKit loads only for a PDF
+    format === 'png'
+      ? writePng(scene, spec.page, meta, tools)
+      : format === 'svg'
+        ? new TextEncoder().encode(writeSvg(scene, { ...meta, widthMm, heightMm }, tools.fonts))
+        : await (await import('./pdf.ts')).writePdf(scene, widthMm, heightMm, tools.fonts, meta); // PDFKit loads only for a PDF
   return { bytes, format, dropped: scene.dropped, words: scene.words };
 }
 

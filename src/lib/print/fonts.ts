@@ -34,7 +34,8 @@ export interface Run {
   text: string;
 }
 
-const isArabic = (codePoint: number) => (codePoint >= 0x0600 && codePoint <= 0x06ff) || (codePoint >= 0x0750 && codePoint <= 0x077f) || (codePoint >= 0xfb50 && codePoint <= 0xfeff);
+const isArabic = (codePoint: number) =>
+  (codePoint >= 0x0600 && codePoint <= 0x06ff) || (codePoint >= 0x0750 && codePoint <= 0x077f) || (codePoint >= 0xfb50 && codePoint <= 0xfeff);
 
 export class FigureFonts {
   constructor(readonly faces: Face[]) {}

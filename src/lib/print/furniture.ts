@@ -47,8 +47,26 @@ export function scaleBar(camera: Camera, panel: Box, fonts: FigureFonts, palette
     corners: ['bottom-left', 'bottom-right', 'top-left', 'top-right'],
     draw: (x, y, boxed) => [
       ...(boxed ? [backing(x, y, width, height, palette)] : []),
-      { kind: 'path', d: rect(x + pad, y + height * 0.55, bar, size * 0.22) + rect(x + pad, y + height * 0.3, size * 0.1, size * 0.6) + rect(x + pad + bar - size * 0.1, y + height * 0.3, size * 0.1, size * 0.6), paint: { fill: TEXT }, tag: { role: 'furniture', id: 'scale-bar' } },
-      { kind: 'text', x: x + 2 * pad + bar, y: y + height * 0.5 + size * 0.35, text: label, size, weight: 400, fill: TEXT, anchor: 'start', tag: { role: 'furniture', id: 'scale-bar' } },
+      {
+        kind: 'path',
+        d:
+          rect(x + pad, y + height * 0.55, bar, size * 0.22) +
+          rect(x + pad, y + height * 0.3, size * 0.1, size * 0.6) +
+          rect(x + pad + bar - size * 0.1, y + height * 0.3, size * 0.1, size * 0.6),
+        paint: { fill: TEXT },
+        tag: { role: 'furniture', id: 'scale-bar' },
+      },
+      {
+        kind: 'text',
+        x: x + 2 * pad + bar,
+        y: y + height * 0.5 + size * 0.35,
+        text: label,
+        size,
+        weight: 400,
+        fill: TEXT,
+        anchor: 'start',
+        tag: { role: 'furniture', id: 'scale-bar' },
+      },
     ],
   };
 }
@@ -69,7 +87,12 @@ export function northArrow(palette: Palette, k: number): Piece {
       const tag = { role: 'furniture', id: 'north-arrow' } as const;
       return [
         ...(boxed ? [backing(x, y, width, height, palette)] : []),
-        { kind: 'path', d: `M${fmt(ax)} ${fmt(top)}L${fmt(ax - size * 0.4)} ${fmt(top + size * 1.2)}L${fmt(ax)} ${fmt(top + size * 0.9)}L${fmt(ax + size * 0.4)} ${fmt(top + size * 1.2)}Z`, paint: { fill: TEXT }, tag },
+        {
+          kind: 'path',
+          d: `M${fmt(ax)} ${fmt(top)}L${fmt(ax - size * 0.4)} ${fmt(top + size * 1.2)}L${fmt(ax)} ${fmt(top + size * 0.9)}L${fmt(ax + size * 0.4)} ${fmt(top + size * 1.2)}Z`,
+          paint: { fill: TEXT },
+          tag,
+        },
         { kind: 'text', x: ax, y: top + size * 2.25, text: 'N', size, weight: 600, fill: TEXT, anchor: 'middle', tag },
       ];
     },

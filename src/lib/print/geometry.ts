@@ -13,14 +13,14 @@ import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
 import { fmt, rect, type CircleItem, type Item } from './items.ts';
 
 /** Places drawn as dots: not areas (outlined by their governorates) nor routes and borders (lines). */
-export const dotPlaces = (atlas: Atlas) => placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
+export const dotPlaces = (atlas: Atlas) =>
+  placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
 /** The kinds with a colour of their own; any other kind is drawn (and explained) as "other". */
 const colouredKinds = ['city', 'district', 'site', 'area'];
 export const legendKind = (kind: string) => (colouredKinds.includes(kind) ? kind : 'other');
 
 /** More imported points than this in one panel are binned: one dot per occupied cell of a dot's size. */
 export const AGGREGATE_OVER = 5000;
-
 
 export const toRect = (b: Box): Rect => ({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
 export const inside = (r: Rect, [x, y]: XY) => x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1;
@@ -30,18 +30,29 @@ const polyline = (l: XY[]) => l.map((p, i) => `${i ? 'L' : 'M'}${fmt(p[0])} ${fm
 /** Path data of a geometry's area, clipped to the frame (for fills). */
 export function areaPath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  return polygons.flatMap((rings) => rings.map((r) => clipRing(r.map(xy), frame))).filter((r) => r.length > 2).map((r) => `${polyline(r)}Z`).join('');
+  return polygons
+    .flatMap((rings) => rings.map((r) => clipRing(r.map(xy), frame)))
+    .filter((r) => r.length > 2)
+    .map((r) => `${polyline(r)}Z`)
+    .join('');
 }
 
 /** Path data of a geometry's lines (an area's rings as lines), cut at the frame (for strokes). */
 export function linePath(g: GeoJSON.Geometry, xy: (p: number[]) => XY, frame: Rect): string {
   const lines =
-    g.type === 'LineString' ? [g.coordinates]
-    : g.type === 'MultiLineString' ? g.coordinates
-    : g.type === 'Polygon' ? g.coordinates
-    : g.type === 'MultiPolygon' ? g.coordinates.flat()
-    : [];
-  return lines.flatMap((l) => clipLine(l.map(xy), frame)).map(polyline).join('');
+    g.type === 'LineString'
+      ? [g.coordinates]
+      : g.type === 'MultiLineString'
+        ? g.coordinates
+        : g.type === 'Polygon'
+          ? g.coordinates
+          : g.type === 'MultiPolygon'
+            ? g.coordinates.flat()
+            : [];
+  return lines
+    .flatMap((l) => clipLine(l.map(xy), frame))
+    .map(polyline)
+    .join('');
 }
 
 /** A circle across the frame's edge as paths: its disc clipped for the fill, its rim cut for the stroke. */
@@ -59,7 +70,13 @@ function cutCircle(c: CircleItem, frame: Rect): Item[] {
 /** `over` at `alpha` on `under`, as one opaque colour (#rrggbb). */
 export function blend(under: string, over: string, alpha: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  return `#${[0, 1, 2].map((i) => Math.round(channel(under, i) * (1 - alpha) + channel(over, i) * alpha).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(channel(under, i) * (1 - alpha) + channel(over, i) * alpha)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** A governorate's fill under a control status: the status's colour at 85 % over land, as on screen. */
@@ -74,7 +91,15 @@ export interface PanelGeometry {
 }
 
 /** Land, water, borders, events and place symbols, in the map style's order and sizes (× `k`, the page's size scale). */
-export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: Box, palette: Palette, k: number, imported?: ImportedSet | null): PanelGeometry {
+export function drawGeometry(
+  atlas: Atlas,
+  view: ViewSnapshot,
+  camera: Camera,
+  panel: Box,
+  palette: Palette,
+  k: number,
+  imported?: ImportedSet | null,
+): PanelGeometry {
   const xy = projector(camera, panel);
   const frame = toRect(panel);
   const area = (g: GeoJSON.Geometry) => areaPath(g, xy, frame);
@@ -84,7 +109,9 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   const items: Item[] = [{ kind: 'path', d: rect(panel.x, panel.y, panel.width, panel.height), paint: { fill: palette.water } }];
   const symbols: CircleItem[] = [];
 
-  if (shows('context')) for (const c of atlas.context.countries.features) if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
+  if (shows('context'))
+    for (const c of atlas.context.countries.features)
+      if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
   // All the "no data" governorates in one hatched path: one pattern fill is far cheaper to rasterize than several.
   const noData: string[] = [];
   for (const g of atlas.governorates.features) {
@@ -99,25 +126,40 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
     if (shows('displacement')) {
       const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006')?.value;
       if (displaced == null) noData.push(d);
-      else items.push({ kind: 'path', d, paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 } });
+      else
+        items.push({ kind: 'path', d, paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 } });
     }
   }
   if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { hatch: palette.hatch, fillOpacity: 0.6 } });
   if (shows('context')) {
     for (const l of atlas.context.lakes.features) items.push({ kind: 'path', d: area(l.geometry), paint: { fill: palette.water } });
     // As wide as on screen at the figure's zoom (sizes.ts), scaled with the page.
-    for (const r of atlas.context.rivers.features) if (!r.properties?.named) items.push({ kind: 'path', d: lines(r.geometry), paint: { stroke: palette.river, strokeWidth: widthAt([0, 1].includes(r.properties?.level) ? widths.majorRiver : widths.minorRiver, z) * k } });
-    for (const c of atlas.context.coast.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.river, strokeWidth: widthAt(widths.coast, z) * k } });
+    for (const r of atlas.context.rivers.features)
+      if (!r.properties?.named)
+        items.push({
+          kind: 'path',
+          d: lines(r.geometry),
+          paint: { stroke: palette.river, strokeWidth: widthAt([0, 1].includes(r.properties?.level) ? widths.majorRiver : widths.minorRiver, z) * k },
+        });
+    for (const c of atlas.context.coast.features)
+      items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.river, strokeWidth: widthAt(widths.coast, z) * k } });
   }
   const governorateLine = widthAt(widths.governorateLine, z) * k;
-  for (const g of atlas.governorates.features) items.push({ kind: 'path', d: lines(g.geometry), paint: { stroke: palette.governorateLine, strokeWidth: governorateLine } });
+  for (const g of atlas.governorates.features)
+    items.push({ kind: 'path', d: lines(g.geometry), paint: { stroke: palette.governorateLine, strokeWidth: governorateLine } });
   const border = widthAt(widths.countryBorder, z) * k;
-  for (const c of atlas.context.countries.features) items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.countryBorder, strokeWidth: border } });
+  for (const c of atlas.context.countries.features)
+    items.push({ kind: 'path', d: lines(c.geometry), paint: { stroke: palette.countryBorder, strokeWidth: border } });
 
   for (const s of placeShapes(atlas).features) {
     if (s.geometry.type !== 'LineString') continue;
     const approximate = s.properties.precision === 'approximate';
-    items.push({ kind: 'path', d: lines(s.geometry), paint: { stroke: palette.other, strokeWidth: 2 * k, dash: approximate ? [4 * k, 4 * k] : undefined }, tag: { role: 'place', id: s.properties.id } });
+    items.push({
+      kind: 'path',
+      d: lines(s.geometry),
+      paint: { stroke: palette.other, strokeWidth: 2 * k, dash: approximate ? [4 * k, 4 * k] : undefined },
+      tag: { role: 'place', id: s.properties.id },
+    });
   }
   const dot = (c: CircleItem) => {
     // A symbol whose centre is outside the frame is not in the figure; one across its edge is cut there.
@@ -159,7 +201,20 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
       const p = e.properties!;
       if (!isVisible(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays)) continue;
       const [cx, cy] = xy(e.geometry.coordinates);
-      dot({ kind: 'circle', cx, cy, r, paint: { fill: palette.event, fillOpacity: p.uncertain ? 0 : 0.28, stroke: palette.event, strokeWidth: (p.uncertain ? 1.6 : 1.2) * k, strokeOpacity: 0.9 }, tag: { role: 'event', id: p.id } });
+      dot({
+        kind: 'circle',
+        cx,
+        cy,
+        r,
+        paint: {
+          fill: palette.event,
+          fillOpacity: p.uncertain ? 0 : 0.28,
+          stroke: palette.event,
+          strokeWidth: (p.uncertain ? 1.6 : 1.2) * k,
+          strokeOpacity: 0.9,
+        },
+        tag: { role: 'event', id: p.id },
+      });
     }
   }
   // Cities last, so a site drawn approximately at its city's point does not hide the city.
@@ -170,7 +225,14 @@ export function drawGeometry(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   for (const f of dots) {
     const [cx, cy] = xy(f.geometry.coordinates);
     const kind = f.properties.kind;
-    dot({ kind: 'circle', cx, cy, r: placeRadius(kind, k), paint: { fill: colour[legendKind(kind)], fillOpacity: f.properties.precision === 'area' ? 0.55 : 1, stroke: palette.symbolStroke, strokeWidth: 1.5 * k }, tag: { role: 'place', id: f.properties.id } });
+    dot({
+      kind: 'circle',
+      cx,
+      cy,
+      r: placeRadius(kind, k),
+      paint: { fill: colour[legendKind(kind)], fillOpacity: f.properties.precision === 'area' ? 0.55 : 1, stroke: palette.symbolStroke, strokeWidth: 1.5 * k },
+      tag: { role: 'place', id: f.properties.id },
+    });
   }
   return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned };
 }
@@ -182,8 +244,13 @@ export function symbolsShown(atlas: Atlas, camera: Camera, panel: Box): { kinds:
   const xy = projector(camera, panel);
   const frame = toRect(panel);
   return {
-    kinds: dotPlaces(atlas).filter((f) => inside(frame, xy(f.geometry.coordinates))).map((f) => legendKind(f.properties.kind)),
+    kinds: dotPlaces(atlas)
+      .filter((f) => inside(frame, xy(f.geometry.coordinates)))
+      .map((f) => legendKind(f.properties.kind)),
     lines: placeShapes(atlas).features.flatMap((f) =>
-      f.geometry.type === 'LineString' && f.geometry.coordinates.some((p) => inside(frame, xy(p))) ? [f.properties.precision === 'approximate' ? 'approximate' : 'exact'] : []),
+      f.geometry.type === 'LineString' && f.geometry.coordinates.some((p) => inside(frame, xy(p)))
+        ? [f.properties.precision === 'approximate' ? 'approximate' : 'exact']
+        : [],
+    ),
   };
 }

@@ -62,7 +62,8 @@ export const fmt = (v: number): string => String(Math.round(v * 100) / 100);
 export const rect = (x: number, y: number, w: number, h: number): string => `M${fmt(x)} ${fmt(y)}H${fmt(x + w)}V${fmt(y + h)}H${fmt(x)}Z`;
 
 /** Where a text item starts, given its width and anchor. */
-export const textLeft = (item: TextItem, width: number): number => (item.anchor === 'start' ? item.x : item.anchor === 'end' ? item.x - width : item.x - width / 2);
+export const textLeft = (item: TextItem, width: number): number =>
+  item.anchor === 'start' ? item.x : item.anchor === 'end' ? item.x - width : item.x - width / 2;
 
 export const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 export const circleRect = (c: CircleItem, pad = 0): Rect => ({ x0: c.cx - c.r - pad, y0: c.cy - c.r - pad, x1: c.cx + c.r + pad, y1: c.cy + c.r + pad });

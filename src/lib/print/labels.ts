@@ -53,11 +53,32 @@ export class LabelPlacer {
 }
 
 /** Labels, most important first: cities, other places, governorates, countries, water. */
-export function drawLabels(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: Box, palette: Palette, k: number, placer: LabelPlacer, symbols: CircleItem[], arabic: boolean, dropped: string[]): TextItem[] {
+export function drawLabels(
+  atlas: Atlas,
+  view: ViewSnapshot,
+  camera: Camera,
+  panel: Box,
+  palette: Palette,
+  k: number,
+  placer: LabelPlacer,
+  symbols: CircleItem[],
+  arabic: boolean,
+  dropped: string[],
+): TextItem[] {
   const xy = projector(camera, panel);
   const items: TextItem[] = [];
   const halo = { colour: palette.labelHalo.slice(0, 7), width: 1.5 * k };
-  const text = (x: number, y: number, s: string, size: number, fill: string, anchor: TextItem['anchor'], extra: Partial<TextItem> = {}): TextItem => ({ kind: 'text', x, y, text: s, size, weight: 400, fill, anchor, ...extra });
+  const text = (x: number, y: number, s: string, size: number, fill: string, anchor: TextItem['anchor'], extra: Partial<TextItem> = {}): TextItem => ({
+    kind: 'text',
+    x,
+    y,
+    text: s,
+    size,
+    weight: 400,
+    fill,
+    anchor,
+    ...extra,
+  });
   const put = (candidates: TextItem[], name: string) => {
     const placed = placer.place(candidates);
     if (placed) items.push(placed);
@@ -70,7 +91,12 @@ export function drawLabels(atlas: Atlas, view: ViewSnapshot, camera: Camera, pan
   const shownEvents = new Set(symbols.flatMap((c) => (c.tag?.role === 'event' ? [c.tag.id] : [])));
   const placesWithEvents = new Set(atlas.events.filter((e) => shownEvents.has(e.id)).map((e) => e.placeId));
   const eventful = (id: string) => (placesWithEvents.has(id) ? 0 : 1);
-  places.sort((a, b) => (rank[a.properties.kind] ?? 3) - (rank[b.properties.kind] ?? 3) || eventful(a.properties.id) - eventful(b.properties.id) || a.properties.name.localeCompare(b.properties.name));
+  places.sort(
+    (a, b) =>
+      (rank[a.properties.kind] ?? 3) - (rank[b.properties.kind] ?? 3) ||
+      eventful(a.properties.id) - eventful(b.properties.id) ||
+      a.properties.name.localeCompare(b.properties.name),
+  );
   for (const f of places) {
     const [cx, cy] = xy(f.geometry.coordinates);
     const size = typeSize(f.properties.kind === 'city' ? 8 : 7, k);
@@ -79,46 +105,81 @@ export function drawLabels(atlas: Atlas, view: ViewSnapshot, camera: Camera, pan
     const off = Math.max(placeRadius(f.properties.kind, k), ...own) + pt(1.5);
     const common = { halo, tag: { role: 'label', id: f.properties.id } as const };
     // Right, left, above, below its own point.
-    put([
-      text(cx + off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'start', common),
-      text(cx - off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'end', common),
-      text(cx, cy - off, f.properties.name, size, palette.placeLabel, 'middle', common),
-      text(cx, cy + off + size * 0.75, f.properties.name, size, palette.placeLabel, 'middle', common),
-    ], f.properties.name);
+    put(
+      [
+        text(cx + off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'start', common),
+        text(cx - off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'end', common),
+        text(cx, cy - off, f.properties.name, size, palette.placeLabel, 'middle', common),
+        text(cx, cy + off + size * 0.75, f.properties.name, size, palette.placeLabel, 'middle', common),
+      ],
+      f.properties.name,
+    );
   }
   for (const g of atlas.governorates.features) {
     const [x, y] = xy(g.properties.label);
     const tag = { role: 'label', id: g.properties.id } as const;
     // At its label point, or a line above or below it where a town's name is in the way.
     const size = typeSize(6.5, k);
-    put([0, -1.4, 1.4].map((dy) => text(x, y + dy * size, g.properties.name.toUpperCase(), size, palette.governorateLabel, 'middle', { letterSpacing: 0.6 * k, halo, tag })), g.properties.name);
+    put(
+      [0, -1.4, 1.4].map((dy) =>
+        text(x, y + dy * size, g.properties.name.toUpperCase(), size, palette.governorateLabel, 'middle', { letterSpacing: 0.6 * k, halo, tag }),
+      ),
+      g.properties.name,
+    );
     // The Arabic name goes under the English one, or not at all.
-    if (arabic && g.properties.nameAr && items.at(-1)?.tag === tag) put([text(x, y + size * 1.4, g.properties.nameAr, typeSize(7.5, k), palette.governorateLabel, 'middle', { halo, tag })], g.properties.nameAr);
+    if (arabic && g.properties.nameAr && items.at(-1)?.tag === tag)
+      put([text(x, y + size * 1.4, g.properties.nameAr, typeSize(7.5, k), palette.governorateLabel, 'middle', { halo, tag })], g.properties.nameAr);
   }
   if (view.layers.includes('context')) {
     for (const c of atlas.context.countries.features) {
       if (c.properties?.iraq || !Array.isArray(c.properties?.label)) continue;
       const [x, y] = xy(c.properties.label);
-      put([text(x, y, String(c.properties.name).toUpperCase(), typeSize(7.5, k), palette.neighbourLabel, 'middle', { letterSpacing: k, tag: { role: 'label', id: c.properties.name } })], c.properties.name);
+      put(
+        [
+          text(x, y, String(c.properties.name).toUpperCase(), typeSize(7.5, k), palette.neighbourLabel, 'middle', {
+            letterSpacing: k,
+            tag: { role: 'label', id: c.properties.name },
+          }),
+        ],
+        c.properties.name,
+      );
     }
     for (const w of atlas.context['water-labels'].features) {
       const [x, y] = xy((w.geometry as GeoJSON.Point).coordinates);
-      put([text(x, y, w.properties?.name, typeSize(7, k), palette.waterLabel, 'middle', { letterSpacing: 0.4 * k, tag: { role: 'label', id: w.properties?.name } })], w.properties?.name);
+      put(
+        [
+          text(x, y, w.properties?.name, typeSize(7, k), palette.waterLabel, 'middle', {
+            letterSpacing: 0.4 * k,
+            tag: { role: 'label', id: w.properties?.name },
+          }),
+        ],
+        w.properties?.name,
+      );
     }
     for (const l of atlas.context.lakes.features) {
       if (!l.properties?.name) continue;
       const [x, y] = xy(pointOnFeature(l).geometry.coordinates);
-      put([text(x, y, l.properties.name, typeSize(6.5, k), palette.waterLabel, 'middle', { halo, tag: { role: 'label', id: l.properties.name } })], l.properties.name);
+      put(
+        [text(x, y, l.properties.name, typeSize(6.5, k), palette.waterLabel, 'middle', { halo, tag: { role: 'label', id: l.properties.name } })],
+        l.properties.name,
+      );
     }
     // A river's name goes at the first of several points along it that is inside the panel and free.
     for (const r of atlas.context.rivers.features) {
       if (!r.properties?.named || r.geometry.type !== 'LineString') continue;
       const coords = r.geometry.coordinates;
       const samples = [0.5, 0.35, 0.65, 0.2, 0.8].map((f) => coords[Math.floor(f * (coords.length - 1))]);
-      put(samples.map((p) => {
-        const [x, y] = xy(p);
-        return text(x, y - pt(3) * k, r.properties!.name, typeSize(7, k), palette.waterLabel, 'middle', { halo, letterSpacing: 0.3 * k, tag: { role: 'label', id: r.properties!.name } });
-      }), r.properties.name);
+      put(
+        samples.map((p) => {
+          const [x, y] = xy(p);
+          return text(x, y - pt(3) * k, r.properties!.name, typeSize(7, k), palette.waterLabel, 'middle', {
+            halo,
+            letterSpacing: 0.3 * k,
+            tag: { role: 'label', id: r.properties!.name },
+          });
+        }),
+        r.properties.name,
+      );
     }
   }
   return items;

@@ -18,24 +18,44 @@ export interface LegendRow {
 }
 
 /** The legend explains every colour the panels show, and nothing they do not. */
-export function legendRows(atlas: Atlas, panels: ViewSnapshot[], palette: Palette, shown: { kinds: Set<string>; lines: Set<string> }, imported?: ImportedSet | null): LegendRow[] {
+export function legendRows(
+  atlas: Atlas,
+  panels: ViewSnapshot[],
+  palette: Palette,
+  shown: { kinds: Set<string>; lines: Set<string> },
+  imported?: ImportedSet | null,
+): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
   const rows: LegendRow[] = [];
   const w = legendWords;
-  if (any('events')) rows.push({ swatch: 'halo', colour: palette.event, label: w.eventDay }, { swatch: 'ring', colour: palette.event, label: w.eventUncertain });
+  if (any('events'))
+    rows.push({ swatch: 'halo', colour: palette.event, label: w.eventDay }, { swatch: 'ring', colour: palette.event, label: w.eventUncertain });
   if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
-  const kinds: [string, string, string][] = [['city', palette.city, w.city], ['district', palette.district, w.district], ['site', palette.site, w.site], ['area', palette.area, w.area], ['other', palette.other, w.other]];
+  const kinds: [string, string, string][] = [
+    ['city', palette.city, w.city],
+    ['district', palette.district, w.district],
+    ['site', palette.site, w.site],
+    ['area', palette.area, w.area],
+    ['other', palette.other, w.other],
+  ];
   for (const [kind, colour, label] of kinds) if (shown.kinds.has(kind)) rows.push({ swatch: 'dot', colour, label });
   if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: w.route });
   if (shown.lines.has('approximate')) rows.push({ swatch: 'dash', colour: palette.other, label: w.routeApproximate });
   if (any('control')) {
-    const present = new Set(panels.filter((v) => v.layers.includes('control')).flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)?.status ?? 'none')));
-    for (const [status, label] of Object.entries(controlStatusLabels)) if (present.has(status as never)) rows.push({ swatch: 'box', colour: palette.control[status as keyof typeof controlStatusLabels], label });
+    const present = new Set(
+      panels
+        .filter((v) => v.layers.includes('control'))
+        .flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)?.status ?? 'none')),
+    );
+    for (const [status, label] of Object.entries(controlStatusLabels))
+      if (present.has(status as never)) rows.push({ swatch: 'box', colour: palette.control[status as keyof typeof controlStatusLabels], label });
     if (present.has('none')) rows.push({ swatch: 'box', colour: palette.land, label: w.controlNoData });
   }
   if (any('displacement')) {
     // The first class says what is counted: a figure's legend has no heading.
-    w.displacementClasses.forEach((label, i) => rows.push({ swatch: 'box', colour: palette.displacementRamp[i], label: i ? label : `${w.displaced}: ${label}` }));
+    w.displacementClasses.forEach((label, i) =>
+      rows.push({ swatch: 'box', colour: palette.displacementRamp[i], label: i ? label : `${w.displaced}: ${label}` }),
+    );
     rows.push({ swatch: 'hatch', colour: palette.hatch, label: w.displacementNoData });
   }
   if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: w.river }, { swatch: 'box', colour: palette.neighbour, label: w.neighbour });
@@ -83,13 +103,33 @@ export function legendItems(legend: LegendLayout, x: number, y: number, palette:
     const cy = y + (i % perColumn) * h + h / 2;
     const [sw, sh] = [pt(8) * unit, pt(6) * unit];
     switch (row.swatch) {
-      case 'box': items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } }); break;
-      case 'hatch': items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { hatch: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } }); break;
-      case 'line': items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5 } }); break;
-      case 'dash': items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5, dash: [3, 2] } }); break;
-      case 'dot': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(2.8) * unit, paint: { fill: row.colour, stroke: '#ffffff', strokeWidth: 1 } }); break;
-      case 'halo': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0.28, stroke: row.colour, strokeWidth: 1.2 } }); break;
-      case 'ring': items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0, stroke: row.colour, strokeWidth: 1.6 } }); break;
+      case 'box':
+        items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } });
+        break;
+      case 'hatch':
+        items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { hatch: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } });
+        break;
+      case 'line':
+        items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5 } });
+        break;
+      case 'dash':
+        items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5, dash: [3, 2] } });
+        break;
+      case 'dot':
+        items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(2.8) * unit, paint: { fill: row.colour, stroke: '#ffffff', strokeWidth: 1 } });
+        break;
+      case 'halo':
+        items.push({
+          kind: 'circle',
+          cx: rx + sw / 2,
+          cy,
+          r: pt(3) * unit,
+          paint: { fill: row.colour, fillOpacity: 0.28, stroke: row.colour, strokeWidth: 1.2 },
+        });
+        break;
+      case 'ring':
+        items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0, stroke: row.colour, strokeWidth: 1.6 } });
+        break;
     }
     items.push({ kind: 'text', x: rx + sw + size * 0.6, y: cy + size * 0.35, text: row.label, size, weight: 400, fill: TEXT, anchor: 'start' });
   });

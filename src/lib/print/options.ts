@@ -36,7 +36,17 @@ export interface FigureContext {
 
 /** A short credit line under the map, no caption on the page (it belongs to the manuscript); the inset only for part of Iraq. */
 export function defaultFurniture(views: ViewSnapshot[]): Furniture {
-  return { title: true, legend: true, scaleBar: true, northArrow: true, dateStamp: true, inset: views.some((v) => v.camera !== null), credit: true, caption: false, arabicNames: false };
+  return {
+    title: true,
+    legend: true,
+    scaleBar: true,
+    northArrow: true,
+    dateStamp: true,
+    inset: views.some((v) => v.camera !== null),
+    credit: true,
+    caption: false,
+    arabicNames: false,
+  };
 }
 
 export function defaultTitle(views: ViewSnapshot[], chapterTitle?: string): string {
@@ -62,7 +72,9 @@ export function viewFromLink(ctx: FigureContext, link: string, where: string): {
 }
 
 export function specFromOptions(ctx: FigureContext, options: FigureOptions): FigureSpec {
-  const read = options.links.length ? options.links.map((link, i) => viewFromLink(ctx, link, options.links.length > 1 ? `Panel ${i + 1}: ` : '')) : [{ view: structuredClone(defaultView) }];
+  const read = options.links.length
+    ? options.links.map((link, i) => viewFromLink(ctx, link, options.links.length > 1 ? `Panel ${i + 1}: ` : ''))
+    : [{ view: structuredClone(defaultView) }];
   const views = read.map((r) => r.view);
   const palette = palettes[options.palette ?? 'colour'];
   if (!palette) throw new Error(`Unknown colours "${options.palette}": use ${Object.keys(palettes).join(' or ')}.`);

@@ -16,7 +16,12 @@ export const metresPerCssPx = (lat: number, zoom: number): number => (40_075_016
 
 /** The longest round distance (1, 2 or 5 × a power of ten km) a scale bar of at most maxMetres can show. */
 export function scaleBarMetres(maxMetres: number): number {
-  return [1, 2, 5].flatMap((k) => [1, 10, 100, 1000].map((s) => k * s * 1000)).filter((v) => v <= maxMetres).sort((a, b) => b - a)[0] ?? 1000;
+  return (
+    [1, 2, 5]
+      .flatMap((k) => [1, 10, 100, 1000].map((s) => k * s * 1000))
+      .filter((v) => v <= maxMetres)
+      .sort((a, b) => b - a)[0] ?? 1000
+  );
 }
 
 export interface PagePreset {
@@ -66,13 +71,18 @@ export function planPixels(page: PageSize): PlanResult {
   const largest = Math.max(width, height);
   if (largest > MAX_CANVAS_PX) {
     const fits = Math.floor((MAX_CANVAS_PX * MM_PER_INCH) / Math.max(widthMm, heightMm));
-    return { ok: false, error: `${widthMm} × ${heightMm} mm at ${dpi} DPI is ${width} × ${height} px, over this renderer's ${MAX_CANVAS_PX} px limit: lower the DPI to ${fits} or less, or make the page smaller.` };
+    return {
+      ok: false,
+      error: `${widthMm} × ${heightMm} mm at ${dpi} DPI is ${width} × ${height} px, over this renderer's ${MAX_CANVAS_PX} px limit: lower the DPI to ${fits} or less, or make the page smaller.`,
+    };
   }
   return { ok: true, plan: { width, height, pixelRatio: dpi / CSS_DPI } };
 }
 
 export function presetById(id: string): PagePreset | { error: string } {
-  return presets.find((p) => p.id === id) ?? { error: `Unknown page preset "${id}": use one of ${presets.map((p) => p.id).join(', ')}, or a custom size in mm.` };
+  return (
+    presets.find((p) => p.id === id) ?? { error: `Unknown page preset "${id}": use one of ${presets.map((p) => p.id).join(', ')}, or a custom size in mm.` }
+  );
 }
 
 export interface Furniture {

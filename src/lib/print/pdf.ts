@@ -39,7 +39,11 @@ function pathBounds(d: string): [number, number, number, number] {
   let [x, y] = [0, 0];
   const b = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
-    const v = args.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const v = args
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (cmd === 'M' || cmd === 'L') [x, y] = v;
     else if (cmd === 'H') x = v[0];
     else if (cmd === 'V') y = v[0];
@@ -52,7 +56,13 @@ function pathBounds(d: string): [number, number, number, number] {
   return b as [number, number, number, number];
 }
 
-export async function writePdf(scene: Scene, widthMm: number, heightMm: number, fonts: FigureFonts, meta: { title: string; description: string }): Promise<Uint8Array> {
+export async function writePdf(
+  scene: Scene,
+  widthMm: number,
+  heightMm: number,
+  fonts: FigureFonts,
+  meta: { title: string; description: string },
+): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [pointsFromMm(widthMm), pointsFromMm(heightMm)],
     margin: 0,
@@ -71,7 +81,10 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
 
   type Bounds = [number, number, number, number];
   const setStroke = (p: Paint, roundCaps: boolean) => {
-    doc.strokeColor(p.stroke!, p.strokeOpacity ?? 1).lineWidth(p.strokeWidth ?? 1).lineJoin('round');
+    doc
+      .strokeColor(p.stroke!, p.strokeOpacity ?? 1)
+      .lineWidth(p.strokeWidth ?? 1)
+      .lineJoin('round');
     if (roundCaps) doc.lineCap('round');
     if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
     else doc.undash();
@@ -110,7 +123,12 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
     const spacing = item.letterSpacing ?? 0;
     if (item.halo) {
       doc.path(textOutline(fonts, item));
-      doc.undash().lineWidth(item.halo.width * 2).lineJoin('round').strokeColor(item.halo.colour).stroke();
+      doc
+        .undash()
+        .lineWidth(item.halo.width * 2)
+        .lineJoin('round')
+        .strokeColor(item.halo.colour)
+        .stroke();
     }
     // Letter-spaced: drawn as outlines, with the text itself invisible, unspaced and stretched to
     // the same width, so it extracts as one word.
@@ -124,7 +142,10 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
       const width = natural + spacing * [...run.text].length;
       // A right-to-left run comes out of fontkit in visual order, words and all.
       const stretch = { horizontalScaling: spacing && natural ? (100 * width) / natural : 100 }; // in PDFKit 0.17, not in its types
-      doc.font(faceName(run)).fontSize(item.size).text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic', features: precomposed, ...stretch });
+      doc
+        .font(faceName(run))
+        .fontSize(item.size)
+        .text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic', features: precomposed, ...stretch });
       x += width;
     }
   };
@@ -132,9 +153,17 @@ export async function writePdf(scene: Scene, widthMm: number, heightMm: number, 
   const draw = (item: Item) => {
     if (item.kind === 'path') {
       if (!item.d) return;
-      paintShape(() => doc.path(item.d), item.paint, () => pathBounds(item.d));
+      paintShape(
+        () => doc.path(item.d),
+        item.paint,
+        () => pathBounds(item.d),
+      );
     } else if (item.kind === 'circle') {
-      paintShape(() => doc.circle(item.cx, item.cy, item.r), item.paint, () => [item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r]);
+      paintShape(
+        () => doc.circle(item.cx, item.cy, item.r),
+        item.paint,
+        () => [item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r],
+      );
     } else text(item);
   };
 

@@ -17,19 +17,21 @@ export interface FigureTools {
   rasterize: (svg: string) => Uint8Array;
 }
 
-export const rasterizerOf = (Resvg: typeof ResvgClass) => (svg: string): Uint8Array => {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
-  try {
-    const image = resvg.render();
+export const rasterizerOf =
+  (Resvg: typeof ResvgClass) =>
+  (svg: string): Uint8Array => {
+    const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
     try {
-      return image.asPng();
+      const image = resvg.render();
+      try {
+        return image.asPng();
+      } finally {
+        image.free();
+      }
     } finally {
-      image.free();
+      resvg.free();
     }
-  } finally {
-    resvg.free();
-  }
-};
+  };
 
 export function writePng(scene: Scene, page: PageSize, meta: { title: string; description: string }, tools: FigureTools): Uint8Array {
   const planned = planPixels(page);

@@ -104,7 +104,11 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
       return scene;
     }
     if (pass === 3) throw new Error('The figure could not be laid out: the bands under the map did not settle. Make the page larger, or turn the caption off.');
-    reserve = { row: Math.max(needs.row, reserve.row), creditLines: Math.max(needs.creditLines, reserve.creditLines), captionLines: Math.max(needs.captionLines, reserve.captionLines) };
+    reserve = {
+      row: Math.max(needs.row, reserve.row),
+      creditLines: Math.max(needs.creditLines, reserve.creditLines),
+      captionLines: Math.max(needs.captionLines, reserve.captionLines),
+    };
   }
 }
 
@@ -115,7 +119,9 @@ function checkExtent(panel: PanelScene) {
   const lngs = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   if (Math.min(...lngs) < w || Math.max(...lngs) > e || Math.min(...lats) < s || Math.max(...lats) > n) {
-    throw new Error(`The map would show beyond the base map's data (${w}–${e}°E, ${s}–${n}°N): zoom in on the atlas before copying the link, or choose a page closer to square.`);
+    throw new Error(
+      `The map would show beyond the base map's data (${w}–${e}°E, ${s}–${n}°N): zoom in on the atlas before copying the link, or choose a page closer to square.`,
+    );
   }
 }
 
@@ -129,12 +135,24 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   const multi = spec.panels.length > 1;
   const furniture: Item[] = [];
   const dropped: string[] = [];
-  const text = (x: number, y: number, s: string, size: number, weight: Weight = 400, anchor: TextItem['anchor'] = 'start'): TextItem => ({ kind: 'text', x, y, text: s, size, weight, fill: TEXT, anchor });
+  const text = (x: number, y: number, s: string, size: number, weight: Weight = 400, anchor: TextItem['anchor'] = 'start'): TextItem => ({
+    kind: 'text',
+    x,
+    y,
+    text: s,
+    size,
+    weight,
+    fill: TEXT,
+    anchor,
+  });
 
   // ── Header: the title, and a single panel's date stamp on its last line or the next.
   const titleSize = typeSize(9, k);
   const titleLines = on.title && spec.title ? wrapText(fonts, spec.title, titleSize, inner, 600) : [];
-  if (titleLines.length > 2) throw new Error(`title: "${spec.title}" takes ${titleLines.length} lines on a ${page.widthMm} mm page, and a figure's title may take two: shorten it, or turn the title off.`);
+  if (titleLines.length > 2)
+    throw new Error(
+      `title: "${spec.title}" takes ${titleLines.length} lines on a ${page.widthMm} mm page, and a figure's title may take two: shorten it, or turn the title off.`,
+    );
   const stamp = !multi && on.dateStamp ? dateLabel(spec.panels[0]) : '';
   const stampSize = typeSize(7.5, k);
   const stampWidth = stamp ? fonts.width(stamp, stampSize, 600) : 0;
@@ -145,14 +163,22 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     y += line.size * 1.25;
     if (line.text) furniture.push(text(margin, y - line.size * 0.25, line.text, line.size, 600));
   }
-  if (stamp) furniture.push({ ...text(width - margin, y - (stampOnTitleLine ? titleSize : stampSize) * 0.25, stamp, stampSize, 600, 'end'), tag: { role: 'furniture', id: 'date-stamp' } });
+  if (stamp)
+    furniture.push({
+      ...text(width - margin, y - (stampOnTitleLine ? titleSize : stampSize) * 0.25, stamp, stampSize, 600, 'end'),
+      tag: { role: 'furniture', id: 'date-stamp' },
+    });
   const top = headerLines.length ? y + margin : 0;
 
   // ── Bottom bands: furniture row, credit line, caption.
   const creditSize = typeSize(6, k);
   const captionSize = typeSize(7, k);
   const lineGap = 1.3;
-  const bottom = (reserve.row ? reserve.row + margin : 0) + (on.credit ? reserve.creditLines * creditSize * lineGap + margin : 0) + (on.caption ? reserve.captionLines * captionSize * lineGap + margin : 0) + margin;
+  const bottom =
+    (reserve.row ? reserve.row + margin : 0) +
+    (on.credit ? reserve.creditLines * creditSize * lineGap + margin : 0) +
+    (on.caption ? reserve.captionLines * captionSize * lineGap + margin : 0) +
+    margin;
 
   // ── The grid of panels, with the legend below or beside it: whichever gives the larger map.
   const columns = spec.columns ?? Math.ceil(Math.sqrt(spec.panels.length));
@@ -163,7 +189,12 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     const cellW = (box.width - gap * (columns - 1)) / columns;
     const cellH = (box.height - gap * (rows - 1)) / rows - letterBand;
     return spec.panels.map((view, i) => {
-      const cell = { x: box.x + (i % columns) * (cellW + gap), y: box.y + Math.floor(i / columns) * (cellH + letterBand + gap) + letterBand, width: cellW, height: cellH };
+      const cell = {
+        x: box.x + (i % columns) * (cellW + gap),
+        y: box.y + Math.floor(i / columns) * (cellH + letterBand + gap) + letterBand,
+        width: cellW,
+        height: cellH,
+      };
       return { view, box: cell, camera: figureCamera(view, cellW, cellH) };
     });
   };
@@ -181,7 +212,9 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   const gridBox = legendBeside ? besideGrid : belowGrid;
   const legend: LegendLayout = legendBeside ? beside : below;
   if (gridBox.height < height / 3 || gridBox.width < width / 3) {
-    throw new Error(`The ${[on.legend && 'legend', on.credit && 'credit line', on.caption && 'caption'].filter(Boolean).join(' and ')} would leave the map less than a third of a ${page.widthMm} × ${page.heightMm} mm page: make the page larger, or turn some of them off (--without legend).`);
+    throw new Error(
+      `The ${[on.legend && 'legend', on.credit && 'credit line', on.caption && 'caption'].filter(Boolean).join(' and ')} would leave the map less than a third of a ${page.widthMm} × ${page.heightMm} mm page: make the page larger, or turn some of them off (--without legend).`,
+    );
   }
 
   // ── Each panel: geometry, furniture in free corners, then labels around both.
@@ -198,7 +231,11 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     }
     if (drawn.binned) shown.binned = [drawn.binned.points, drawn.binned.dots, (drawn.binned.cell * MM_PER_INCH) / CSS_DPI];
     const overlay: Item[] = [];
-    if (multi && on.dateStamp) overlay.push({ ...text(box.x, box.y - letterBand * 0.3, `${panelLetter(i)} ${dateLabel(view)}`, typeSize(7, k), 600), tag: { role: 'furniture', id: 'date-stamp' } });
+    if (multi && on.dateStamp)
+      overlay.push({
+        ...text(box.x, box.y - letterBand * 0.3, `${panelLetter(i)} ${dateLabel(view)}`, typeSize(7, k), 600),
+        tag: { role: 'furniture', id: 'date-stamp' },
+      });
     const obstacles = drawn.symbols.map((s) => circleRect(s, pt(1)));
     const pieces: Piece[] = [];
     if (i === 0 || !sameCamera) {
@@ -243,7 +280,10 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   if (spec.alt) words.alt = spec.alt;
   const creditLines = on.credit ? wrapText(fonts, words.credit, creditSize, inner) : [];
   const captionLines = on.caption ? wrapText(fonts, words.caption, captionSize, inner) : [];
-  for (const [lines, size] of [[creditLines, creditSize], [captionLines, captionSize]] as const) {
+  for (const [lines, size] of [
+    [creditLines, creditSize],
+    [captionLines, captionSize],
+  ] as const) {
     lines.forEach((line, j) => furniture.push(text(margin, cursor + size * (0.95 + j * lineGap), line, size)));
     if (lines.length) cursor += lines.length * size * lineGap + margin;
   }

@@ -41,7 +41,9 @@ const familyOf = (fonts: FigureFonts, face: Face) => `Atlas${fonts.faces.filter(
 function textSvg(item: TextItem, tag: string, mode: SvgText, fonts: FigureFonts): string {
   if (mode === 'outlines') {
     const d = textOutline(fonts, item);
-    const halo = item.halo ? `<path d="${d}" fill="none" stroke="${item.halo.colour}" stroke-width="${fmt(item.halo.width * 2)}" stroke-linejoin="round"/>` : '';
+    const halo = item.halo
+      ? `<path d="${d}" fill="none" stroke="${item.halo.colour}" stroke-width="${fmt(item.halo.width * 2)}" stroke-linejoin="round"/>`
+      : '';
     return `${halo}<path${tag} d="${d}" fill="${item.fill}"/>`;
   }
   const anchor = item.anchor === 'start' ? '' : ` text-anchor="${item.anchor}"`;
@@ -88,13 +90,19 @@ export function writeSvg(scene: Scene, meta: SvgMeta, fonts: FigureFonts, mode: 
   const faces = mode === 'text' ? fonts.faces.filter((face) => texts.some((t) => fonts.runs(t.text, t.weight).some((r) => r.face === face))) : [];
   const families = [...new Set(faces.map((f) => familyOf(fonts, f)))];
   const out: string[] = [];
-  const size = meta.pixels ? `width="${meta.pixels.width}" height="${meta.pixels.height}" preserveAspectRatio="none"` : `width="${fmt(meta.widthMm)}mm" height="${fmt(meta.heightMm)}mm"`;
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}"${families.length ? ` font-family="${families.join(', ')}, Noto Sans, sans-serif"` : ''}>`);
+  const size = meta.pixels
+    ? `width="${meta.pixels.width}" height="${meta.pixels.height}" preserveAspectRatio="none"`
+    : `width="${fmt(meta.widthMm)}mm" height="${fmt(meta.heightMm)}mm"`;
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}"${families.length ? ` font-family="${families.join(', ')}, Noto Sans, sans-serif"` : ''}>`,
+  );
   out.push(`<title>${esc(meta.title)}</title>`, `<desc>${esc(meta.description)}</desc>`);
   out.push('<defs>');
   if (faces.length) {
     // The faces the labels use, whole (each is already @fontsource's script subset of Noto Sans).
-    const rules = faces.map((f) => `@font-face{font-family:${familyOf(fonts, f)};font-weight:${f.weight};src:url(data:font/woff;base64,${base64(f.bytes)}) format("woff")}`);
+    const rules = faces.map(
+      (f) => `@font-face{font-family:${familyOf(fonts, f)};font-weight:${f.weight};src:url(data:font/woff;base64,${base64(f.bytes)}) format("woff")}`,
+    );
     out.push(`<style>${rules.join('')}</style>`);
   }
   for (const [colour, id] of hatchIds) out.push(hatchPattern(id, colour));

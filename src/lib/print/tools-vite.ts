@@ -21,9 +21,11 @@ async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
 }
 
 export function loadFigureTools(): Promise<FigureTools> {
-  loading ??= Promise.all([Promise.all(urls.map((url) => fetchBytes(url, 'font'))), fetchBytes(resvgWasm, 'rasterizer').then((bytes) => initWasm(bytes))]).then(([fonts]) => ({
-    fonts: FigureFonts.fromBytes(fonts),
-    rasterize: rasterizerOf(Resvg),
-  }));
+  loading ??= Promise.all([Promise.all(urls.map((url) => fetchBytes(url, 'font'))), fetchBytes(resvgWasm, 'rasterizer').then((bytes) => initWasm(bytes))]).then(
+    ([fonts]) => ({
+      fonts: FigureFonts.fromBytes(fonts),
+      rasterize: rasterizerOf(Resvg),
+    }),
+  );
   return loading;
 }

@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
 import { defaultView, formatView, parseView, type ViewSnapshot } from './url.ts';
 
-const known = { places: new Set(['fallujah', 'basra']), texts: new Set(['steele-2008']), tags: new Set(['violence']), tours: new Map([['iraq-2003-2011', 15]]) };
+const known = {
+  places: new Set(['fallujah', 'basra']),
+  texts: new Set(['steele-2008']),
+  tags: new Set(['violence']),
+  tours: new Map([['iraq-2003-2011', 15]]),
+};
 
 describe('view ⇄ URL', () => {
   it('round-trips a whole view', () => {
     const view: ViewSnapshot = {
-      t: dayFromIso('2007-12-16'), mode: 'cumulative', windowDays: 30, camera: [47.7804, 30.5085, 7.5],
-      layers: ['events', 'displacement'], texts: ['steele-2008'], tags: ['violence'], place: 'basra', doc: 'steele-2008', passage: [13181, 13208], tour: 'iraq-2003-2011', chapter: 4,
+      t: dayFromIso('2007-12-16'),
+      mode: 'cumulative',
+      windowDays: 30,
+      camera: [47.7804, 30.5085, 7.5],
+      layers: ['events', 'displacement'],
+      texts: ['steele-2008'],
+      tags: ['violence'],
+      place: 'basra',
+      doc: 'steele-2008',
+      passage: [13181, 13208],
+      tour: 'iraq-2003-2011',
+      chapter: 4,
     };
     const parsed = parseView(formatView(view), known);
     expect(parsed.notices).toEqual([]);

@@ -71,7 +71,8 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const view: ViewSnapshot = structuredClone(defaultView);
   const notices: string[] = [];
-  const refuse = (what: string, value: string, fallback: string) => notices.push(`The link's ${what} ${shown(value)} is not valid; showing ${fallback} instead.`);
+  const refuse = (what: string, value: string, fallback: string) =>
+    notices.push(`The link's ${what} ${shown(value)} is not valid; showing ${fallback} instead.`);
 
   const t = params.get('t');
   if (t !== null) {
@@ -103,7 +104,10 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
     if (bad.length) refuse('layers', bad.join(','), 'the layers it names that exist');
     view.layers = names.filter((n): n is LayerName => layerNames.includes(n as LayerName));
   }
-  for (const [key, set, what] of [['texts', known.texts, 'text filter'], ['tags', known.tags, 'tag filter']] as const) {
+  for (const [key, set, what] of [
+    ['texts', known.texts, 'text filter'],
+    ['tags', known.tags, 'tag filter'],
+  ] as const) {
     const values = list(params.get(key));
     const bad = values.filter((v) => !set.has(v));
     if (bad.length) refuse(what, bad.join(','), 'the rest of the filter');
@@ -143,7 +147,11 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
 }
 
 /** The camera as a link writes it: 4 decimals of a degree (about 10 m), 2 of a zoom level. */
-export const linkCamera = (c: [number, number, number]): [number, number, number] => [Number(c[0].toFixed(4)), Number(c[1].toFixed(4)), Number(c[2].toFixed(2))];
+export const linkCamera = (c: [number, number, number]): [number, number, number] => [
+  Number(c[0].toFixed(4)),
+  Number(c[1].toFixed(4)),
+  Number(c[2].toFixed(2)),
+];
 
 /** Only what differs from the defaults goes into the link, so links stay short and readable. */
 export function formatView(view: ViewSnapshot): string {

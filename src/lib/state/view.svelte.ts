@@ -20,9 +20,18 @@ export class ViewState {
 
   snapshot(): ViewSnapshot {
     return {
-      t: this.t, mode: this.mode, windowDays: this.windowDays, camera: this.camera,
-      layers: [...this.layers], texts: [...this.texts], tags: [...this.tags],
-      place: this.place, doc: this.doc, passage: this.passage, tour: this.tour, chapter: this.chapter,
+      t: this.t,
+      mode: this.mode,
+      windowDays: this.windowDays,
+      camera: this.camera,
+      layers: [...this.layers],
+      texts: [...this.texts],
+      tags: [...this.tags],
+      place: this.place,
+      doc: this.doc,
+      passage: this.passage,
+      tour: this.tour,
+      chapter: this.chapter,
     };
   }
 

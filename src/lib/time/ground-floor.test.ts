@@ -10,7 +10,10 @@ describe('src/lib/time', () => {
     expect(modules.length).toBeGreaterThan(3);
     for (const file of modules) {
       const imports = [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-      expect(imports.filter((path) => path.startsWith('.') && !path.startsWith('./')), file).toEqual([]);
+      expect(
+        imports.filter((path) => path.startsWith('.') && !path.startsWith('./')),
+        file,
+      ).toEqual([]);
     }
   });
 });

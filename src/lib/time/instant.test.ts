@@ -40,7 +40,19 @@ describe('parseDate', () => {
 describe('plain dates read without the EDTF grammar', () => {
   it('give the same spans as edtf for years, months and days, and leave the rest to it', async () => {
     const { default: edtf } = await import('edtf');
-    const values = ['1990', '2003', '2008', '2011', '2012', ...['01', '02', '06', '12'].flatMap((m) => [`2004-${m}`, `2008-${m}`]), '2004-02-29', '2003-03-20', '2011-12-18', '2012-12-31', '2006-11-14'];
+    const values = [
+      '1990',
+      '2003',
+      '2008',
+      '2011',
+      '2012',
+      ...['01', '02', '06', '12'].flatMap((m) => [`2004-${m}`, `2008-${m}`]),
+      '2004-02-29',
+      '2003-03-20',
+      '2011-12-18',
+      '2012-12-31',
+      '2006-11-14',
+    ];
     for (const value of values) {
       const parsed = parseDate(value);
       const e = edtf(value);

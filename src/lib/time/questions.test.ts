@@ -42,7 +42,10 @@ describe('controlAt', () => {
 
   it('keeps Basra under British-led coalition control on 15 December 2007 and Iraqi on the 16th', () => {
     expect(controlAt(atlas.control, 'IQ-BA', day('2007-12-15'))).toMatchObject({ status: 'coalition', lead: 'United Kingdom' });
-    expect(controlAt(atlas.control, 'IQ-BA', day('2007-12-16'))).toMatchObject({ status: 'iraqi', source: { url: 'http://news.bbc.co.uk/2/hi/uk_news/7147309.stm' } });
+    expect(controlAt(atlas.control, 'IQ-BA', day('2007-12-16'))).toMatchObject({
+      status: 'iraqi',
+      source: { url: 'http://news.bbc.co.uk/2/hi/uk_news/7147309.stm' },
+    });
   });
 
   it('records the conflicting dates it did not use', () => {

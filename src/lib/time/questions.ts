@@ -32,7 +32,13 @@ export interface DisplacementQuery {
  * 2008, so the map never shows a number before its date. Among figures of the same day the better
  * sourced wins, then the more precisely dated. A record with value null is a sourced "no data".
  */
-export function displacementAt<R extends Counted>(records: R[], where: string | null, t: number, measure: R['measure'], query: DisplacementQuery = {}): R | null {
+export function displacementAt<R extends Counted>(
+  records: R[],
+  where: string | null,
+  t: number,
+  measure: R['measure'],
+  query: DisplacementQuery = {},
+): R | null {
   let best: R | null = null;
   for (const r of records) {
     if (r.where !== where || r.measure !== measure || r.t1 > t) continue;

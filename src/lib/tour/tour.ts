@@ -62,20 +62,28 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
       ids.add(c.id as string);
       for (const field of ['title', 'narrative'] as const) if (!isText(c[field])) report.add(`${at}.${field}`, 'missing');
       const span = checkDate(c.date, `${at}.date`, report);
-      if (span && (span.precision !== 'day' || span.t0 < FIRST_DAY || span.t0 > LAST_DAY)) report.add(`${at}.date`, 'expected a day between 2003-03-20 and 2011-12-18');
+      if (span && (span.precision !== 'day' || span.t0 < FIRST_DAY || span.t0 > LAST_DAY))
+        report.add(`${at}.date`, 'expected a day between 2003-03-20 and 2011-12-18');
       if (span) t = span.t0;
       if (!timeModes.includes(c.mode as TimeMode)) report.add(`${at}.mode`, `expected one of ${timeModes.join(', ')}`);
       if (!Number.isInteger(c.windowDays) || (c.windowDays as number) < 1) report.add(`${at}.windowDays`, 'expected a whole number of days');
       if (!Array.isArray(c.layers) || c.layers.some((l) => !layerNames.includes(l))) report.add(`${at}.layers`, `expected some of ${layerNames.join(', ')}`);
       const cam = c.camera;
       if (!Array.isArray(cam) || cam.length !== 3 || !cam.every(Number.isFinite)) report.add(`${at}.camera`, 'expected [longitude, latitude, zoom]');
-      for (const [list, known, what] of [['places', places, 'place'], ['events', events, 'event']] as const) {
+      for (const [list, known, what] of [
+        ['places', places, 'place'],
+        ['events', events, 'event'],
+      ] as const) {
         const refs = c[list];
         if (!Array.isArray(refs)) report.add(`${at}.${list}`, 'expected a list (may be empty)');
         else refs.forEach((r, j) => !known.has(r) && report.add(`${at}.${list}[${j}]`, `${JSON.stringify(r)} is not a ${what} id`));
       }
       if (!Array.isArray(c.quotes)) report.add(`${at}.quotes`, 'expected a list of "<doc>@<start>" references');
-      else c.quotes.forEach((r, j) => !quoteByRef(atlas, String(r)) && report.add(`${at}.quotes[${j}]`, `${JSON.stringify(r)} names no quote in places/ (expected "<doc>@<start>")`));
+      else
+        c.quotes.forEach(
+          (r, j) =>
+            !quoteByRef(atlas, String(r)) && report.add(`${at}.quotes[${j}]`, `${JSON.stringify(r)} names no quote in places/ (expected "<doc>@<start>")`),
+        );
     });
     // The date parsed once, above: a chapter is kept only if it was a day in the atlas's span.
     if (ok) chapters.push({ ...(c as unknown as Chapter), t });
@@ -105,4 +113,10 @@ export function loadTours(files: RawFiles, atlas: Atlas): { tours: Tour[]; probl
 }
 
 /** What a chapter sets of the view: its date, time mode, layers and camera. */
-export const chapterView = (c: Chapter): Pick<ViewSnapshot, 't' | 'mode' | 'windowDays' | 'layers'> & { camera: [number, number, number] } => ({ t: c.t, mode: c.mode, windowDays: c.windowDays, layers: [...c.layers], camera: c.camera });
+export const chapterView = (c: Chapter): Pick<ViewSnapshot, 't' | 'mode' | 'windowDays' | 'layers'> & { camera: [number, number, number] } => ({
+  t: c.t,
+  mode: c.mode,
+  windowDays: c.windowDays,
+  layers: [...c.layers],
+  camera: c.camera,
+});

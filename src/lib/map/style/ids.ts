@@ -46,7 +46,14 @@ export const layers = {
 } as const;
 
 /** The map's global state: the clock and the selection, read by layer filters (global-state). */
-export const state = { t: 't', mode: 'mode', windowDays: 'windowDays', selected: 'selected', selectedAreas: 'selectedAreas', highlighted: 'highlighted' } as const;
+export const state = {
+  t: 't',
+  mode: 'mode',
+  windowDays: 'windowDays',
+  selected: 'selected',
+  selectedAreas: 'selectedAreas',
+  highlighted: 'highlighted',
+} as const;
 
 /** The image the "no data" hatch is drawn with (added at runtime, no sprite server). */
 export const hatchImage = 'hatch';

@@ -29,7 +29,15 @@ export function waterLayers(src: { coast: string; rivers: string; lakes: string 
       paint: {
         'line-color': p.river,
         // WDBII level 0–1 (double-lined and major) rivers are drawn heavier than level 2–3.
-        'line-width': ['interpolate', ['linear'], ['zoom'], widths.majorRiver[0], ['match', ['get', 'level'], [0, 1], widths.majorRiver[1], widths.minorRiver[1]], widths.majorRiver[2], ['match', ['get', 'level'], [0, 1], widths.majorRiver[3], widths.minorRiver[3]]],
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          widths.majorRiver[0],
+          ['match', ['get', 'level'], [0, 1], widths.majorRiver[1], widths.minorRiver[1]],
+          widths.majorRiver[2],
+          ['match', ['get', 'level'], [0, 1], widths.majorRiver[3], widths.minorRiver[3]],
+        ],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 3, 0.5, 1], 7, 1],
       },
     },
@@ -92,26 +100,26 @@ export function governorateFillLayers(source: string, p: Palette): LayerSpecific
 }
 
 export function governorateLineLayers(source: string, p: Palette): LayerSpecification[] {
-  return [
-    { id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': byZoom(widths.governorateLine) } },
-  ];
+  return [{ id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': byZoom(widths.governorateLine) } }];
 }
 
 export function governorateLabelLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{
-    id: ids.governoratesLabel,
-    type: 'symbol',
-    // Labels sit on Natural Earth's label point, carried as a point source beside the polygons.
-    source,
-    layout: {
-      'text-field': ['upcase', ['get', 'name']],
-      'text-font': [labelFont],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 13],
-      'text-letter-spacing': 0.12,
-      'text-max-width': 7,
+  return [
+    {
+      id: ids.governoratesLabel,
+      type: 'symbol',
+      // Labels sit on Natural Earth's label point, carried as a point source beside the polygons.
+      source,
+      layout: {
+        'text-field': ['upcase', ['get', 'name']],
+        'text-font': [labelFont],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 13],
+        'text-letter-spacing': 0.12,
+        'text-max-width': 7,
+      },
+      paint: { 'text-color': p.governorateLabel, ...halo(p) },
     },
-    paint: { 'text-color': p.governorateLabel, ...halo(p) },
-  }];
+  ];
 }
 
 /** Symbol colour by place kind. */
@@ -129,18 +137,20 @@ const dotPlaces: ExpressionSpecification = ['match', ['get', 'kind'], ['governor
 
 /** Places with a line of their own; a line drawn by hand (approximate) is dashed. */
 export function placeShapeLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{
-    id: ids.placeLines,
-    type: 'line',
-    source,
-    filter: ['==', ['geometry-type'], 'LineString'],
-    layout: { 'line-cap': 'round' },
-    paint: {
-      'line-color': p.other,
-      'line-width': 2,
-      'line-dasharray': ['match', ['get', 'precision'], 'approximate', ['literal', [2, 2]], ['literal', [1, 0]]],
+  return [
+    {
+      id: ids.placeLines,
+      type: 'line',
+      source,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': p.other,
+        'line-width': 2,
+        'line-dasharray': ['match', ['get', 'precision'], 'approximate', ['literal', [2, 2]], ['literal', [1, 0]]],
+      },
     },
-  }];
+  ];
 }
 
 export function placeLayers(source: string, p: Palette): LayerSpecification[] {
@@ -198,33 +208,49 @@ export function eventFilter(): ExpressionSpecification {
 
 /** Events: a filled halo when dated to the day, an open ring when dated to a month, year or span. */
 export function eventLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{
-    id: ids.eventsCircle,
-    type: 'circle',
-    source,
-    filter: eventFilter(),
-    paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 13],
-      'circle-color': p.event,
-      'circle-opacity': ['case', ['get', 'uncertain'], 0, 0.28],
-      'circle-stroke-color': p.event,
-      'circle-stroke-width': ['case', ['get', 'uncertain'], 1.6, 1.2],
-      'circle-stroke-opacity': 0.9,
+  return [
+    {
+      id: ids.eventsCircle,
+      type: 'circle',
+      source,
+      filter: eventFilter(),
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 13],
+        'circle-color': p.event,
+        'circle-opacity': ['case', ['get', 'uncertain'], 0, 0.28],
+        'circle-stroke-color': p.event,
+        'circle-stroke-width': ['case', ['get', 'uncertain'], 1.6, 1.2],
+        'circle-stroke-opacity': 0.9,
+      },
     },
-  }];
+  ];
 }
 
 /** Province control, coloured by the status the app writes into each governorate's feature-state. */
 export function controlLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{
-    id: ids.controlFill,
-    type: 'fill',
-    source,
-    paint: {
-      'fill-color': ['match', ['coalesce', ['feature-state', 'status'], 'none'], 'coalition', p.control.coalition, 'iraqi', p.control.iraqi, 'krg', p.control.krg, 'security-agreement', p.control['security-agreement'], p.land],
-      'fill-opacity': 0.85,
+  return [
+    {
+      id: ids.controlFill,
+      type: 'fill',
+      source,
+      paint: {
+        'fill-color': [
+          'match',
+          ['coalesce', ['feature-state', 'status'], 'none'],
+          'coalition',
+          p.control.coalition,
+          'iraqi',
+          p.control.iraqi,
+          'krg',
+          p.control.krg,
+          'security-agreement',
+          p.control['security-agreement'],
+          p.land,
+        ],
+        'fill-opacity': 0.85,
+      },
     },
-  }];
+  ];
 }
 
 /** Displacement: a hatch everywhere ("no data"), covered where a sourced figure exists at the date. */
@@ -237,7 +263,17 @@ export function displacementLayers(source: string, p: Palette): LayerSpecificati
       type: 'fill',
       source,
       paint: {
-        'fill-color': ['step', ['coalesce', ['feature-state', 'displaced'], 0], a, displacementBreaks[0], b, displacementBreaks[1], c, displacementBreaks[2], d],
+        'fill-color': [
+          'step',
+          ['coalesce', ['feature-state', 'displaced'], 0],
+          a,
+          displacementBreaks[0],
+          b,
+          displacementBreaks[1],
+          c,
+          displacementBreaks[2],
+          d,
+        ],
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hasData'], false], 0.9, 0],
       },
     },
@@ -247,9 +283,27 @@ export function displacementLayers(source: string, p: Palette): LayerSpecificati
 /** The selected place: its governorates outlined (a governorate or region place), or its dot ringed. */
 export function selectionLayers(areaSource: string, pointSource: string, p: Palette): LayerSpecification[] {
   return [
-    { id: ids.selectedArea, type: 'line', source: areaSource, filter: ['in', ['get', 'id'], global(state.selectedAreas)], paint: { 'line-color': p.selected, 'line-width': 3 } },
-    { id: ids.selectedCircle, type: 'circle', source: pointSource, filter: ['==', ['get', 'id'], global(state.selected)], paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': p.selected, 'circle-stroke-width': 3 } },
+    {
+      id: ids.selectedArea,
+      type: 'line',
+      source: areaSource,
+      filter: ['in', ['get', 'id'], global(state.selectedAreas)],
+      paint: { 'line-color': p.selected, 'line-width': 3 },
+    },
+    {
+      id: ids.selectedCircle,
+      type: 'circle',
+      source: pointSource,
+      filter: ['==', ['get', 'id'], global(state.selected)],
+      paint: { 'circle-radius': 11, 'circle-opacity': 0, 'circle-stroke-color': p.selected, 'circle-stroke-width': 3 },
+    },
     // A tour chapter's places.
-    { id: ids.highlightCircle, type: 'circle', source: pointSource, filter: ['in', ['get', 'id'], global(state.highlighted)], paint: { 'circle-radius': 15, 'circle-color': p.selected, 'circle-opacity': 0.15, 'circle-stroke-color': p.selected, 'circle-stroke-width': 2 } },
+    {
+      id: ids.highlightCircle,
+      type: 'circle',
+      source: pointSource,
+      filter: ['in', ['get', 'id'], global(state.highlighted)],
+      paint: { 'circle-radius': 15, 'circle-color': p.selected, 'circle-opacity': 0.15, 'circle-stroke-color': p.selected, 'circle-stroke-width': 2 },
+    },
   ];
 }

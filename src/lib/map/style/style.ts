@@ -7,8 +7,19 @@ import { countryLabelPoints, eventPoints, governorateLabelPoints, placeAnchors, 
 import { defaultView } from '../../state/url.ts';
 import { sources, layers as ids, state } from './ids.ts';
 import {
-  contextLabelLayers, countryBorderLayers, governorateFillLayers, governorateLabelLayers, governorateLineLayers,
-  controlLayers, displacementLayers, eventLayers, neighbourLayers, placeLayers, placeShapeLayers, selectionLayers, waterLayers,
+  contextLabelLayers,
+  countryBorderLayers,
+  governorateFillLayers,
+  governorateLabelLayers,
+  governorateLineLayers,
+  controlLayers,
+  displacementLayers,
+  eventLayers,
+  neighbourLayers,
+  placeLayers,
+  placeShapeLayers,
+  selectionLayers,
+  waterLayers,
 } from './layers.ts';
 import type { Palette } from './palette.ts';
 
