@@ -12,7 +12,7 @@ import { loadAtlas } from './lib/data/load.ts';
 import { formatProblem } from './lib/data/problem.ts';
 import { atlasDataVersion } from './lib/print/caption.ts';
 import type { FigureOptions } from './lib/print/options.ts';
-import { knownOf } from './lib/state/url.ts';
+import { knownOf } from './lib/state/snapshot.ts';
 import { loadTours } from './lib/tour/tour.ts';
 
 const { atlas, problems: dataProblems } = loadAtlas(bundledFiles);

@@ -17,7 +17,7 @@ import { makeFigure, type Format } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext, type FigureOptions } from '../lib/print/options.ts';
 import { planPixels } from '../lib/print/page.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
-import { knownOf } from '../lib/state/url.ts';
+import { knownOf } from '../lib/state/snapshot.ts';
 import { dayFromIso } from '../lib/time/instant.ts';
 import { loadTours } from '../lib/tour/tour.ts';
 

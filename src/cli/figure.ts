@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
-import { knownOf } from '../lib/state/url.ts';
+import { knownOf } from '../lib/state/snapshot.ts';
 import { atlasDataVersion } from '../lib/print/caption.ts';
 import { makeFigure } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext } from '../lib/print/options.ts';

@@ -3,7 +3,7 @@
 // what the screen does.
 import type * as maplibregl from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
-import type { LayerName } from '../state/url.ts';
+import type { LayerName } from '../state/snapshot.ts';
 import type { TimeMode } from '../time/window.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { hatchPattern } from './hatch.ts';

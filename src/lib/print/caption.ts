@@ -6,7 +6,7 @@
 //   - the alt text, a plain description of the view, stored in the file.
 import type { Atlas, SourceText } from '../data/schema.ts';
 import type { RawFiles } from '../data/files.ts';
-import type { ViewSnapshot } from '../state/url.ts';
+import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
 

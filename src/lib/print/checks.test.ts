@@ -10,7 +10,7 @@ import { Resvg } from '@resvg/resvg-wasm';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/instant.ts';
-import { defaultView, type ViewSnapshot } from '../state/url.ts';
+import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
 import { screen } from '../map/style/palette.ts';
 import { makeFigure, type Format } from './figure.ts';
 import { defaultFurniture } from './options.ts';

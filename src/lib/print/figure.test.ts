@@ -6,7 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/instant.ts';
-import { defaultView, type ViewSnapshot } from '../state/url.ts';
+import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
 import { grayscaleSafe, screen } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/style/style.ts';
 import { EventColumns } from '../import/events.ts';

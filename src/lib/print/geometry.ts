@@ -4,7 +4,7 @@ import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { isVisible } from '../time/window.ts';
-import type { ViewSnapshot } from '../state/url.ts';
+import type { ViewSnapshot } from '../state/snapshot.ts';
 import { displacementBreaks, type Palette } from '../map/style/palette.ts';
 import { widthAt, widths } from '../map/style/sizes.ts';
 import type { ImportedSet } from '../import/events.ts';

@@ -2,7 +2,7 @@
 // set in as many columns as fit the page's width. Pure.
 import type { Atlas } from '../data/schema.ts';
 import { controlAt } from '../time/questions.ts';
-import type { ViewSnapshot } from '../state/url.ts';
+import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlStatusLabels, type Palette } from '../map/style/palette.ts';
 import { legendWords } from '../map/style/legend-words.ts';
 import type { ImportedSet } from '../import/events.ts';

@@ -4,7 +4,8 @@
 // the one asked for is refused with what to change.
 import type { Atlas } from '../data/schema.ts';
 import { palettes, type PaletteName } from '../map/style/palette.ts';
-import { defaultView, linkKeys, parseView, type Known, type ViewSnapshot } from '../state/url.ts';
+import { linkKeys, parseView } from '../state/url.ts';
+import { defaultView, type Known, type ViewSnapshot } from '../state/snapshot.ts';
 import { chapterView, type Tour } from '../tour/tour.ts';
 import { humanDate } from '../time/window.ts';
 import { isoDay } from '../time/instant.ts';

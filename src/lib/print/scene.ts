@@ -8,7 +8,7 @@
 // that found no free corner on the map, the credit line, and the full caption if asked for. No
 // box sits on the map but the small furniture, and that only where it covers no data.
 import type { Atlas } from '../data/schema.ts';
-import type { ViewSnapshot } from '../state/url.ts';
+import type { ViewSnapshot } from '../state/snapshot.ts';
 import { contextBounds } from '../map/style/style.ts';
 import type { Palette } from '../map/style/palette.ts';
 import type { ImportedSet } from '../import/events.ts';

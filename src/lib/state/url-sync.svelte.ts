@@ -2,7 +2,8 @@
 // to step back over (a place, a text, the layers, the filters, the mode, a tour chapter) adds a
 // history entry, while scrubbing the slider or panning replaces the current one. Back and forward
 // read the link again. url.ts is the codec; this is the wiring.
-import { formatView, parseView, type Known } from './url.ts';
+import { formatView, parseView } from './url.ts';
+import { type Known } from './snapshot.ts';
 import type { ViewState } from './view.svelte.ts';
 
 export interface LinkRead {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
-import { defaultView, formatView, parseView, type ViewSnapshot } from './url.ts';
+import { formatView, parseView } from './url.ts';
+import { defaultView, type ViewSnapshot } from './snapshot.ts';
 
 const known = {
   places: new Set(['fallujah', 'basra']),

@@ -1,64 +1,9 @@
-// The view state ⇄ the URL's hash. Pure: parse never throws, and names every part of a link it
-// could not use, so a malformed or hostile link falls back to defaults with a visible notice.
-import { eventTags, type Atlas } from '../data/schema.ts';
-import { dayFromIso, isoDay, parseDate } from '../time/instant.ts';
-import { DEFAULT_WINDOW_DAYS, FIRST_DAY, LAST_DAY, timeModes, type TimeMode } from '../time/window.ts';
-
-export const layerNames = ['events', 'control', 'displacement', 'context'] as const;
-export type LayerName = (typeof layerNames)[number];
-
-export interface ViewSnapshot {
-  t: number;
-  mode: TimeMode;
-  windowDays: number;
-  /** [longitude, latitude, zoom], or null for the default view of Iraq. */
-  camera: [number, number, number] | null;
-  layers: LayerName[];
-  /** Show only events citing these texts / carrying these tags; empty = all. */
-  texts: string[];
-  tags: string[];
-  place: string | null;
-  /** The text open in the reader, and the passage to highlight. */
-  doc: string | null;
-  passage: [number, number] | null;
-  /** A guided tour being played, and its chapter (0-based here, 1-based in the link). */
-  tour: string | null;
-  chapter: number | null;
-}
-
-export const defaultView: ViewSnapshot = {
-  t: dayFromIso('2006-11-14'),
-  mode: 'window',
-  windowDays: DEFAULT_WINDOW_DAYS,
-  camera: null,
-  layers: ['events', 'control', 'context'],
-  texts: [],
-  tags: [],
-  place: null,
-  doc: null,
-  passage: null,
-  tour: null,
-  chapter: null,
-};
-
-/** What a link may name, so that unknown ids are refused rather than passed on. */
-export interface Known {
-  places: Set<string>;
-  texts: Set<string>;
-  tags: Set<string>;
-  /** Tours by id, with their number of chapters. */
-  tours?: Map<string, number>;
-}
-
-/** What the atlas's links may name: its places, texts, tags and tours (with their chapter counts). */
-export function knownOf(atlas: Atlas, tours: { id: string; chapters: unknown[] }[]): Known {
-  return {
-    places: new Set(atlas.places.map((p) => p.id)),
-    texts: new Set(atlas.sources.map((s) => s.id)),
-    tags: new Set(eventTags),
-    tours: new Map(tours.map((t) => [t.id, t.chapters.length])),
-  };
-}
+// The view ⇄ the URL's hash: only the codec (the view's shape, defaults and checks are
+// snapshot.ts's). Pure: parse never throws, and names every part of a link it could not use, so
+// a malformed or hostile link falls back to defaults with a visible notice.
+import { isoDay, parseDate } from '../time/instant.ts';
+import { timeModes, type TimeMode } from '../time/window.ts';
+import { defaultView, layerNames, validCamera, validDay, validWindowDays, type Known, type LayerName, type ViewSnapshot } from './snapshot.ts';
 
 /** Every key a link may carry (parseView ignores others, so that old links keep working). */
 export const linkKeys = ['t', 'mode', 'w', 'c', 'layers', 'texts', 'tags', 'place', 'doc', 'at', 'tour', 'chapter'] as const;
@@ -77,7 +22,7 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   const t = params.get('t');
   if (t !== null) {
     const parsed = parseDate(t);
-    if (parsed.ok && parsed.span.precision === 'day' && parsed.span.t0 >= FIRST_DAY && parsed.span.t0 <= LAST_DAY) view.t = parsed.span.t0;
+    if (parsed.ok && parsed.span.precision === 'day' && validDay(parsed.span.t0)) view.t = parsed.span.t0;
     else refuse('date', t, `${isoDay(view.t)} (dates run from 2003-03-20 to 2011-12-18)`);
   }
   const mode = params.get('mode');
@@ -88,13 +33,13 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   const w = params.get('w');
   if (w !== null) {
     const n = Number(w);
-    if (Number.isInteger(n) && n >= 1 && n <= 3650) view.windowDays = n;
+    if (validWindowDays(n)) view.windowDays = n;
     else refuse('window', w, `${view.windowDays} days`);
   }
   const c = params.get('c');
   if (c !== null) {
     const [lng, lat, zoom] = c.split(',').map(Number);
-    if ([lng, lat, zoom].every(Number.isFinite) && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22) view.camera = [lng, lat, zoom];
+    if (validCamera([lng, lat, zoom])) view.camera = [lng, lat, zoom];
     else refuse('map position', c, 'the whole of Iraq');
   }
   const layers = params.get('layers');

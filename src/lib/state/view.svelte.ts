@@ -2,7 +2,7 @@
 // The same object is a permalink (url.ts), and later a tour chapter and a figure's input.
 import { createContext } from 'svelte';
 import type { TimeMode } from '../time/window.ts';
-import { defaultView, type LayerName, type ViewSnapshot } from './url.ts';
+import { defaultView, type LayerName, type ViewSnapshot } from './snapshot.ts';
 
 export class ViewState {
   t = $state(defaultView.t);

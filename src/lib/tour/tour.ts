@@ -6,8 +6,8 @@ import type { RawFiles } from '../data/files.ts';
 import { parseJson } from '../data/json.ts';
 import type { Problem } from '../data/problem.ts';
 import type { Atlas, AtlasQuote } from '../data/schema.ts';
-import { layerNames, type LayerName, type ViewSnapshot } from '../state/url.ts';
-import { FIRST_DAY, LAST_DAY, timeModes, type TimeMode } from '../time/window.ts';
+import { layerNames, validCamera, validDay, validWindowDays, type LayerName, type ViewSnapshot } from '../state/snapshot.ts';
+import { timeModes, type TimeMode } from '../time/window.ts';
 
 export interface Chapter {
   id: string;
@@ -62,14 +62,14 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
       ids.add(c.id as string);
       for (const field of ['title', 'narrative'] as const) if (!isText(c[field])) report.add(`${at}.${field}`, 'missing');
       const span = checkDate(c.date, `${at}.date`, report);
-      if (span && (span.precision !== 'day' || span.t0 < FIRST_DAY || span.t0 > LAST_DAY))
-        report.add(`${at}.date`, 'expected a day between 2003-03-20 and 2011-12-18');
+      if (span && (span.precision !== 'day' || !validDay(span.t0))) report.add(`${at}.date`, 'expected a day between 2003-03-20 and 2011-12-18');
       if (span) t = span.t0;
       if (!timeModes.includes(c.mode as TimeMode)) report.add(`${at}.mode`, `expected one of ${timeModes.join(', ')}`);
-      if (!Number.isInteger(c.windowDays) || (c.windowDays as number) < 1) report.add(`${at}.windowDays`, 'expected a whole number of days');
+      if (!validWindowDays(c.windowDays as number)) report.add(`${at}.windowDays`, 'expected a whole number of days, 1 to 3650');
       if (!Array.isArray(c.layers) || c.layers.some((l) => !layerNames.includes(l))) report.add(`${at}.layers`, `expected some of ${layerNames.join(', ')}`);
       const cam = c.camera;
-      if (!Array.isArray(cam) || cam.length !== 3 || !cam.every(Number.isFinite)) report.add(`${at}.camera`, 'expected [longitude, latitude, zoom]');
+      if (!Array.isArray(cam) || cam.length !== 3 || !validCamera(cam))
+        report.add(`${at}.camera`, 'expected [longitude, latitude, zoom] on the map (|longitude| ≤ 180, |latitude| ≤ 85, zoom 0–22)');
       for (const [list, known, what] of [
         ['places', places, 'place'],
         ['events', events, 'event'],

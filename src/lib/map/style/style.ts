@@ -4,7 +4,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
 import { countryLabelPoints, eventPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
-import { defaultView } from '../../state/url.ts';
+import { defaultView } from '../../state/snapshot.ts';
 import { sources, layers as ids, state } from './ids.ts';
 import {
   contextLabelLayers,
