@@ -8,8 +8,7 @@ const dateOf = (t: number) => new Date(EPOCH_MS + t * DAY_MS);
 
 /** One end of a date at its precision; `withYear` false leaves the year to the other end. */
 function end(t: number, precision: DatePrecision, withYear = true): string {
-  const options: Intl.DateTimeFormatOptions =
-    precision === 'day' ? { day: 'numeric', month: 'long' } : precision === 'month' ? { month: 'long' } : {};
+  const options: Intl.DateTimeFormatOptions = precision === 'day' ? { day: 'numeric', month: 'long' } : precision === 'month' ? { month: 'long' } : {};
   if (withYear || precision === 'year') options.year = 'numeric';
   return dateOf(t).toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' });
 }
