@@ -1,8 +1,13 @@
 // PNG from the scene: the scene written as SVG with text as glyph outlines (svg.ts), drawn by resvg
-// compiled to WebAssembly. The same wasm runs in the print dialog and on the command line, and it
-// is given no fonts (text arrives as outlines), so the same figure gives the same bytes on any
-// machine and in any browser. No second renderer: what the PNG shows is what the SVG and PDF show.
-// https://github.com/yisibl/resvg-js
+// compiled to WebAssembly and written as PNG by Squoosh's encoder (@jsquash/png), also WebAssembly.
+// The same wasm runs in the print dialog and on the command line, and resvg is given no fonts (text
+// arrives as outlines), so the same figure gives the same bytes on any machine and in any browser.
+// No second renderer: what the PNG shows is what the SVG and PDF show.
+// https://github.com/yisibl/resvg-js · https://github.com/jamsinclair/jSquash
+//
+// Why not resvg's own asPng(): it compresses harder and slower. On an A4 page at 300 DPI it took
+// 265 ms against Squoosh's 72 ms for the same pixels, for a file about twice as small (0.9 MB
+// against 1.6 MB); the encode was almost half a figure's time, and a figure's size matters less.
 import type { Resvg as ResvgClass } from '@resvg/resvg-wasm';
 import type { FigureFonts } from './fonts.ts';
 import { planPixels, type PageSize } from './page.ts';
@@ -17,14 +22,18 @@ export interface FigureTools {
   rasterize: (svg: string) => Uint8Array;
 }
 
+/** Squoosh's `encode`: RGBA pixels (not premultiplied) → PNG bytes. */
+export type EncodePng = (rgba: Uint8Array, width: number, height: number, bitDepth: 8) => Uint8Array;
+
 export const rasterizerOf =
-  (Resvg: typeof ResvgClass) =>
+  (Resvg: typeof ResvgClass, encodePng: EncodePng) =>
   (svg: string): Uint8Array => {
     const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
     try {
       const image = resvg.render();
       try {
-        return image.asPng();
+        // resvg's pixels are RGBA, demultiplied: what a PNG stores.
+        return encodePng(image.pixels, image.width, image.height, 8);
       } finally {
         image.free();
       }

@@ -1,6 +1,7 @@
 // The figure tools read from node_modules: the command line, the tests and the bench.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { encode as encodePng, initSync as initPngEncoder } from '@jsquash/png/codec/pkg/squoosh_png.js';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { faceFiles, FigureFonts } from './fonts.ts';
 import { rasterizerOf, type FigureTools } from './raster.ts';
@@ -12,7 +13,9 @@ export const readFigureFonts = (): FigureFonts => FigureFonts.fromBytes(faceFile
 let ready: Promise<void> | null = null;
 
 export async function loadFigureTools(): Promise<FigureTools> {
-  ready ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  ready ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))).then(() => {
+    initPngEncoder(readFileSync(require.resolve('@jsquash/png/codec/pkg/squoosh_png_bg.wasm')));
+  });
   await ready;
-  return { fonts: readFigureFonts(), rasterize: rasterizerOf(Resvg) };
+  return { fonts: readFigureFonts(), rasterize: rasterizerOf(Resvg, encodePng) };
 }

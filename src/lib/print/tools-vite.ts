@@ -1,12 +1,14 @@
 // The figure tools fetched from the app's own origin: Vite copies the font files and resvg's
-// WebAssembly into the build and gives their URLs. The font list repeats faceFiles' order,
+// WebAssembly and the PNG encoder's into the build and gives their URLs. The font list repeats faceFiles' order,
 // because imports take literal paths only.
 import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
 import latin600 from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff?url';
 import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?url';
 import latinExt600 from '@fontsource/noto-sans/files/noto-sans-latin-ext-600-normal.woff?url';
 import arabic400 from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff?url';
+import pngWasm from '@jsquash/png/codec/pkg/squoosh_png_bg.wasm?url';
 import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm?url';
+import initPngEncoder, { encode as encodePng } from '@jsquash/png/codec/pkg/squoosh_png.js';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { FigureFonts } from './fonts.ts';
 import { rasterizerOf, type FigureTools } from './raster.ts';
@@ -21,11 +23,13 @@ async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
 }
 
 export function loadFigureTools(): Promise<FigureTools> {
-  loading ??= Promise.all([Promise.all(urls.map((url) => fetchBytes(url, 'font'))), fetchBytes(resvgWasm, 'rasterizer').then((bytes) => initWasm(bytes))]).then(
-    ([fonts]) => ({
-      fonts: FigureFonts.fromBytes(fonts),
-      rasterize: rasterizerOf(Resvg),
-    }),
-  );
+  loading ??= Promise.all([
+    Promise.all(urls.map((url) => fetchBytes(url, 'font'))),
+    fetchBytes(resvgWasm, 'rasterizer').then((bytes) => initWasm(bytes)),
+    fetchBytes(pngWasm, 'PNG encoder').then((bytes) => initPngEncoder(bytes)),
+  ]).then(([fonts]) => ({
+    fonts: FigureFonts.fromBytes(fonts),
+    rasterize: rasterizerOf(Resvg, encodePng),
+  }));
   return loading;
 }
