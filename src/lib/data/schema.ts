@@ -221,6 +221,10 @@ export const controlStatuses = ['coalition', 'iraqi', 'krg', 'security-agreement
 export type ControlStatus = (typeof controlStatuses)[number];
 
 export const confidences = ['high', 'medium', 'low'] as const;
+
+/** The lead nations a coalition period may name (the map draws a pattern for each: map/style/leads.ts). */
+export const leadNations = ['United States', 'United Kingdom', 'Poland'] as const;
+export type LeadNation = (typeof leadNations)[number];
 export type Confidence = (typeof confidences)[number];
 
 /** A public-record source: the page, how sure the reference facts are of it, and any caveat. */
@@ -234,11 +238,11 @@ export interface ControlPeriod extends TimeSpan {
   from: string;
   to: string;
   status: ControlStatus;
-  /** The lead nation or authority; null where no source names it ("no data"). */
+  /** The lead nation (one of leadNations in a coalition period) or authority; null where no source names it ("no data"). */
   lead: string | null;
   sector: string | null;
   source: WebSource;
-  /** The source for the period's first day where that is the invasion, not a change of control. */
+  /** The source for the period's first day, where it is not the period's own source (the invasion; a handover reported elsewhere). */
   startSource?: WebSource;
   /** A conflicting date for the start of this period, kept with its source. */
   alsoReported?: { date: string; source: WebSource }[];

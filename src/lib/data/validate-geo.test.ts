@@ -34,6 +34,13 @@ describe('geo/control.json rules', () => {
       /"british" is not one of coalition/,
     ],
     ['dates parse', (c) => (c.governorates['IQ-KA'][2].from = '2007-13-29'), 'IQ-KA', 'governorates.IQ-KA[2].from', /not an EDTF date/],
+    [
+      'a coalition lead is a nation the map can draw',
+      (c) => (c.governorates['IQ-DQ'][0].lead = 'Italy'),
+      'IQ-DQ',
+      'governorates.IQ-DQ[0].lead',
+      /"Italy" is not a lead nation the map can draw/,
+    ],
     ['governorate ids exist', (c) => (c.governorates['IQ-XX'] = []), 'IQ-XX', 'governorates.IQ-XX', /not a governorate id/],
     ['every governorate is covered', (c) => delete c.governorates['IQ-WA'], undefined, 'governorates.IQ-WA', /missing/],
     ['milestones are sourced', (c) => delete c.milestones[0].source, undefined, 'milestones[0].source', /every record needs a source/],
