@@ -50,7 +50,10 @@ function checkPeriod(p: unknown, path: string, report: Report): ControlPeriod | 
     if (!controlStatuses.includes(p.status as never)) report.add(`${path}.status`, `${JSON.stringify(p.status)} is not one of ${controlStatuses.join(', ')}`);
     if (p.lead !== null && !isText(p.lead)) report.add(`${path}.lead`, 'expected the lead nation, or null where no source names it');
     else if (p.status === 'coalition' && p.lead !== null && !leadNations.includes(p.lead as never))
-      report.add(`${path}.lead`, `${JSON.stringify(p.lead)} is not a lead nation the map can draw (${leadNations.join(', ')}); add it to leadNations and map/style/leads.ts`);
+      report.add(
+        `${path}.lead`,
+        `${JSON.stringify(p.lead)} is not a lead nation the map can draw (${leadNations.join(', ')}); add it to leadNations and map/style/leads.ts`,
+      );
     checkWebSource(p.source, `${path}.source`, report);
     if (p.startSource !== undefined) checkWebSource(p.startSource, `${path}.startSource`, report);
     if (p.alsoReported !== undefined) {

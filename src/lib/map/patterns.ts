@@ -1,18 +1,31 @@
-// The "no data" hatch as an image MapLibre can repeat (fill-pattern), drawn in code so no sprite
-// sheet is needed: diagonal lines on a transparent 16×16 tile (8×8 CSS pixels at pixelRatio 2).
-export function hatchPattern(colour: string): ImageData {
-  const size = 16;
+// Fill patterns as images MapLibre can repeat (fill-pattern), drawn in code so no sprite sheet is
+// needed: the "no data" hatch and the lead nations' patterns (style/leads.ts). Each is a 16×16
+// tile, 8×8 CSS pixels at pixelRatio 2, drawn so that it joins up across tile edges.
+import type { PatternKind } from './style/leads.ts';
+
+const SIZE = 16;
+
+export function patternTile(kind: PatternKind, colour: string): ImageData {
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = size;
+  canvas.width = canvas.height = SIZE;
   const ctx = canvas.getContext('2d')!;
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = 1.5;
-  // Three strokes so the diagonals join up across tile edges.
-  for (const offset of [-size, 0, size]) {
-    ctx.beginPath();
-    ctx.moveTo(offset, size);
-    ctx.lineTo(offset + size, 0);
-    ctx.stroke();
-  }
-  return ctx.getImageData(0, 0, size, size);
+  ctx.strokeStyle = ctx.fillStyle = colour;
+  ctx.lineWidth = kind === 'diagonal' ? 1.5 : 2;
+  ctx.beginPath();
+  if (kind === 'diagonal')
+    // Three strokes so the diagonals join up across tile edges.
+    for (const offset of [-SIZE, 0, SIZE]) {
+      ctx.moveTo(offset, SIZE);
+      ctx.lineTo(offset + SIZE, 0);
+    }
+  else if (kind === 'horizontal') {
+    ctx.moveTo(0, SIZE / 2);
+    ctx.lineTo(SIZE, SIZE / 2);
+  } else if (kind === 'vertical') {
+    ctx.moveTo(SIZE / 2, 0);
+    ctx.lineTo(SIZE / 2, SIZE);
+  } else ctx.arc(SIZE / 2, SIZE / 2, 2.2, 0, 2 * Math.PI);
+  if (kind === 'dots') ctx.fill();
+  else ctx.stroke();
+  return ctx.getImageData(0, 0, SIZE, SIZE);
 }

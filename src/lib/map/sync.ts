@@ -6,14 +6,17 @@ import type { Atlas } from '../data/schema.ts';
 import type { LayerName } from '../state/snapshot.ts';
 import type { TimeMode } from '../time/window.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
-import { hatchPattern } from './hatch.ts';
+import { patternTile } from './patterns.ts';
 import { hatchImage, layers as ids, sources, state } from './style/ids.ts';
+import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from './style/leads.ts';
+import { governoratesByLead } from '../state/tallies.ts';
+import { leadLayer, leadState } from './style/layers.ts';
 import type { Palette } from './style/palette.ts';
 
 /** The style layers each layer toggle shows or hides. */
 export const layersOfToggle: Record<LayerName, string[]> = {
   events: [ids.eventsCircle],
-  control: [ids.controlFill],
+  control: [ids.controlFill, ...Object.values(leadLayer)],
   displacement: [ids.displacementNoData, ids.displacementFill],
   context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
 };
@@ -41,6 +44,20 @@ export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: numbe
   }
 }
 
+/**
+ * Which governorates each lead held on day t, as four global-state lists the lead patterns and the
+ * governorate labels read; empty while control is hidden, so the labels name the leads only then.
+ */
+export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: boolean): void {
+  const held = governoratesByLead(atlas, t);
+  for (const lead of Object.keys(held) as LeadOrGap[]) {
+    const ids = shown ? held[lead] : [];
+    // A lead changes a few times a year: write (and so re-filter) only when its list does.
+    const current = map.getGlobalState()[leadState[lead]] as string[] | undefined;
+    if (current?.join() !== ids.join()) map.setGlobalStateProperty(leadState[lead], ids);
+  }
+}
+
 export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): void {
   for (const [name, layerIds] of Object.entries(layersOfToggle) as [LayerName, string[]][]) {
     const visibility = shown.includes(name) ? 'visible' : 'none';
@@ -48,9 +65,12 @@ export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): voi
   }
 }
 
-/** The "no data" hatch is drawn in code when the style first asks for it (no sprite server). */
-export function provideHatch(map: maplibregl.Map, palette: Palette): void {
+/** The "no data" hatch and the leads' patterns are drawn in code when the style first asks for them (no sprite server). */
+export function providePatterns(map: maplibregl.Map, palette: Palette): void {
+  const tiles = new Map([[hatchImage, () => patternTile('diagonal', palette.hatch)]]);
+  for (const lead of leadKeys) tiles.set(leadImage(lead), () => patternTile(leadPatterns[lead], palette.leadPattern));
   map.setMissingStyleImageResolver((id) => {
-    if (id === hatchImage && !map.hasImage(hatchImage)) map.addImage(hatchImage, hatchPattern(palette.hatch), { pixelRatio: 2 });
+    const tile = tiles.get(id);
+    if (tile && !map.hasImage(id)) map.addImage(id, tile(), { pixelRatio: 2 });
   });
 }

@@ -3,11 +3,12 @@
 // layer's shader (GLSL). This test runs all three over the same grid of days, event spans of every
 // precision, both modes and several windows, and requires them to agree (issue 13).
 import { describe, expect, it } from 'vitest';
-import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { parseDate } from '../time/instant.ts';
-import { FIRST_DAY, isVisible, LAST_DAY, timeModes } from '../time/window.ts';
-import { eventFilter } from './style/layers.ts';
+import { createExpression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { dayFromIso, parseDate } from '../time/instant.ts';
+import { FIRST_DAY, isVisible, LAST_DAY, shareInView, timeModes } from '../time/window.ts';
+import { eventFilter, shareInViewExpression } from './style/layers.ts';
 import { state } from './style/ids.ts';
+import { ringOpacity } from './style/fade.ts';
 import { visibleGlsl } from './time-points-layer.ts';
 
 // The shader's own text as a JavaScript function: the expression uses only <=, >=, >, -, && and
@@ -55,5 +56,43 @@ describe('the three time rules', () => {
     const startOffByOne = (s: { t0: number; t1: number }, t: number, w: number) => s.t0 < t && s.t1 >= t - w;
     for (const wrong of [windowOffByOne, startOffByOne])
       expect(spans.some((s) => daysFor(90).some((t) => wrong(s, t, 90) !== isVisible(s, t, 'window', 90)))).toBe(true);
+  });
+});
+
+describe('the fade of an uncertain event', () => {
+  const shareOnMap = (s: { t0: number; t1: number }, t: number, mode: string, windowDays: number) => {
+    const parsed = createExpression(shareInViewExpression(), 'share', null, { [state.t]: t, [state.mode]: mode, [state.windowDays]: windowDays });
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return parsed.value.evaluate({ zoom: 6 }, { type: 1, properties: { t0: s.t0, t1: s.t1 }, geometry: [] } as never) as number;
+  };
+
+  it('is the same share on the map (MapLibre) as in figures and lists (JavaScript), wherever the event is visible', () => {
+    let compared = 0;
+    for (const mode of timeModes)
+      for (const windowDays of [1, 30, 90, 365])
+        for (const t of daysFor(windowDays))
+          for (const s of spans) {
+            if (!isVisible(s, t, mode, windowDays)) continue;
+            expect(shareOnMap(s, t, mode, windowDays), `${s.value} on day ${t}, ${mode}, ${windowDays} days`).toBeCloseTo(
+              shareInView(s, t, mode, windowDays),
+              12,
+            );
+            compared++;
+          }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('draws an event dated to a year fainter than one dated to the day when a 90-day window covers part of the year', () => {
+    const [year] = spans.filter((s) => s.value === '2006');
+    const [day] = spans.filter((s) => s.value === '2003-04-28');
+    const t = dayFromIso('2006-06-30');
+    // 91 of 365 days of 2006 lie in the window.
+    expect(shareInView(year, t, 'window', 90)).toBeCloseTo(91 / 365, 12);
+    expect(shareInView(day, day.t0 + 10, 'window', 90)).toBe(1);
+    expect(ringOpacity(shareOnMap(year, t, 'window', 90))).toBeLessThan(ringOpacity(shareOnMap(day, day.t0 + 10, 'window', 90)) / 2);
+    // The whole year in view (cumulative, after it ended): as strong as a day.
+    expect(shareInView(year, dayFromIso('2007-02-01'), 'cumulative', 90)).toBe(1);
+    // Half of the year begun: half the share.
+    expect(shareInView(year, dayFromIso('2006-07-02'), 'cumulative', 90)).toBeCloseTo(183 / 365, 12);
   });
 });

@@ -243,12 +243,68 @@ describe('the words with a figure', () => {
   });
 });
 
+describe('leads', () => {
+  it('draws each lead nation as a pattern over the coalition colour, and counts it in the legend', async () => {
+    const panel = { ...view, t: dayFromIso('2005-06-01') };
+    const svg = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], furniture: defaultFurniture([panel]) }), 'svg', tools)).bytes);
+    for (const label of [
+      'Coalition sector, US-led (6)',
+      'Coalition sector, UK-led (4)',
+      'Coalition sector, Polish-led (3)',
+      'Coalition sector, lead: no data (5)',
+    ])
+      expect(svg).toContain(`>${label}</text>`);
+    // Vertical lines (UK), horizontal (US) and dots (Poland), each filling one path of its governorates.
+    expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><path d="M2\.5 0L2\.5 5"/);
+    expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><path d="M0 2\.5L5 2\.5"/);
+    expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><circle /);
+    // Greyscale-safe: the patterns are lines and dots, the same in any palette.
+    const grey = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], palette: grayscaleSafe }), 'svg', tools)).bytes);
+    expect(grey.match(/<pattern /g)?.length).toBe(svg.match(/<pattern /g)?.length);
+  });
+});
+
+describe('uncertainty in time', () => {
+  it('draws an event dated to a month fainter than one dated to the day while the window covers part of its month, and explains it', async () => {
+    const svgAt = async (iso: string) => {
+      const panel = { ...view, t: dayFromIso(iso) };
+      return new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], furniture: defaultFurniture([panel]) }), 'svg', tools)).bytes);
+    };
+    const strokeOpacity = (svg: string, id: string) => Number(svg.match(new RegExp(`<circle data-event="${id}"[^>]* stroke-opacity="([\\d.]+)"`))?.[1]);
+    // On 30 April 2003, the 90 days to the day hold all of April and the school shooting of the 28th.
+    const april = await svgAt('2003-04-30');
+    expect(strokeOpacity(april, 'fallujah-2003-04-28-school-shooting')).toBe(0.9);
+    expect(strokeOpacity(april, 'fallujah-2003-04-new-mayor')).toBe(0.9);
+    // On 16 December 2007: 16 of December's 31 days, 14 of September's 30.
+    const december = await svgAt('2007-12-16');
+    expect(strokeOpacity(december, 'baghdad-2007-12-bodies')).toBeCloseTo(0.15 + 0.75 * (16 / 31), 3);
+    expect(strokeOpacity(december, 'basra-2007-09-british-down-to-two-bases')).toBeCloseTo(0.15 + 0.75 * (14 / 30), 3);
+    expect(december).toContain(`>${legendWords.eventFaded}</text>`);
+    // …and the Green Zone's "2003", 91 of its 365 days in view.
+    expect(strokeOpacity(april, 'green-zone-2003-cpa-hunkered-down')).toBeCloseTo(0.15 + 0.75 * (91 / 365), 3);
+    const noEvents = { ...view, layers: ['control' as const] };
+    const without = new TextDecoder().decode(
+      (await makeFigure(atlas, spec({ panels: [noEvents], furniture: defaultFurniture([noEvents]) }), 'svg', tools)).bytes,
+    );
+    expect(without).not.toContain(`>${legendWords.eventFaded}</text>`);
+  });
+});
+
 describe('the three formats', () => {
   it('SVG: the page in millimetres, labels as text in embedded fonts, title and description, the same bytes twice', async () => {
     const made = await makeFigure(atlas, spec({ furniture: { ...defaultFurniture([view]), arabicNames: true } }), 'svg', tools);
     const svg = new TextDecoder().decode(made.bytes);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="174mm" height="120mm"')).toBe(true);
-    for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH', 'Iraq, 16 December 2007', 'Provincial Iraqi Control', 'نينوى'])
+    for (const label of [
+      'Baghdad',
+      'Mosul',
+      'Basra',
+      'NINEVEH',
+      'Iraq, 16 December 2007',
+      'Provincial Iraqi Control (6)',
+      'Coalition sector, Polish-led (2)',
+      'نينوى',
+    ])
       expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain(`<desc>${made.words.alt}</desc>`);
     expect(svg).toContain('<title>Iraq, 16 December 2007</title>');

@@ -3,10 +3,12 @@
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
-import { isVisible } from '../time/window.ts';
+import { isVisible, shareInView } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { displacementBreaks, type Palette } from '../map/style/palette.ts';
+import { leadKeys, leadOf, leadPatternOpacity, leadPatterns, type LeadKey } from '../map/style/leads.ts';
 import { widthAt, widths } from '../map/style/sizes.ts';
+import { ringOpacity } from '../map/style/fade.ts';
 import type { ImportedSet } from '../import/events.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
@@ -112,25 +114,43 @@ export function drawGeometry(
   if (shows('context'))
     for (const c of atlas.context.countries.features)
       if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
-  // All the "no data" governorates in one hatched path: one pattern fill is far cheaper to rasterize than several.
+  // Each lead's governorates, and all the "no data" ones, in one patterned path each: one pattern
+  // fill is far cheaper to rasterize than several. In the screen's order: control, leads, displacement.
+  const leads: Record<LeadKey, string[]> = { us: [], uk: [], pl: [] };
+  const displacement: Item[] = [];
   const noData: string[] = [];
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const d = area(g.geometry);
     if (!d) continue;
-    const status = controlAt(atlas.control, id, view.t)?.status;
+    const period = controlAt(atlas.control, id, view.t);
     // Control is drawn over land at 85 % as on screen, blended here into one opaque fill: one fill
     // of a large polygon instead of two is a tenth of a rasterized A4 page's time.
-    if (shows('control') && status) items.push({ kind: 'path', d, paint: { fill: controlFill(palette, status) }, tag: { role: 'control', id } });
-    else items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
+    if (shows('control') && period) {
+      items.push({ kind: 'path', d, paint: { fill: controlFill(palette, period.status) }, tag: { role: 'control', id } });
+      const lead = leadOf(period);
+      if (lead && lead !== 'unknown') leads[lead].push(d);
+    } else items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
     if (shows('displacement')) {
       const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006')?.value;
       if (displaced == null) noData.push(d);
       else
-        items.push({ kind: 'path', d, paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 } });
+        displacement.push({
+          kind: 'path',
+          d,
+          paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 },
+        });
     }
   }
-  if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { hatch: palette.hatch, fillOpacity: 0.6 } });
+  for (const lead of leadKeys)
+    if (leads[lead].length)
+      items.push({
+        kind: 'path',
+        d: leads[lead].join(''),
+        paint: { pattern: { kind: leadPatterns[lead], colour: palette.leadPattern }, fillOpacity: leadPatternOpacity },
+      });
+  items.push(...displacement);
+  if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { pattern: { kind: 'diagonal', colour: palette.hatch }, fillOpacity: 0.6 } });
   if (shows('context')) {
     for (const l of atlas.context.lakes.features) items.push({ kind: 'path', d: area(l.geometry), paint: { fill: palette.water } });
     // As wide as on screen at the figure's zoom (sizes.ts), scaled with the page.
@@ -199,7 +219,8 @@ export function drawGeometry(
     const r = widthAt([4, 6, 10, 11], z) * k;
     for (const e of eventPoints(atlas, { texts: view.texts, tags: view.tags }).features) {
       const p = e.properties!;
-      if (!isVisible(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays)) continue;
+      const share = shareInView(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays);
+      if (!share) continue;
       const [cx, cy] = xy(e.geometry.coordinates);
       dot({
         kind: 'circle',
@@ -211,7 +232,8 @@ export function drawGeometry(
           fillOpacity: p.uncertain ? 0 : 0.28,
           stroke: palette.event,
           strokeWidth: (p.uncertain ? 1.6 : 1.2) * k,
-          strokeOpacity: 0.9,
+          // Faded as on screen by how much of the event's span the view covers (fade.ts).
+          strokeOpacity: Number(ringOpacity(share).toFixed(3)),
         },
         tag: { role: 'event', id: p.id },
       });
@@ -240,10 +262,17 @@ export function drawGeometry(
 export const placeRadius = (kind: string, k: number) => (kind === 'city' ? 4 : 3.3) * k;
 
 /** Which place symbols fall inside a panel: what its legend has to explain. */
-export function symbolsShown(atlas: Atlas, camera: Camera, panel: Box): { kinds: string[]; lines: string[] } {
+export function symbolsShown(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: Box): { kinds: string[]; lines: string[]; faded: boolean } {
   const xy = projector(camera, panel);
   const frame = toRect(panel);
   return {
+    // An event ring faded because only part of its span is in view.
+    faded:
+      view.layers.includes('events') &&
+      eventPoints(atlas, { texts: view.texts, tags: view.tags }).features.some((e) => {
+        const share = shareInView(e.properties as { t0: number; t1: number }, view.t, view.mode, view.windowDays);
+        return share > 0 && share < 1 && inside(frame, xy(e.geometry.coordinates));
+      }),
     kinds: dotPlaces(atlas)
       .filter((f) => inside(frame, xy(f.geometry.coordinates)))
       .map((f) => legendKind(f.properties.kind)),

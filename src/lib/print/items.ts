@@ -3,6 +3,7 @@
 import { CSS_DPI, pxFromPt } from './page.ts';
 import type { Weight } from './fonts.ts';
 import type { Rect } from './clip.ts';
+import type { PatternKind } from '../map/style/leads.ts';
 
 export interface Paint {
   fill?: string;
@@ -11,8 +12,8 @@ export interface Paint {
   strokeWidth?: number;
   strokeOpacity?: number;
   dash?: number[];
-  /** Diagonal "no data" hatch lines of this colour, instead of a plain fill. */
-  hatch?: string;
+  /** A pattern of this colour instead of a plain fill: the "no data" hatch, a lead nation's (patterns.ts). */
+  pattern?: { kind: PatternKind; colour: string };
 }
 
 /** What an item stands for, so a reader of the SVG (or a test) can find it: `data-place="mosul"`. */

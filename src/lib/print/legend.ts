@@ -5,16 +5,21 @@ import { controlAt } from '../time/questions.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlStatusLabels, type Palette } from '../map/style/palette.ts';
 import { legendWords } from '../map/style/legend-words.ts';
+import { FADED_SAMPLE, ringOpacity } from '../map/style/fade.ts';
+import { leadKeys, leadLabels, leadOf, leadPatternOpacity, leadPatterns, type PatternKind } from '../map/style/leads.ts';
 import type { ImportedSet } from '../import/events.ts';
 import type { FigureFonts } from './fonts.ts';
 import { typeSize } from './labels.ts';
 import { fmt, pt, rect, TEXT, type Item } from './items.ts';
 
-type Swatch = 'dot' | 'halo' | 'ring' | 'box' | 'hatch' | 'line' | 'dash';
+type Swatch = 'dot' | 'halo' | 'ring' | 'faded-ring' | 'box' | 'pattern' | 'line' | 'dash';
 export interface LegendRow {
   swatch: Swatch;
   colour: string;
   label: string;
+  /** A 'pattern' swatch: the pattern drawn in `colour`, over `base` where it lies on a fill. */
+  pattern?: PatternKind;
+  base?: string;
 }
 
 /** The legend explains every colour the panels show, and nothing they do not. */
@@ -22,7 +27,7 @@ export function legendRows(
   atlas: Atlas,
   panels: ViewSnapshot[],
   palette: Palette,
-  shown: { kinds: Set<string>; lines: Set<string> },
+  shown: { kinds: Set<string>; lines: Set<string>; faded: boolean },
   imported?: ImportedSet | null,
 ): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
@@ -30,6 +35,7 @@ export function legendRows(
   const w = legendWords;
   if (any('events'))
     rows.push({ swatch: 'halo', colour: palette.event, label: w.eventDay }, { swatch: 'ring', colour: palette.event, label: w.eventUncertain });
+  if (shown.faded) rows.push({ swatch: 'faded-ring', colour: palette.event, label: w.eventFaded });
   if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
   const kinds: [string, string, string][] = [
     ['city', palette.city, w.city],
@@ -42,21 +48,40 @@ export function legendRows(
   if (shown.lines.has('exact')) rows.push({ swatch: 'line', colour: palette.other, label: w.route });
   if (shown.lines.has('approximate')) rows.push({ swatch: 'dash', colour: palette.other, label: w.routeApproximate });
   if (any('control')) {
-    const present = new Set(
-      panels
-        .filter((v) => v.layers.includes('control'))
-        .flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)?.status ?? 'none')),
-    );
-    for (const [status, label] of Object.entries(controlStatusLabels))
-      if (present.has(status as never)) rows.push({ swatch: 'box', colour: palette.control[status as keyof typeof controlStatusLabels], label });
-    if (present.has('none')) rows.push({ swatch: 'box', colour: palette.land, label: w.controlNoData });
+    // Counted when the figure shows one date; small multiples' panels would each need their own.
+    const periods = panels
+      .filter((v) => v.layers.includes('control'))
+      .flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)));
+    const count = (n: number) => (panels.length === 1 ? ` (${n})` : '');
+    const tally = (key: string) => periods.filter((p) => (p?.status ?? 'none') === key || leadOf(p) === key).length;
+    for (const [status, label] of Object.entries(controlStatusLabels)) {
+      if (!tally(status)) continue;
+      const colour = palette.control[status as keyof typeof controlStatusLabels];
+      // A coalition sector is explained lead by lead, each row the swatch it is drawn with.
+      if (status !== 'coalition') rows.push({ swatch: 'box', colour, label: `${label}${count(tally(status))}` });
+      else
+        for (const lead of [...leadKeys, 'unknown'] as const)
+          if (tally(lead))
+            rows.push(
+              lead === 'unknown'
+                ? { swatch: 'box', colour, label: `${label}, ${leadLabels.unknown}${count(tally(lead))}` }
+                : {
+                    swatch: 'pattern',
+                    pattern: leadPatterns[lead],
+                    colour: palette.leadPattern,
+                    base: colour,
+                    label: `${label}, ${leadLabels[lead]}${count(tally(lead))}`,
+                  },
+            );
+    }
+    if (tally('none')) rows.push({ swatch: 'box', colour: palette.land, label: w.controlNoData });
   }
   if (any('displacement')) {
     // The first class says what is counted: a figure's legend has no heading.
     w.displacementClasses.forEach((label, i) =>
       rows.push({ swatch: 'box', colour: palette.displacementRamp[i], label: i ? label : `${w.displaced}: ${label}` }),
     );
-    rows.push({ swatch: 'hatch', colour: palette.hatch, label: w.displacementNoData });
+    rows.push({ swatch: 'pattern', pattern: 'diagonal', colour: palette.hatch, label: w.displacementNoData });
   }
   if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: w.river }, { swatch: 'box', colour: palette.neighbour, label: w.neighbour });
   return rows;
@@ -106,9 +131,17 @@ export function legendItems(legend: LegendLayout, x: number, y: number, palette:
       case 'box':
         items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } });
         break;
-      case 'hatch':
-        items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { hatch: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } });
+      case 'pattern': {
+        const box = rect(rx, cy - sh / 2, sw, sh);
+        const opacity = row.base ? leadPatternOpacity : 1;
+        if (row.base) items.push({ kind: 'path', d: box, paint: { fill: row.base } });
+        items.push({
+          kind: 'path',
+          d: box,
+          paint: { pattern: { kind: row.pattern!, colour: row.colour }, fillOpacity: opacity, stroke: palette.governorateLine, strokeWidth: 0.5 },
+        });
         break;
+      }
       case 'line':
         items.push({ kind: 'path', d: `M${fmt(rx)} ${fmt(cy)}H${fmt(rx + sw)}`, paint: { stroke: row.colour, strokeWidth: 1.5 } });
         break;
@@ -128,7 +161,20 @@ export function legendItems(legend: LegendLayout, x: number, y: number, palette:
         });
         break;
       case 'ring':
-        items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(3) * unit, paint: { fill: row.colour, fillOpacity: 0, stroke: row.colour, strokeWidth: 1.6 } });
+      case 'faded-ring':
+        items.push({
+          kind: 'circle',
+          cx: rx + sw / 2,
+          cy,
+          r: pt(3) * unit,
+          paint: {
+            fill: row.colour,
+            fillOpacity: 0,
+            stroke: row.colour,
+            strokeWidth: 1.6,
+            strokeOpacity: ringOpacity(row.swatch === 'ring' ? 1 : FADED_SAMPLE),
+          },
+        });
         break;
     }
     items.push({ kind: 'text', x: rx + sw + size * 0.6, y: cy + size * 0.35, text: row.label, size, weight: 400, fill: TEXT, anchor: 'start' });

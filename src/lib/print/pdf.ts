@@ -25,6 +25,8 @@ import { textLeft, type Item, type Paint, type TextItem } from './items.ts';
 import type { Scene } from './scene.ts';
 import { textOutline } from './outline.ts';
 import { sceneItems } from './svg.ts';
+import { pdfPatternStream, tiles } from './patterns.ts';
+import type { PatternKind } from '../map/style/leads.ts';
 
 /** fontkit takes an object of features on and off, where PDFKit's types say a list. */
 const precomposed = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
@@ -33,28 +35,6 @@ const PT_PER_INCH = 72;
 const PT_PER_UNIT = 72 / 96;
 
 export const pointsFromMm = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
-
-/** The box a path's absolute M/L/H/V coordinates span (the only commands the scene writes). */
-function pathBounds(d: string): [number, number, number, number] {
-  let [x, y] = [0, 0];
-  const b = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
-    const v = args
-      .trim()
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
-    if (cmd === 'M' || cmd === 'L') [x, y] = v;
-    else if (cmd === 'H') x = v[0];
-    else if (cmd === 'V') y = v[0];
-    else continue;
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
-  }
-  return b as [number, number, number, number];
-}
 
 export async function writePdf(
   scene: Scene,
@@ -79,7 +59,6 @@ export async function writePdf(
   // Scene units are CSS pixels; the page is in points.
   doc.scale(PT_PER_UNIT);
 
-  type Bounds = [number, number, number, number];
   const setStroke = (p: Paint, roundCaps: boolean) => {
     doc
       .strokeColor(p.stroke!, p.strokeOpacity ?? 1)
@@ -89,14 +68,20 @@ export async function writePdf(
     if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
     else doc.undash();
   };
-  // `bounds` is asked for only by a hatch, which needs the box its lines must cover.
-  const paintShape = (draw: () => void, p: Paint, bounds: () => Bounds) => {
-    if (p.hatch) {
-      doc.save();
+  // One tiling pattern per kind, made once the page's scale is set (a pattern keeps the matrix it
+  // was made under), coloured where it is used.
+  const tilings = new Map<PatternKind, PDFKit.PDFTilingPattern>();
+  const tiling = (kind: PatternKind) => {
+    if (!tilings.has(kind)) {
+      const { step } = tiles[kind];
+      tilings.set(kind, doc.pattern([0, 0, step, step], step, step, pdfPatternStream(kind)));
+    }
+    return tilings.get(kind)!;
+  };
+  const paintShape = (draw: () => void, p: Paint) => {
+    if (p.pattern) {
       draw();
-      doc.clip();
-      hatch(p.hatch, p.fillOpacity ?? 1, bounds());
-      doc.restore();
+      doc.fillColor([tiling(p.pattern.kind), p.pattern.colour] as unknown as string, p.fillOpacity ?? 1).fill('non-zero');
     } else if (p.fill && p.fill !== 'none') {
       draw();
       doc.fillColor(p.fill, p.fillOpacity ?? 1);
@@ -111,12 +96,6 @@ export async function writePdf(
       setStroke(p, true);
       doc.stroke();
     }
-  };
-  const hatch = (colour: string, opacity: number, [x0, y0, x1, y1]: Bounds) => {
-    doc.undash().strokeColor(colour, opacity).lineWidth(1);
-    const step = 6 * Math.SQRT2;
-    for (let c = x0 - (y1 - y0); c <= x1; c += step) doc.moveTo(c, y1).lineTo(c + (y1 - y0), y0);
-    doc.stroke();
   };
 
   const text = (item: TextItem) => {
@@ -153,17 +132,9 @@ export async function writePdf(
   const draw = (item: Item) => {
     if (item.kind === 'path') {
       if (!item.d) return;
-      paintShape(
-        () => doc.path(item.d),
-        item.paint,
-        () => pathBounds(item.d),
-      );
+      paintShape(() => doc.path(item.d), item.paint);
     } else if (item.kind === 'circle') {
-      paintShape(
-        () => doc.circle(item.cx, item.cy, item.r),
-        item.paint,
-        () => [item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r],
-      );
+      paintShape(() => doc.circle(item.cx, item.cy, item.r), item.paint);
     } else text(item);
   };
 

@@ -200,8 +200,8 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   };
   const area: Box = { x: margin, y: top, width: inner, height: height - top - bottom };
   // Which symbols fall in the frame decides the legend's rows, so the rows come from the whole area.
-  const inside = grid(area).map(({ box, camera }) => symbolsShown(atlas, camera, box));
-  const shownKinds = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)) };
+  const inside = grid(area).map(({ view, box, camera }) => symbolsShown(atlas, view, camera, box));
+  const shownKinds = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)), faded: inside.some((s) => s.faded) };
   const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported) : [];
   const below = layoutLegend(rowsOfLegend, fonts, k, { width: inner });
   const belowGrid = { ...area, height: area.height - (below.height ? below.height + margin : 0) };

@@ -9,22 +9,20 @@
 import type { Face, FigureFonts } from './fonts.ts';
 import { fmt, type Item, type Paint, type TextItem } from './items.ts';
 import { textOutline } from './outline.ts';
+import { svgPattern } from './patterns.ts';
 import type { Scene } from './scene.ts';
 
 export type SvgText = 'text' | 'outlines';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The hatch tile: diagonal lines drawn in an unrotated tile (a rotated pattern costs the rasterizer far more). */
-const HATCH_STEP = 6 * Math.SQRT2;
-const hatchPattern = (id: string, colour: string) => {
-  const s = fmt(HATCH_STEP);
-  return `<pattern id="${id}" width="${s}" height="${s}" patternUnits="userSpaceOnUse"><path d="M0 ${s}L${s} 0M-1 1L1 -1M${fmt(HATCH_STEP - 1)} ${fmt(HATCH_STEP + 1)}L${fmt(HATCH_STEP + 1)} ${fmt(HATCH_STEP - 1)}" stroke="${colour}" stroke-width="1"/></pattern>`;
-};
+/** One <pattern> per kind and colour a figure uses, by key. */
+type PatternIds = Map<string, string>;
+const patternKey = (p: NonNullable<Paint['pattern']>) => `${p.kind} ${p.colour}`;
 
-function paintAttributes(p: Paint, hatchIds: Map<string, string>): string {
+function paintAttributes(p: Paint, patternIds: PatternIds): string {
   const a: string[] = [];
-  a.push(`fill="${p.hatch ? `url(#${hatchIds.get(p.hatch)})` : (p.fill ?? 'none')}"`);
+  a.push(`fill="${p.pattern ? `url(#${patternIds.get(patternKey(p.pattern))})` : (p.fill ?? 'none')}"`);
   if (p.fillOpacity != null && p.fillOpacity !== 1) a.push(`fill-opacity="${p.fillOpacity}"`);
   if (p.stroke) {
     a.push(`stroke="${p.stroke}"`, `stroke-width="${fmt(p.strokeWidth ?? 1)}"`);
@@ -53,13 +51,13 @@ function textSvg(item: TextItem, tag: string, mode: SvgText, fonts: FigureFonts)
   return `<text${tag} x="${fmt(item.x)}" y="${fmt(item.y)}" font-size="${fmt(item.size)}"${weight}${anchor}${spacing} fill="${item.fill}"${halo}>${esc(item.text)}</text>`;
 }
 
-function itemSvg(item: Item, hatchIds: Map<string, string>, mode: SvgText, fonts: FigureFonts): string {
+function itemSvg(item: Item, patternIds: PatternIds, mode: SvgText, fonts: FigureFonts): string {
   const tag = item.tag ? ` data-${item.tag.role}="${esc(item.tag.id)}"` : '';
   switch (item.kind) {
     case 'path':
-      return `<path${tag} d="${item.d}" ${paintAttributes(item.paint, hatchIds)}/>`;
+      return `<path${tag} d="${item.d}" ${paintAttributes(item.paint, patternIds)}/>`;
     case 'circle':
-      return `<circle${tag} cx="${fmt(item.cx)}" cy="${fmt(item.cy)}" r="${fmt(item.r)}" ${paintAttributes(item.paint, hatchIds)}/>`;
+      return `<circle${tag} cx="${fmt(item.cx)}" cy="${fmt(item.cy)}" r="${fmt(item.r)}" ${paintAttributes(item.paint, patternIds)}/>`;
     case 'text':
       return textSvg(item, tag, mode, fonts);
   }
@@ -84,8 +82,8 @@ export const sceneItems = (scene: Scene): Item[] => [...scene.panels.flatMap((p)
 
 export function writeSvg(scene: Scene, meta: SvgMeta, fonts: FigureFonts, mode: SvgText = 'text'): string {
   const all = sceneItems(scene);
-  const hatchColours = [...new Set(all.flatMap((i) => (i.kind !== 'text' && i.paint.hatch ? [i.paint.hatch] : [])))];
-  const hatchIds = new Map(hatchColours.map((c, i) => [c, `hatch${i}`]));
+  const patterns = new Map(all.flatMap((i) => (i.kind !== 'text' && i.paint.pattern ? [[patternKey(i.paint.pattern), i.paint.pattern] as const] : [])));
+  const patternIds: PatternIds = new Map([...patterns.keys()].map((key, i) => [key, `pattern${i}`]));
   const texts = all.filter((i): i is TextItem => i.kind === 'text');
   const faces = mode === 'text' ? fonts.faces.filter((face) => texts.some((t) => fonts.runs(t.text, t.weight).some((r) => r.face === face))) : [];
   const families = [...new Set(faces.map((f) => familyOf(fonts, f)))];
@@ -105,10 +103,10 @@ export function writeSvg(scene: Scene, meta: SvgMeta, fonts: FigureFonts, mode: 
     );
     out.push(`<style>${rules.join('')}</style>`);
   }
-  for (const [colour, id] of hatchIds) out.push(hatchPattern(id, colour));
+  for (const [key, pattern] of patterns) out.push(svgPattern(patternIds.get(key)!, pattern.kind, pattern.colour));
   out.push('</defs>');
   out.push(`<rect width="${fmt(scene.width)}" height="${fmt(scene.height)}" fill="#ffffff"/>`);
-  for (const item of all) out.push(itemSvg(item, hatchIds, mode, fonts));
+  for (const item of all) out.push(itemSvg(item, patternIds, mode, fonts));
   out.push('</svg>\n');
   return out.join('\n');
 }

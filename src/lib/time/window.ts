@@ -18,6 +18,20 @@ export function isVisible(event: { t0: number; t1: number }, t: number, mode: Ti
   return mode === 'cumulative' || event.t1 >= t - windowDays;
 }
 
+/**
+ * How much of an event's possible span the view covers on day t: 1 for an event dated to the day
+ * once it is visible; for one dated to a month, a year or a span, the share of its days that lie in
+ * the window (in cumulative mode, that have begun); 0 when it is not visible. The map fades an
+ * uncertain event's ring by it (map/style/fade.ts), so a year-dated event seen through a 90-day
+ * window is drawn fainter than one dated to the day.
+ */
+export function shareInView(event: { t0: number; t1: number }, t: number, mode: TimeMode, windowDays: number): number {
+  if (!isVisible(event, t, mode, windowDays)) return 0;
+  const from = mode === 'cumulative' ? event.t0 : Math.max(event.t0, t - windowDays);
+  const to = Math.min(event.t1, t);
+  return (to - from + 1) / (event.t1 - event.t0 + 1);
+}
+
 /** The same day one month later or earlier (clamped to the month's end: 31 January + 1 → 28/29 February). */
 export function addMonths(t: number, months: number): number {
   const d = new Date(EPOCH_MS + t * DAY_MS);

@@ -28,6 +28,9 @@ export const layers = {
   lakesLabel: 'lakes_label',
   governoratesFill: 'governorates_fill',
   controlFill: 'control_fill',
+  controlLeadUs: 'control_lead_us',
+  controlLeadUk: 'control_lead_uk',
+  controlLeadPl: 'control_lead_pl',
   displacementNoData: 'displacement_nodata',
   displacementFill: 'displacement_fill',
   selectedArea: 'selected_area',
@@ -53,6 +56,11 @@ export const state = {
   selected: 'selected',
   selectedAreas: 'selectedAreas',
   highlighted: 'highlighted',
+  /** Governorate ids in a coalition sector on the slider's date, by lead (style/leads.ts). */
+  leadUs: 'leadUs',
+  leadUk: 'leadUk',
+  leadPl: 'leadPl',
+  leadUnknown: 'leadUnknown',
 } as const;
 
 /** The image the "no data" hatch is drawn with (added at runtime, no sprite server). */

@@ -2,6 +2,8 @@
 // https://maplibre.org/maplibre-style-spec/layers/
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { hatchImage, layers as ids, state } from './ids.ts';
+import { fade } from './fade.ts';
+import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from './leads.ts';
 import { displacementBreaks, labelFont, type Palette } from './palette.ts';
 import { widths, type ZoomStops } from './sizes.ts';
 
@@ -103,7 +105,13 @@ export function governorateLineLayers(source: string, p: Palette): LayerSpecific
   return [{ id: ids.governoratesLine, type: 'line', source, paint: { 'line-color': p.governorateLine, 'line-width': byZoom(widths.governorateLine) } }];
 }
 
+/**
+ * Governorate names, and under each, while control is shown, who led it if it was a coalition
+ * sector on the slider's date ("UK-led", "lead: no data"): one label, so the two never part.
+ */
 export function governorateLabelLayers(source: string, p: Palette): LayerSpecification[] {
+  const branches = ([...leadKeys, 'unknown'] as const).flatMap((lead) => [['in', ['get', 'id'], global(leadState[lead])], `\n${leadLabels[lead]}`]);
+  const lead = ['case', ...branches, ''] as unknown as ExpressionSpecification;
   return [
     {
       id: ids.governoratesLabel,
@@ -111,7 +119,7 @@ export function governorateLabelLayers(source: string, p: Palette): LayerSpecifi
       // Labels sit on Natural Earth's label point, carried as a point source beside the polygons.
       source,
       layout: {
-        'text-field': ['upcase', ['get', 'name']],
+        'text-field': ['format', ['upcase', ['get', 'name']], {}, lead, { 'font-scale': 0.85, 'text-color': p.leadPattern }],
         'text-font': [labelFont],
         'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 13],
         'text-letter-spacing': 0.12,
@@ -206,7 +214,26 @@ export function eventFilter(): ExpressionSpecification {
   return ['all', begun, ['any', ['==', global(state.mode), 'cumulative'], inWindow]];
 }
 
-/** Events: a filled halo when dated to the day, an open ring when dated to a month, year or span. */
+/**
+ * shareInView (time/window.ts) as a MapLibre expression, from the same global state as the filter:
+ * the days of the event's span inside the view, over the days of its span.
+ */
+export function shareInViewExpression(): ExpressionSpecification {
+  const t = global(state.t);
+  const from: ExpressionSpecification = [
+    'case',
+    ['==', global(state.mode), 'cumulative'],
+    ['get', 't0'],
+    ['max', ['get', 't0'], ['-', t, global(state.windowDays)]],
+  ];
+  const days: ExpressionSpecification = ['+', ['-', ['min', ['get', 't1'], t], from], 1];
+  return ['/', days, ['+', ['-', ['get', 't1'], ['get', 't0']], 1]];
+}
+
+/**
+ * Events: a filled halo when dated to the day, an open ring when dated to a month, year or span,
+ * the ring faded by how much of the event's span the view covers (fade.ts).
+ */
 export function eventLayers(source: string, p: Palette): LayerSpecification[] {
   return [
     {
@@ -220,7 +247,7 @@ export function eventLayers(source: string, p: Palette): LayerSpecification[] {
         'circle-opacity': ['case', ['get', 'uncertain'], 0, 0.28],
         'circle-stroke-color': p.event,
         'circle-stroke-width': ['case', ['get', 'uncertain'], 1.6, 1.2],
-        'circle-stroke-opacity': 0.9,
+        'circle-stroke-opacity': ['+', fade.floor, ['*', fade.full - fade.floor, shareInViewExpression()]],
       },
     },
   ];
@@ -250,8 +277,18 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
         'fill-opacity': 0.85,
       },
     },
+    ...leadKeys.map((lead): LayerSpecification => ({
+      id: leadLayer[lead],
+      type: 'fill',
+      source,
+      filter: ['in', ['get', 'id'], global(leadState[lead])],
+      paint: { 'fill-pattern': leadImage(lead), 'fill-opacity': leadPatternOpacity },
+    })),
   ];
 }
+
+export const leadLayer: Record<LeadKey, string> = { us: ids.controlLeadUs, uk: ids.controlLeadUk, pl: ids.controlLeadPl };
+export const leadState: Record<LeadOrGap, string> = { us: state.leadUs, uk: state.leadUk, pl: state.leadPl, unknown: state.leadUnknown };
 
 /** Displacement: a hatch everywhere ("no data"), covered where a sourced figure exists at the date. */
 export function displacementLayers(source: string, p: Palette): LayerSpecification[] {

@@ -7,6 +7,7 @@ const n = (v: number) => v.toLocaleString('en-GB');
 export const legendWords = {
   eventDay: 'event dated to the day',
   eventUncertain: 'event dated to a month, a year or a span',
+  eventFaded: 'the same, partly in view (fainter)',
   city: 'city or town',
   district: 'district or neighbourhood',
   site: 'site (base, building, bridge)',

@@ -28,6 +28,8 @@ export interface Palette {
   selected: string;
   /** Province control, by status. */
   control: Record<'coalition' | 'iraqi' | 'krg' | 'security-agreement', string>;
+  /** The lead nations' patterns (style/leads.ts), over the control colour. */
+  leadPattern: string;
   /** Displacement choropleth, low to high; the hatch marks "no data". */
   displacementRamp: [string, string, string, string];
   hatch: string;
@@ -55,6 +57,7 @@ export const screen: Palette = {
   imported: '#0f6e8c',
   selected: '#1a5fb4',
   control: { coalition: '#e8c39e', iraqi: '#9fcb93', krg: '#93bcd8', 'security-agreement': '#cfd98f' },
+  leadPattern: '#7a5a38',
   displacementRamp: ['#fde7d4', '#f6b58c', '#e0794f', '#a8432a'],
   hatch: '#a39d8f',
 };

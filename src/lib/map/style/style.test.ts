@@ -1,10 +1,10 @@
 // The style is code; these tests hold it to the spec and to the atlas's promises (offline, labels
 // only on symbol layers, ids from ids.ts), the way protomaps/basemaps tests its flavours.
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../../data/files-node.ts';
 import { loadAtlas } from '../../data/load.ts';
-import { layers as layerIds } from './ids.ts';
+import { layers as layerIds, state } from './ids.ts';
 import { screen } from './palette.ts';
 import { atlasStyle } from './style.ts';
 
@@ -39,5 +39,27 @@ describe('atlas style', () => {
     const ids = style.layers.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => (Object.values(layerIds) as string[]).includes(id))).toBe(true);
+  });
+});
+
+describe('the lead under a governorate name', () => {
+  const label = style.layers.find((l) => l.id === layerIds.governoratesLabel) as { layout: Record<string, unknown> };
+  const text = (globals: Record<string, unknown>, id: string) => {
+    const parsed = createExpression(label.layout['text-field'], 'text-field', null, globals);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const formatted = parsed.value.evaluate({ zoom: 6 }, { type: 1, properties: { id, name: 'Basra' }, geometry: [] } as never) as {
+      sections: { text: string }[];
+    };
+    return formatted.sections.map((s) => s.text).join('');
+  };
+  const none = { [state.leadUs]: [], [state.leadUk]: [], [state.leadPl]: [], [state.leadUnknown]: [] };
+
+  it('names the lead nation of a coalition governorate, and the gap where no source names one', () => {
+    expect(text({ ...none, [state.leadUk]: ['IQ-BA'] }, 'IQ-BA')).toBe('BASRA\nUK-led');
+    expect(text({ ...none, [state.leadUnknown]: ['IQ-BA'] }, 'IQ-BA')).toBe('BASRA\nlead: no data');
+  });
+
+  it('adds nothing where the governorate is in no coalition list (Iraqi control, or control hidden)', () => {
+    expect(text({ ...none, [state.leadUk]: ['IQ-MA'] }, 'IQ-BA')).toBe('BASRA');
   });
 });

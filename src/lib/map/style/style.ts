@@ -44,6 +44,10 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       [state.selected]: { default: '' },
       [state.selectedAreas]: { default: [] },
       [state.highlighted]: { default: [] },
+      [state.leadUs]: { default: [] },
+      [state.leadUk]: { default: [] },
+      [state.leadPl]: { default: [] },
+      [state.leadUnknown]: { default: [] },
     },
     sources: {
       [sources.countries]: { type: 'geojson', data: atlas.context.countries, attribution: 'Natural Earth' },
