@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // Dates follow the reader's English (time/words.ts); the tests read British ones unless they say otherwise.
+    locale: 'en-GB',
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {

@@ -14,6 +14,10 @@ import { atlasDataVersion } from './lib/print/caption.ts';
 import type { FigureOptions } from './lib/print/options.ts';
 import { knownOf } from './lib/state/snapshot.ts';
 import { loadTours } from './lib/tour/tour.ts';
+import { useReaderLocale } from './lib/time/words.ts';
+
+// Dates on screen in the reader's English (figures keep their own, fixed convention).
+useReaderLocale(navigator.languages);
 
 const { atlas, problems: dataProblems } = loadAtlas(bundledFiles);
 const { tours, problems: tourProblems } = loadTours(bundledFiles, atlas);

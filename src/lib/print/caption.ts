@@ -9,6 +9,7 @@ import type { RawFiles } from '../data/files.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
+import { FIGURE_LOCALE } from '../time/words.ts';
 
 /** What the laid-out figure draws, found from its items (scene.ts). */
 export interface Shown {
@@ -28,11 +29,11 @@ export interface Words {
 const panelLetter = (i: number) => `(${String.fromCharCode(97 + i)})`;
 
 export const when = (view: ViewSnapshot): string =>
-  view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t)}` : `events up to ${humanDate(view.t)}`;
+  view.mode === 'window' ? `events of the ${view.windowDays} days to ${humanDate(view.t, FIGURE_LOCALE)}` : `events up to ${humanDate(view.t, FIGURE_LOCALE)}`;
 
 /** The date a panel shows, as its date stamp says it. */
 export const dateLabel = (view: ViewSnapshot): string =>
-  view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t)}` : `up to ${humanDate(view.t)}`;
+  view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t, FIGURE_LOCALE)}` : `up to ${humanDate(view.t, FIGURE_LOCALE)}`;
 
 /** A text in a few words: its author's surname, or its outlet, or its title; and its year. */
 export function shortName(s: SourceText): string {

@@ -8,6 +8,7 @@ import { linkKeys, parseView } from '../state/url.ts';
 import { defaultView, type Known, type ViewSnapshot } from '../state/snapshot.ts';
 import { chapterView, type Tour } from '../tour/tour.ts';
 import { humanDate } from '../time/window.ts';
+import { FIGURE_LOCALE } from '../time/words.ts';
 import { isoDay } from '../time/instant.ts';
 import type { Format } from './figure.ts';
 import type { Furniture, PageSize } from './page.ts';
@@ -51,7 +52,7 @@ export function defaultFurniture(views: ViewSnapshot[]): Furniture {
 }
 
 export function defaultTitle(views: ViewSnapshot[], chapterTitle?: string): string {
-  if (views.length === 1) return chapterTitle ?? `Iraq, ${humanDate(views[0].t)}`;
+  if (views.length === 1) return chapterTitle ?? `Iraq, ${humanDate(views[0].t, FIGURE_LOCALE)}`;
   const years = views.map((v) => isoDay(v.t).slice(0, 4));
   return `Iraq, ${years[0]}–${years.at(-1)}`;
 }

@@ -1,5 +1,6 @@
 // Which events a view shows at day t. Named like kepler's animation windows (STYLE.md §2).
 import { DAY_MS, dayFromIso, EPOCH_MS } from './instant.ts';
+import { dayInWords } from './words.ts';
 
 export type TimeMode = 'window' | 'cumulative';
 export const timeModes: TimeMode[] = ['window', 'cumulative'];
@@ -41,7 +42,5 @@ export function addMonths(t: number, months: number): number {
   return Math.round((target.getTime() - EPOCH_MS) / DAY_MS);
 }
 
-/** "14 November 2006" */
-export function humanDate(t: number): string {
-  return new Date(EPOCH_MS + t * DAY_MS).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** "14 November 2006", in the reader's English on screen; pass FIGURE_LOCALE in a figure (words.ts). */
+export const humanDate = (t: number, locale?: string): string => dayInWords(t, locale);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords } from './words.ts';
+import { afterEach } from 'vitest';
+import { dateInWords, dayInWords, FIGURE_LOCALE, useReaderLocale } from './words.ts';
+import { dayFromIso } from './instant.ts';
 
 describe('dates in words', () => {
   it('says each precision as a reader would', () => {
@@ -25,5 +27,23 @@ describe('dates in words', () => {
   it('shows what it cannot read as it is, and never throws', () => {
     expect(dateInWords('banana')).toBe('banana');
     expect(dateInWords('2006-13-01')).toBe('2006-13-01');
+  });
+
+  describe("in the reader's English", () => {
+    afterEach(() => useReaderLocale([]));
+
+    it("follows the first English of the reader's languages on screen", () => {
+      expect(useReaderLocale(['fr-FR', 'en-US', 'en-GB'])).toBe('en-US');
+      expect(dayInWords(dayFromIso('2005-06-01'))).toBe('June 1, 2005');
+      expect(dateInWords('2011-10-21/2011-12-31')).toBe('between October 21 and December 31, 2011');
+      expect(dateInWords('2007-05-31~')).toBe('about May 31, 2007');
+    });
+
+    it('keeps British conventions for a reader with no English, and in figures whatever the reader reads', () => {
+      expect(useReaderLocale(['de-DE', 'fr'])).toBe('en-GB');
+      expect(dayInWords(dayFromIso('2005-06-01'))).toBe('1 June 2005');
+      useReaderLocale(['en-US']);
+      expect(dayInWords(dayFromIso('2005-06-01'), FIGURE_LOCALE)).toBe('1 June 2005');
+    });
   });
 });

@@ -1,17 +1,34 @@
-// An EDTF date in words, as a reader writes it: "14 November 2006", "November 2006", "2006",
-// "about 31 May 2007", "between 21 October and 31 December 2011". Every date the page shows goes
-// through here or humanDate (issue 14: raw EDTF reached the screen). Never throws: a string it
-// cannot read is shown as it is.
+// Dates in words, as a reader writes them: "14 November 2006", "November 2006", "2006",
+// "about 31 May 2007", "between 21 October and 31 December 2011". Every date the page and the
+// figures show goes through here (issue 14: raw EDTF reached the screen). Never throws: a string
+// it cannot read is shown as it is.
+//
+// The screen follows the reader's English (en-US: "June 1, 2005"; en-GB, en-IN…: "1 June 2005");
+// a reader whose browser asks for no English gets British conventions, the atlas's own. Figures
+// always use FIGURE_LOCALE, so the print dialog and `npm run figure` give the same bytes.
 import { DAY_MS, EPOCH_MS, parseDate, type DatePrecision } from './instant.ts';
+
+export const FIGURE_LOCALE = 'en-GB';
+let screenLocale = FIGURE_LOCALE;
+
+/** Takes the first English of the reader's languages (navigator.languages) for dates on screen. */
+export function useReaderLocale(languages: readonly string[]): string {
+  const english = languages.find((l) => /^en(-|$)/i.test(l) && Intl.DateTimeFormat.supportedLocalesOf(l).length);
+  screenLocale = english ?? FIGURE_LOCALE;
+  return screenLocale;
+}
 
 const dateOf = (t: number) => new Date(EPOCH_MS + t * DAY_MS);
 
 /** One end of a date at its precision; `withYear` false leaves the year to the other end. */
-function end(t: number, precision: DatePrecision, withYear = true): string {
+function end(t: number, precision: DatePrecision, locale: string, withYear = true): string {
   const options: Intl.DateTimeFormatOptions = precision === 'day' ? { day: 'numeric', month: 'long' } : precision === 'month' ? { month: 'long' } : {};
   if (withYear || precision === 'year') options.year = 'numeric';
-  return dateOf(t).toLocaleDateString('en-GB', { ...options, timeZone: 'UTC' });
+  return dateOf(t).toLocaleDateString(locale, { ...options, timeZone: 'UTC' });
 }
+
+/** Day t in words: "1 June 2005" (or "June 1, 2005" for an American reader). */
+export const dayInWords = (t: number, locale = screenLocale): string => end(t, 'day', locale);
 
 /** EDTF's qualifiers in words: ~ approximate, ? uncertain, % both. */
 function qualified(words: string, edtf: string): string {
@@ -19,13 +36,13 @@ function qualified(words: string, edtf: string): string {
   return /[?%]/.test(edtf) ? `${about} (uncertain)` : about;
 }
 
-export function dateInWords(edtf: string): string {
+export function dateInWords(edtf: string, locale = screenLocale): string {
   const [from, to] = edtf.split('/');
   const a = parseDate(from);
   if (!a.ok) return edtf;
-  if (to === undefined) return qualified(end(a.span.t0, a.span.precision), from);
+  if (to === undefined) return qualified(end(a.span.t0, a.span.precision, locale), from);
   const b = parseDate(to);
   if (!b.ok) return edtf;
   const sameYear = dateOf(a.span.t0).getUTCFullYear() === dateOf(b.span.t1).getUTCFullYear() && a.span.precision !== 'year';
-  return `between ${qualified(end(a.span.t0, a.span.precision, !sameYear), from)} and ${qualified(end(b.span.t1, b.span.precision), to)}`;
+  return `between ${qualified(end(a.span.t0, a.span.precision, locale, !sameYear), from)} and ${qualified(end(b.span.t1, b.span.precision, locale), to)}`;
 }
