@@ -152,16 +152,10 @@ export function legendItems(legend: LegendLayout, x: number, y: number, palette:
         items.push({ kind: 'circle', cx: rx + sw / 2, cy, r: pt(2.8) * unit, paint: { fill: row.colour, stroke: '#ffffff', strokeWidth: 1 } });
         break;
       case 'halo':
-        items.push({
-          kind: 'circle',
-          cx: rx + sw / 2,
-          cy,
-          r: pt(3) * unit,
-          paint: { fill: row.colour, fillOpacity: 0.28, stroke: row.colour, strokeWidth: 1.2 },
-        });
-        break;
       case 'ring':
-      case 'faded-ring':
+      case 'faded-ring': {
+        // The event symbols: a filled halo (dated to the day), an open ring, an open ring faded as a year seen through a 90-day window.
+        const ring = row.swatch !== 'halo';
         items.push({
           kind: 'circle',
           cx: rx + sw / 2,
@@ -169,13 +163,14 @@ export function legendItems(legend: LegendLayout, x: number, y: number, palette:
           r: pt(3) * unit,
           paint: {
             fill: row.colour,
-            fillOpacity: 0,
+            fillOpacity: ring ? 0 : 0.28,
             stroke: row.colour,
-            strokeWidth: 1.6,
-            strokeOpacity: ringOpacity(row.swatch === 'ring' ? 1 : FADED_SAMPLE),
+            strokeWidth: ring ? 1.6 : 1.2,
+            ...(row.swatch === 'faded-ring' ? { strokeOpacity: ringOpacity(FADED_SAMPLE) } : {}),
           },
         });
         break;
+      }
     }
     items.push({ kind: 'text', x: rx + sw + size * 0.6, y: cy + size * 0.35, text: row.label, size, weight: 400, fill: TEXT, anchor: 'start' });
   });
