@@ -200,6 +200,7 @@ export interface GovernorateProperties {
 }
 
 export type Governorates = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, GovernorateProperties>;
+export type GovernorateFeature = Governorates['features'][number];
 
 export interface Atlas {
   sources: SourceText[];

@@ -54,7 +54,8 @@ export interface Known {
 /** What the atlas's links may name: its places, texts, tags and tours (with their chapter counts). */
 export function knownOf(atlas: Atlas, tours: { id: string; chapters: unknown[] }[]): Known {
   return {
-    places: new Set(atlas.places.map((p) => p.id)),
+    // A governorate's id (IQ-NA) selects it as a place does: every governorate can be inspected.
+    places: new Set([...atlas.places.map((p) => p.id), ...atlas.governorates.features.map((g) => g.properties.id)]),
     texts: new Set(atlas.sources.map((s) => s.id)),
     tags: new Set(eventTags),
     tours: new Map(tours.map((t) => [t.id, t.chapters.length])),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
 import { formatView, parseView } from './url.ts';
-import { defaultView, type ViewSnapshot } from './snapshot.ts';
+import { defaultView, knownOf, type ViewSnapshot } from './snapshot.ts';
+import { readRawFiles } from '../data/files-node.ts';
+import { loadAtlas } from '../data/load.ts';
 
 const known = {
   places: new Set(['fallujah', 'basra']),
@@ -60,5 +62,18 @@ describe('view ⇄ URL', () => {
     const { view, notices } = parseView(`#place=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, known);
     expect(view.place).toBeNull();
     expect(notices[0]).toContain('“<img src=x onerror=alert(1)>”');
+  });
+
+  it("shows bidi controls in a bad part by their code points, so they cannot reverse the notice's own words", () => {
+    const { notices } = parseView(`#place=${encodeURIComponent('x\u202Eevil\u2066')}`, known);
+    expect(notices[0]).toContain('“x<U+202E>evil<U+2066>”');
+    expect(notices[0]).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('selects a governorate by its id, so every governorate can be linked and inspected', () => {
+    const { atlas } = loadAtlas(readRawFiles());
+    const all = knownOf(atlas, []);
+    for (const g of atlas.governorates.features) expect(parseView(`#place=${g.properties.id}`, all).view.place).toBe(g.properties.id);
+    expect(parseView('#place=IQ-XX', all).notices[0]).toMatch(/place “IQ-XX” is not valid/);
   });
 });

@@ -10,7 +10,13 @@ export const linkKeys = ['t', 'mode', 'w', 'c', 'layers', 'texts', 'tags', 'plac
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 /** The part of the link as the reader typed it, cut short; Svelte renders it as text, never markup. */
-const shown = (value: string) => `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
+/** Bidirectional controls (LRE…RLO, the isolates, the marks): in a link they could reverse the notice's own words. */
+const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** A link's value as a notice quotes it: cut to 60 characters, each bidi control shown by its code point, not obeyed. */
+const shown = (value: string) => {
+  const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return `“${cut.replace(bidiControls, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}”`;
+};
 
 export function parseView(hash: string, known: Known): { view: ViewSnapshot; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));

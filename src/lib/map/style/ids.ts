@@ -42,6 +42,7 @@ export const layers = {
   selectedCircle: 'selected_circle',
   highlightCircle: 'highlight_circle',
   placesLabel: 'places_label',
+  highlightLabel: 'highlight_label',
   printFrameMask: 'print_frame_mask',
   /** A reader's imported events (a custom layer, added by MapView). */
   importedEvents: 'imported_events',

@@ -183,7 +183,8 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
       id: ids.placesLabel,
       type: 'symbol',
       source,
-      filter: pointLikePlaces,
+      // A tour chapter's ringed places are labelled by the layer below, always.
+      filter: ['all', pointLikePlaces, ['!', ['in', ['get', 'id'], global(state.highlighted)]]],
       layout: {
         // Where labels compete, cities win, then districts and sites, then areas: a site drawn
         // approximately at its city's point must not take the city's label away.
@@ -197,6 +198,23 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
         'text-padding': 1,
       },
       paint: { 'text-color': p.placeLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+    },
+    {
+      // A ringed place is always named: its label may overlap others, and is placed first (top layer).
+      id: ids.highlightLabel,
+      type: 'symbol',
+      source,
+      filter: ['in', ['get', 'id'], global(state.highlighted)],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [labelFont],
+        'text-size': 13,
+        'text-allow-overlap': true,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 1.3,
+        'text-justify': 'auto',
+      },
+      paint: { 'text-color': p.selected, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.8 },
     },
   ];
 }
