@@ -90,3 +90,40 @@ test('400,000 rows load with a progress bar, without freezing the page', async (
   expect(maxGap, 'longest pause of the page while reading (ms)').toBeLessThan(1000);
   await expect(panel).toContainText(/[\d,]+ shown at 30 June 2007/);
 });
+
+test('a file with latitude and longitude swapped is warned about; a click on a point shows its row; "Zoom to my data" frames it', async ({ page }) => {
+  await page.goto('/#t=2006-11-14');
+  await mapIdle(page);
+  const csv = [
+    'longitude,latitude,date,label,source',
+    '44.4,33.3,2006-11-10,Checkpoint raid,my notes p. 4',
+    '33.3,44.4,2006-11-10,Swapped Baghdad,my notes p. 5',
+    '43.1,36.3,2013-05-01,Too late,my notes p. 6',
+  ].join('\n');
+  await importCsv(page, 'swapped.csv', csv);
+  const checks = page.getByRole('alert').filter({ hasText: 'swapped' });
+  await expect(checks).toContainText('1 row would fall in Iraq with latitude and longitude swapped');
+  await expect(page.getByRole('region', { name: 'Your events' })).toContainText('1 row refused for a date outside 1990–2012');
+
+  await page.getByRole('button', { name: 'Zoom to my data' }).click();
+  await mapIdle(page);
+  // The data runs from 33.3° E (the swapped row, in Turkey) to Baghdad: both in view.
+  const bounds = await page.evaluate(() => window.__map!.getBounds().toArray());
+  expect(bounds[0][0]).toBeLessThanOrEqual(33.3);
+  expect(bounds[1][0]).toBeGreaterThanOrEqual(44.4);
+
+  // Baghdad's point, clicked where it is drawn: its label, date in words, source and row.
+  await page.evaluate(() => window.__map!.jumpTo({ center: [44.4, 33.3], zoom: 9 }));
+  await mapIdle(page);
+  const at = await page.evaluate(() => {
+    const { x, y } = window.__map!.project([44.4, 33.3]);
+    const box = window.__map!.getCanvas().getBoundingClientRect();
+    return { x: box.left + x + 5, y: box.top + y + 4 };
+  });
+  await page.mouse.click(at.x, at.y);
+  const popup = page.locator('.maplibregl-popup .imported-event');
+  await expect(popup).toContainText('Checkpoint raid');
+  await expect(popup).toContainText('10 November 2006');
+  await expect(popup).toContainText('Source: my notes p. 4');
+  await expect(popup).toContainText('swapped.csv, row 2');
+});

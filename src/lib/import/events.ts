@@ -14,6 +14,8 @@ export interface ImportedSet {
   labels: string[];
   sources: string[];
   lngLat: Float64Array;
+  /** Each event's spreadsheet row (header = 1) or GeoJSON feature index. */
+  rows: Int32Array;
 }
 
 export class EventColumns {
@@ -24,6 +26,7 @@ export class EventColumns {
   t0 = new Float32Array(this.capacity);
   t1 = new Float32Array(this.capacity);
   lngLat = new Float64Array(this.capacity * 2);
+  rows = new Int32Array(this.capacity);
   labels: string[] = [];
   sources: string[] = [];
 
@@ -35,13 +38,14 @@ export class EventColumns {
     this.t1[i] = e.t1;
     this.lngLat[2 * i] = e.lng;
     this.lngLat[2 * i + 1] = e.lat;
+    this.rows[i] = e.row;
     this.labels.push(e.label);
     this.sources.push(e.source);
   }
 
   private grow() {
     this.capacity *= 2;
-    const grown = <T extends Float32Array | Float64Array>(a: T, n: number): T => {
+    const grown = <T extends Float32Array | Float64Array | Int32Array>(a: T, n: number): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a);
       return b;
@@ -51,6 +55,7 @@ export class EventColumns {
     this.t0 = grown(this.t0, this.capacity);
     this.t1 = grown(this.t1, this.capacity);
     this.lngLat = grown(this.lngLat, this.capacity * 2);
+    this.rows = grown(this.rows, this.capacity);
   }
 
   /** The filled part, trimmed to size. */
@@ -64,6 +69,7 @@ export class EventColumns {
       t0: this.t0.slice(0, n),
       t1: this.t1.slice(0, n),
       lngLat: this.lngLat.slice(0, 2 * n),
+      rows: this.rows.slice(0, n),
       labels: this.labels,
       sources: this.sources,
     };

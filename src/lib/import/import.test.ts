@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
 import { readCsv, readGeoJson } from './read.ts';
 import { fastDay, formatImportProblem, readDate } from './rows.ts';
+import { checkWords } from './checks.ts';
+import { pickImported } from './pick.ts';
+import { mercatorUnit } from '../map/mercator.ts';
 
 describe('import: dates', () => {
   it('reads ISO days and datetimes quickly, and EDTF otherwise', () => {
@@ -15,6 +18,58 @@ describe('import: dates', () => {
     expect(fastDay('2006-02-30')).toBeNull();
     expect(readDate('2006-13-01')).toEqual({ error: '"2006-13-01" is not a date' });
     expect(readDate('yesterday')).toMatchObject({ error: expect.stringContaining('"yesterday" is not a date') });
+  });
+});
+
+describe('import: dates outside the war, and dates in no clear order', () => {
+  it('refuses a plain ISO day outside 1990–2012, as it refuses any other date there', () => {
+    expect(readDate('2013-01-01')).toMatchObject({ outOfRange: true, error: expect.stringContaining('outside 1990-01-01..2012-12-31') });
+    expect(readDate('1989-12-31T10:00:00Z')).toMatchObject({ outOfRange: true });
+    expect(readDate('1989')).toMatchObject({ outOfRange: true });
+    expect(readDate('1990-01-01')).toEqual({ t0: dayFromIso('1990-01-01'), t1: dayFromIso('1990-01-01') });
+  });
+
+  it('asks which order 12/03/2006 is in, rather than guess, and says how to write an unambiguous one', () => {
+    expect(readDate('12/03/2006')).toEqual({
+      error:
+        '"12/03/2006" is ambiguous: 2006-03-12 (day first) or 2006-12-03 (month first)? Write dates as year-month-day, or put all of them in one order and say which',
+    });
+    expect(readDate('25/03/2006')).toEqual({ error: '"25/03/2006" is not in year-month-day order; write it as 2006-03-25' });
+    expect(readDate('03/25/2006')).toEqual({ error: '"03/25/2006" is not in year-month-day order; write it as 2006-03-25' });
+  });
+});
+
+describe('import: checks after reading', () => {
+  it('counts rows refused for their date, rows off the map, and those that look swapped, and finds the data', async () => {
+    const csv = [
+      'longitude,latitude,date',
+      '44.4,33.3,2006-11-14',
+      '33.3,44.4,2006-11-14',
+      '31.0,47.8,2006-11-15',
+      '-100,40,2006-11-15',
+      '44.4,33.3,2014-01-01',
+    ].join('\n');
+    const result = await readCsv('swapped.csv', csv, () => {});
+    expect(result.set.count).toBe(4);
+    // Baghdad swapped (33.3 E, 44.4 N) is in Turkey, inside the map's area; 47.8 N is beyond it.
+    expect(result.checks).toEqual({ outOfRange: 1, outsideArea: 2, likelySwapped: 2, bounds: [33.3, 33.3, 44.4, 44.4] });
+    expect(checkWords(result.checks, 'row')).toEqual([
+      '1 row refused for a date outside 1990–2012 (listed below).',
+      "2 rows lie outside the map's area (24–64° E, 12–46° N), so nothing draws them.",
+      '2 rows would fall in Iraq with latitude and longitude swapped: check which column is which.',
+    ]);
+    expect([...result.set.rows]).toEqual([2, 3, 4, 5]);
+  });
+
+  it('picks the nearest shown event within the radius, and none beyond it or hidden', async () => {
+    const csv = ['longitude,latitude,date', '44.40,33.30,2006-11-14', '44.41,33.30,2006-11-14', '44.50,33.30,2007-11-14'].join('\n');
+    const { set } = await readCsv('near.csv', csv, () => {});
+    const [x, y] = mercatorUnit(44.408, 33.3);
+    const r = 12 / (512 * 2 ** 10);
+    expect(pickImported(set, x, y, r, () => true)).toBe(1);
+    expect(pickImported(set, x, y, r, (i) => i !== 1)).toBe(0);
+    expect(pickImported(set, ...mercatorUnit(44.5, 33.3), r, (i) => set.t0[i] < dayFromIso('2007-01-01'))).toBe(-1);
+    expect(pickImported(set, ...mercatorUnit(45, 33.3), r, () => true)).toBe(-1);
   });
 });
 

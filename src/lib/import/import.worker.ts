@@ -11,7 +11,9 @@ self.onmessage = async (e: MessageEvent<File>) => {
     const isJson = /\.(geo)?json$/i.test(file.name) || file.type.includes('json');
     const result = isJson ? readGeoJson(file.name, await file.text(), progress) : await readCsv(file.name, file, progress);
     const { set } = result;
-    self.postMessage({ result } satisfies WorkerMessage, { transfer: [set.x.buffer, set.y.buffer, set.t0.buffer, set.t1.buffer, set.lngLat.buffer] });
+    self.postMessage({ result } satisfies WorkerMessage, {
+      transfer: [set.x.buffer, set.y.buffer, set.t0.buffer, set.t1.buffer, set.lngLat.buffer, set.rows.buffer],
+    });
   } catch (err) {
     self.postMessage({ error: (err as Error).message } satisfies WorkerMessage);
   }

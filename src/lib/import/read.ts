@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { EventColumns, type ImportedSet } from './events.ts';
 import { columnsOf, readRow, type ImportProblem } from './rows.ts';
+import { checkImport, type ImportChecks } from './checks.ts';
 
 /** At most this many problems are listed; the rest are counted. */
 export const LISTED_PROBLEMS = 1000;
@@ -18,15 +19,19 @@ export interface ImportResult {
   unit: 'row' | 'feature';
   /** A problem with the file as a whole (no usable header, not GeoJSON), if any. */
   fatal?: string;
+  /** Dates out of range, rows off the map, likely swapped coordinates, where the data lies. */
+  checks: ImportChecks;
 }
 
 class Collector {
   events = new EventColumns();
   problems: ImportProblem[] = [];
   problemCount = 0;
+  outOfRange = 0;
   rows = 0;
   report(problems: ImportProblem[]) {
     this.problemCount += problems.length;
+    if (problems.some((p) => p.outOfRange)) this.outOfRange++;
     for (const p of problems) if (this.problems.length < LISTED_PROBLEMS) this.problems.push(p);
   }
 }
@@ -54,7 +59,8 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
       },
       complete: () => {
         const fatal = columns && 'error' in columns ? `${name}: ${columns.error}` : columns ? undefined : `${name}: the file is empty.`;
-        resolve({ set: c.events.finish(name), rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'row', fatal });
+        const set = c.events.finish(name);
+        resolve({ set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'row', fatal, checks: checkImport(set, c.outOfRange) });
       },
       error: (e: Error) => reject(new Error(`${name}: ${e.message}`)),
     });
@@ -64,14 +70,10 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
 /** A FeatureCollection of Points; properties name the date, end, label and source as in a CSV header. */
 export function readGeoJson(name: string, text: string, onProgress: (fraction: number) => void): ImportResult {
   const c = new Collector();
-  const empty = (fatal: string): ImportResult => ({
-    set: c.events.finish(name),
-    rows: 0,
-    problems: [],
-    problemCount: 0,
-    unit: 'feature',
-    fatal: `${name}: ${fatal}`,
-  });
+  const empty = (fatal: string): ImportResult => {
+    const set = c.events.finish(name);
+    return { set, rows: 0, problems: [], problemCount: 0, unit: 'feature', fatal: `${name}: ${fatal}`, checks: checkImport(set, 0) };
+  };
   let data: { type?: string; features?: unknown[] };
   try {
     data = JSON.parse(text);
@@ -98,5 +100,6 @@ export function readGeoJson(name: string, text: string, onProgress: (fraction: n
     if (i % 20000 === 0) onProgress(i / data.features!.length);
   });
   onProgress(1);
-  return { set: c.events.finish(name), rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature' };
+  const set = c.events.finish(name);
+  return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange) };
 }

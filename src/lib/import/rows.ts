@@ -1,13 +1,15 @@
 // A researcher's own events, one row at a time: which columns hold what, and whether a row is a
 // dated point. Pure, and fast on the common case (a plain ISO day), because a war-log-sized file
 // has 400,000 rows. Rows are numbered as a spreadsheet shows them: the header is row 1.
-import { dayFromMs, parseDate } from '../time/instant.ts';
+import { dayFromIso, dayFromMs, EARLIEST, LATEST, parseDate } from '../time/instant.ts';
 
 export interface ImportProblem {
   /** Spreadsheet row (header = 1), or GeoJSON feature index. */
   row: number;
   column: string;
   message: string;
+  /** A date outside EARLIEST..LATEST: counted apart in the import's summary. */
+  outOfRange?: boolean;
 }
 
 export interface ImportedRow {
@@ -17,6 +19,8 @@ export interface ImportedRow {
   t1: number;
   label: string;
   source: string;
+  /** Where it came from: spreadsheet row (header = 1) or GeoJSON feature index. */
+  row: number;
 }
 
 /** The header names each role may go by, lower-cased. */
@@ -57,15 +61,35 @@ export function fastDay(value: string): number | null {
   return dayFromMs(ms);
 }
 
-/** A date cell as a span of days, or the reason it is not a date. */
-export function readDate(value: string): { t0: number; t1: number } | { error: string } {
+const FIRST = dayFromIso(EARLIEST);
+const LAST = dayFromIso(LATEST);
+
+/** "12/03/2006": which number is the day? Ask for ISO rather than guess (a guess moves an event by months). */
+function slashedDate(v: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+  if (!m) return null;
+  const [a, b, y] = [Number(m[1]), Number(m[2]), m[3]];
+  const iso = (month: number, day: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (a <= 12 && b <= 12 && a !== b)
+    return `"${v}" is ambiguous: ${iso(b, a)} (day first) or ${iso(a, b)} (month first)? Write dates as year-month-day, or put all of them in one order and say which`;
+  return `"${v}" is not in year-month-day order; write it as ${a > 12 ? iso(b, a) : iso(a, b)}`;
+}
+
+/** A date cell as a span of days, or the reason it is not a date (`outOfRange` for a real date outside EARLIEST..LATEST). */
+export function readDate(value: string): { t0: number; t1: number } | { error: string; outOfRange?: boolean } {
   const v = value.trim();
   const day = fastDay(v);
+  // The same bounds as every other date the atlas reads (parseDate), on the fast path too.
+  if (day !== null && (day < FIRST || day > LAST))
+    return { error: `"${v}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude`, outOfRange: true };
   if (day !== null) return { t0: day, t1: day };
+  const slashed = slashedDate(v);
+  if (slashed) return { error: slashed };
   // "2006-13-01" looks like a day but is not one; say so plainly.
   if (/^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(v)) return { error: `"${v}" is not a date` };
   const parsed = parseDate(v);
-  return parsed.ok ? { t0: parsed.span.t0, t1: parsed.span.t1 } : { error: `"${v}" is not a date: ${parsed.error}` };
+  if (parsed.ok) return { t0: parsed.span.t0, t1: parsed.span.t1 };
+  return parsed.error.includes(`outside ${EARLIEST}`) ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };
 }
 
 /** One record (header → cell) → an event, or every problem it has. */
@@ -91,16 +115,16 @@ export function readRow(
   const lng = number('lng', -180, 180);
   const lat = number('lat', -90, 90);
   const start = cell('date') === '' ? { error: 'missing' } : readDate(cell('date'));
-  if ('error' in start) problems.push({ row, column: columns.date!, message: start.error });
+  if ('error' in start) problems.push({ row, column: columns.date!, message: start.error, ...(start.outOfRange ? { outOfRange: true } : {}) });
   let t1 = 'error' in start ? 0 : start.t1;
   if (cell('end')) {
     const end = readDate(cell('end'));
-    if ('error' in end) problems.push({ row, column: columns.end!, message: end.error });
+    if ('error' in end) problems.push({ row, column: columns.end!, message: end.error, ...(end.outOfRange ? { outOfRange: true } : {}) });
     else if (!('error' in start) && end.t1 < start.t0) problems.push({ row, column: columns.end!, message: `"${cell('end')}" is before the start date` });
     else t1 = end.t1;
   }
   if (problems.length) return { problems };
-  return { event: { lng, lat, t0: (start as { t0: number }).t0, t1, label: cell('label'), source: cell('source') } };
+  return { event: { lng, lat, t0: (start as { t0: number }).t0, t1, label: cell('label'), source: cell('source'), row } };
 }
 
 /** "row 1832, column date: "2006-13-01" is not a date" */

@@ -9,7 +9,7 @@ export function seededEvents(n: number, firstDay: number, days: number, name = `
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < n; i++) {
     const day = firstDay + Math.floor(random() * days);
-    columns.push({ lng: 39 + random() * 9, lat: 29.5 + random() * 7.5, t0: day, t1: day, label: '', source: '' });
+    columns.push({ lng: 39 + random() * 9, lat: 29.5 + random() * 7.5, t0: day, t1: day, label: '', source: '', row: i + 2 });
   }
   return columns.finish(name);
 }

@@ -76,7 +76,8 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
     readonly id: string,
     private points: TimePoints,
     private colour: string,
-    private radius = 2.5,
+    /** CSS pixels: a dot 6 px across at least, so it can be seen and clicked. */
+    private radius = 3,
   ) {}
 
   onAdd(map: maplibregl.Map, gl: WebGLRenderingContext | WebGL2RenderingContext): void {

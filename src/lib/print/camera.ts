@@ -1,7 +1,7 @@
 // Where a figure looks: the view's extent fitted whole into the map frame (never cropped), in Web
 // Mercator as the screen map draws it. Pure.
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { iraqBounds } from '../map/style/style.ts';
+import { iraqBounds } from '../map/bounds.ts';
 import { mercator, unmercator } from '../map/mercator.ts';
 import { REFERENCE_HEIGHT_CSS, REFERENCE_WIDTH_CSS } from './page.ts';
 

@@ -8,7 +8,7 @@ import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/instant.ts';
 import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
 import { grayscaleSafe, screen } from '../map/style/palette.ts';
-import { iraqBounds } from '../map/style/style.ts';
+import { iraqBounds } from '../map/bounds.ts';
 import { EventColumns } from '../import/events.ts';
 import { seededEvents } from '../import/seeded.ts';
 import { projector } from './camera.ts';
@@ -366,9 +366,9 @@ describe('the three formats', () => {
 describe('imported events in a figure', () => {
   it('draws the ones the date shows, inside the panel, with a legend row naming the file', () => {
     const columns = new EventColumns();
-    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2007-12-01'), t1: dayFromIso('2007-12-01'), label: 'in the window', source: '' });
-    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2005-01-01'), t1: dayFromIso('2005-01-01'), label: 'long before', source: '' });
-    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2008-06-01'), t1: dayFromIso('2008-06-01'), label: 'after the date', source: '' });
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2007-12-01'), t1: dayFromIso('2007-12-01'), label: 'in the window', source: '', row: 2 });
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2005-01-01'), t1: dayFromIso('2005-01-01'), label: 'long before', source: '', row: 3 });
+    columns.push({ lng: 44.4, lat: 33.3, t0: dayFromIso('2008-06-01'), t1: dayFromIso('2008-06-01'), label: 'after the date', source: '', row: 4 });
     const imported = columns.finish('mine.csv');
     const scene = buildScene(atlas, spec({ imported }), fonts);
     const dots = scene.panels[0].geometry.filter((i) => i.kind === 'circle' && i.paint.fill === screen.imported);

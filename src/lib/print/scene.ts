@@ -9,7 +9,7 @@
 // box sits on the map but the small furniture, and that only where it covers no data.
 import type { Atlas } from '../data/schema.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { contextBounds } from '../map/style/style.ts';
+import { contextBounds } from '../map/bounds.ts';
 import type { Palette } from '../map/style/palette.ts';
 import type { ImportedSet } from '../import/events.ts';
 import { boxExtent, figureCamera, type Box, type Camera } from './camera.ts';

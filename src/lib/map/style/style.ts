@@ -23,15 +23,6 @@ import {
 } from './layers.ts';
 import type { Palette } from './palette.ts';
 
-/** Iraq with a margin: west of Al-Qa'im to the Iranian border, the Gulf to the Turkish border. */
-export const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 37.5];
-
-/**
- * What the neighbouring countries cover (geo/build/context.ts clips them to it): land can be drawn
- * to the edge of any view inside it, and figures refuse views beyond it.
- */
-export const contextBounds: [number, number, number, number] = [24, 12, 64, 46];
-
 export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {
     version: 8,

@@ -1,0 +1,19 @@
+// Which imported event a click (or a tap) meant: the nearest one shown within a radius, found by a
+// scan of the GPU's own columns (Web Mercator units), quick enough for 400,000 rows on a click.
+import type { ImportedSet } from './events.ts';
+
+/** The index of the nearest shown event within `radius` of (x, y), in Mercator units; -1 if none. */
+export function pickImported(set: ImportedSet, x: number, y: number, radius: number, shown: (i: number) => boolean): number {
+  let best = -1;
+  let bestD = radius * radius;
+  for (let i = 0; i < set.count; i++) {
+    const dx = set.x[i] - x;
+    const dy = set.y[i] - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestD && shown(i)) {
+      best = i;
+      bestD = d;
+    }
+  }
+  return best;
+}

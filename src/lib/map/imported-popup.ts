@@ -1,0 +1,23 @@
+// What a click on one of a reader's imported events shows: its label, its date in words, its
+// source, and the row (or feature) of the file it came from. Built as DOM text, never as HTML: the
+// file's cells are the reader's and could hold markup.
+import type { ImportedSet } from '../import/events.ts';
+import { isoDay } from '../time/instant.ts';
+import { dateInWords } from '../time/words.ts';
+
+export function importedEventNode(set: ImportedSet, i: number, unit: 'row' | 'feature'): HTMLElement {
+  const node = document.createElement('div');
+  node.className = 'imported-event';
+  const line = (tag: 'strong' | 'span', text: string) => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    node.append(el, document.createElement('br'));
+  };
+  const [t0, t1] = [set.t0[i], set.t1[i]];
+  line('strong', set.labels[i] || '(no label)');
+  line('span', dateInWords(t0 === t1 ? isoDay(t0) : `${isoDay(t0)}/${isoDay(t1)}`));
+  line('span', set.sources[i] ? `Source: ${set.sources[i]}` : 'Source: none given');
+  line('span', `${set.name}, ${unit} ${set.rows[i]}`);
+  node.lastChild?.remove();
+  return node;
+}
