@@ -145,11 +145,20 @@ test('layers toggle, and the legend explains what is shown', async ({ page }) =>
   await page.goto('/#t=2007-06-15&mode=cumulative');
   await mapIdle(page);
   await page.getByRole('checkbox', { name: 'Displacement' }).check();
-  expect(await page.evaluate(() => window.__map!.getLayoutProperty('displacement_fill', 'visibility'))).toBe('visible');
+  expect(await page.evaluate(() => window.__map!.getLayoutProperty('displacement_circle', 'visibility'))).toBe('visible');
   const legend = page.locator('section[aria-labelledby="layers-title"]');
   await expect(legend).toContainText('no data');
   await expect(legend.getByRole('img', { name: /internally displaced people/ })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'governorates', id: 'IQ-DI' }).displaced)).toBe(50640);
+  await expect.poll(() => page.evaluate(() => window.__map!.getFeatureState({ source: 'governorate_labels', id: 'IQ-DI' }).displaced)).toBe(50640);
+  // Diyala's circle: its area is its figure, at the scale the legend shows (150,000 people, 22 px across the radius).
+  const radius = await page.evaluate(() => {
+    const map = window.__map!;
+    const feature = map.queryRenderedFeatures({ layers: ['displacement_circle'] }).find((f) => f.properties.id === 'IQ-DI')!;
+    const layer = map.getLayer('displacement_circle') as unknown as { paint: { get: (p: string) => { evaluate: (f: unknown, s: object) => number } } };
+    return layer.paint.get('circle-radius').evaluate(feature, map.getFeatureState({ source: 'governorate_labels', id: 'IQ-DI' }));
+  });
+  expect(radius).toBeCloseTo(22 * Math.sqrt(50640 / 150000), 3);
+  await expect(legend).toContainText('150,000 people');
   // Filtering by text: only events that cite the Odierno post.
   await page.getByText(/^Filter events by text/).click();
   await page.getByRole('checkbox', { name: /Odierno: We're negotiating/ }).check();

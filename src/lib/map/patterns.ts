@@ -1,6 +1,6 @@
 // Fill patterns as images MapLibre can repeat (fill-pattern), drawn in code so no sprite sheet is
-// needed: the "no data" hatch and the lead nations' patterns (style/leads.ts). Each is a 16×16
-// tile, 8×8 CSS pixels at pixelRatio 2, drawn so that it joins up across tile edges.
+// needed: the lead nations' patterns (style/leads.ts). Each is a 16×16 tile, 8×8 CSS pixels at
+// pixelRatio 2, drawn so that it joins up across tile edges.
 import type { PatternKind } from './style/leads.ts';
 
 const SIZE = 16;
@@ -10,15 +10,9 @@ export function patternTile(kind: PatternKind, colour: string): ImageData {
   canvas.width = canvas.height = SIZE;
   const ctx = canvas.getContext('2d')!;
   ctx.strokeStyle = ctx.fillStyle = colour;
-  ctx.lineWidth = kind === 'diagonal' ? 1.5 : 2;
+  ctx.lineWidth = 2;
   ctx.beginPath();
-  if (kind === 'diagonal')
-    // Three strokes so the diagonals join up across tile edges.
-    for (const offset of [-SIZE, 0, SIZE]) {
-      ctx.moveTo(offset, SIZE);
-      ctx.lineTo(offset + SIZE, 0);
-    }
-  else if (kind === 'horizontal') {
+  if (kind === 'horizontal') {
     ctx.moveTo(0, SIZE / 2);
     ctx.lineTo(SIZE, SIZE / 2);
   } else if (kind === 'vertical') {

@@ -7,7 +7,7 @@ import type { LayerName } from '../state/snapshot.ts';
 import type { TimeMode } from '../time/window.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { patternTile } from './patterns.ts';
-import { hatchImage, layers as ids, sources, state } from './style/ids.ts';
+import { layers as ids, sources, state } from './style/ids.ts';
 import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from './style/leads.ts';
 import { governoratesByLead } from '../state/tallies.ts';
 import { leadLayer, leadState } from './style/layers.ts';
@@ -17,7 +17,7 @@ import type { Palette } from './style/palette.ts';
 export const layersOfToggle: Record<LayerName, string[]> = {
   events: [ids.eventsCircle],
   control: [ids.controlFill, ...Object.values(leadLayer)],
-  displacement: [ids.displacementNoData, ids.displacementFill],
+  displacement: [ids.displacementCircle],
   context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
 };
 
@@ -28,19 +28,16 @@ export function setClock(map: maplibregl.Map, clock: { t: number; mode: TimeMode
   map.setGlobalStateProperty(state.windowDays, clock.windowDays);
 }
 
-/** Control status and displacement at day t, as feature-state on each of the 18 governorates. */
+/**
+ * Control status and displacement at day t, as feature-state on each of the 18 governorates: the
+ * status on the polygon (its fill), the figure on the label point (its circle).
+ */
 export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: number): void {
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const displaced = displacementAt(atlas.displacement, id, t, 'idps-since-2006');
-    map.setFeatureState(
-      { source: sources.governorates, id },
-      {
-        status: controlAt(atlas.control, id, t)?.status ?? 'none',
-        hasData: displaced?.value != null,
-        displaced: displaced?.value ?? 0,
-      },
-    );
+    map.setFeatureState({ source: sources.governorates, id }, { status: controlAt(atlas.control, id, t)?.status ?? 'none' });
+    map.setFeatureState({ source: sources.governorateLabels, id }, { hasData: displaced?.value != null, displaced: displaced?.value ?? 0 });
   }
 }
 
@@ -65,10 +62,9 @@ export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): voi
   }
 }
 
-/** The "no data" hatch and the leads' patterns are drawn in code when the style first asks for them (no sprite server). */
+/** The leads' patterns are drawn in code when the style first asks for them (no sprite server). */
 export function providePatterns(map: maplibregl.Map, palette: Palette): void {
-  const tiles = new Map([[hatchImage, () => patternTile('diagonal', palette.hatch)]]);
-  for (const lead of leadKeys) tiles.set(leadImage(lead), () => patternTile(leadPatterns[lead], palette.leadPattern));
+  const tiles = new Map(leadKeys.map((lead) => [leadImage(lead), () => patternTile(leadPatterns[lead], palette.leadPattern)]));
   map.setMissingStyleImageResolver((id) => {
     const tile = tiles.get(id);
     if (tile && !map.hasImage(id)) map.addImage(id, tile(), { pixelRatio: 2 });

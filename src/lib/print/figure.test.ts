@@ -193,15 +193,9 @@ describe("one home for the style's numbers and the legend's words", () => {
   it('words the figure legend as the screen legend does', () => {
     const scene = buildScene(atlas, spec({ panels: [{ ...view, layers: ['events', 'displacement', 'context'] }] }), fonts);
     const words = texts(scene.furniture).map((t) => t.text);
-    for (const w of [
-      legendWords.eventDay,
-      legendWords.eventUncertain,
-      ...legendWords.displacementClasses.slice(1),
-      legendWords.displacementNoData,
-      legendWords.river,
-    ])
+    for (const w of [legendWords.eventDay, legendWords.eventUncertain, legendWords.displacedPeople(50_000), legendWords.displacementNoData, legendWords.river])
       expect(words).toContain(w);
-    expect(words).toContain(`${legendWords.displaced}: ${legendWords.displacementClasses[0]}`);
+    expect(words).toContain(`${legendWords.displaced}: ${legendWords.displacedPeople(10_000)}`);
   });
 });
 
@@ -261,6 +255,30 @@ describe('leads', () => {
     // Greyscale-safe: the patterns are lines and dots, the same in any palette.
     const grey = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], palette: grayscaleSafe }), 'svg', tools)).bytes);
     expect(grey.match(/<pattern /g)?.length).toBe(svg.match(/<pattern /g)?.length);
+  });
+});
+
+describe('displacement over control', () => {
+  it('draws displacement as circles sized by their figure, over the control fill, with a size key at the same scale', async () => {
+    const panel = { ...view, t: dayFromIso('2007-06-01'), layers: ['control' as const, 'displacement' as const] };
+    const figure = spec({ panels: [panel], furniture: defaultFurniture([panel]) });
+    const scene = buildScene(atlas, figure, fonts);
+    const k = sizeScale(figure.page);
+    const circles = allItems(scene).filter((i): i is Extract<Item, { kind: 'circle' }> => i.kind === 'circle' && i.tag?.role === 'displacement');
+    expect(circles).toHaveLength(18);
+    // Baghdad, 150,000 people in May 2007 (the scale's reference): 22 px at the map's scale.
+    expect(circles.find((c) => c.tag!.id === 'IQ-BG')!.r).toBeCloseTo(22 * k, 6);
+    // A governorate with no figure: the small hollow ring.
+    const empty = circles.filter((c) => c.paint.fill === 'none');
+    expect(empty.length).toBeGreaterThan(0);
+    for (const c of empty) expect(c.r).toBeCloseTo(4 * k, 6);
+    // No governorate is filled in a displacement colour: the fills are control's alone.
+    const fills = new Set(allItems(scene).flatMap((i) => (i.kind === 'path' && i.tag?.role === 'control' ? [i.paint.fill] : [])));
+    expect(fills.size).toBeGreaterThan(0);
+    expect(fills.has(screen.displaced)).toBe(false);
+    // The key's 150,000 circle is Baghdad's size.
+    const key = scene.furniture.filter((i): i is Extract<Item, { kind: 'circle' }> => i.kind === 'circle' && i.paint.fill === screen.displaced);
+    expect(Math.max(...key.map((c) => c.r))).toBeCloseTo(22 * k, 6);
   });
 });
 
@@ -351,12 +369,9 @@ describe('the three formats', () => {
       return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
     };
     const p = grayscaleSafe;
-    // The classes a reader must tell apart in one figure: land (no data) and each control status;
-    // land and each displacement class.
-    for (const classes of [
-      [p.land, ...Object.values(p.control)],
-      [p.land, ...p.displacementRamp],
-    ]) {
+    // The classes a reader must tell apart in one figure: land (no data) and each control status.
+    // (Displacement is read by circle size, the leads by pattern: the same in any palette.)
+    for (const classes of [[p.land, ...Object.values(p.control)]]) {
       const l = classes.map(lightness).sort((a, b) => a - b);
       for (let i = 1; i < l.length; i++) expect(l[i] - l[i - 1], `${classes.join(', ')}`).toBeGreaterThanOrEqual(6);
     }

@@ -5,7 +5,8 @@ import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { isVisible, shareInView } from '../time/window.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { displacementBreaks, type Palette } from '../map/style/palette.ts';
+import type { Palette } from '../map/style/palette.ts';
+import { displacedOpacity, displacedRadius, NO_DATA_RADIUS } from '../map/style/displacement.ts';
 import { leadKeys, leadOf, leadPatternOpacity, leadPatterns, type LeadKey } from '../map/style/leads.ts';
 import { widthAt, widths } from '../map/style/sizes.ts';
 import { ringOpacity } from '../map/style/fade.ts';
@@ -114,11 +115,9 @@ export function drawGeometry(
   if (shows('context'))
     for (const c of atlas.context.countries.features)
       if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
-  // Each lead's governorates, and all the "no data" ones, in one patterned path each: one pattern
-  // fill is far cheaper to rasterize than several. In the screen's order: control, leads, displacement.
+  // Each lead's governorates in one patterned path: one pattern fill is far cheaper to rasterize
+  // than several. In the screen's order: control, then the leads over it.
   const leads: Record<LeadKey, string[]> = { us: [], uk: [], pl: [] };
-  const displacement: Item[] = [];
-  const noData: string[] = [];
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const d = area(g.geometry);
@@ -131,16 +130,6 @@ export function drawGeometry(
       const lead = leadOf(period);
       if (lead && lead !== 'unknown') leads[lead].push(d);
     } else items.push({ kind: 'path', d, paint: { fill: palette.land }, tag: { role: 'governorate', id } });
-    if (shows('displacement')) {
-      const displaced = displacementAt(atlas.displacement, id, view.t, 'idps-since-2006')?.value;
-      if (displaced == null) noData.push(d);
-      else
-        displacement.push({
-          kind: 'path',
-          d,
-          paint: { fill: palette.displacementRamp[displacementBreaks.filter((b) => displaced >= b).length], fillOpacity: 0.9 },
-        });
-    }
   }
   for (const lead of leadKeys)
     if (leads[lead].length)
@@ -149,8 +138,6 @@ export function drawGeometry(
         d: leads[lead].join(''),
         paint: { pattern: { kind: leadPatterns[lead], colour: palette.leadPattern }, fillOpacity: leadPatternOpacity },
       });
-  items.push(...displacement);
-  if (noData.length) items.push({ kind: 'path', d: noData.join(''), paint: { pattern: { kind: 'diagonal', colour: palette.hatch }, fillOpacity: 0.6 } });
   if (shows('context')) {
     for (const l of atlas.context.lakes.features) items.push({ kind: 'path', d: area(l.geometry), paint: { fill: palette.water } });
     // As wide as on screen at the figure's zoom (sizes.ts), scaled with the page.
@@ -181,18 +168,42 @@ export function drawGeometry(
       tag: { role: 'place', id: s.properties.id },
     });
   }
-  const dot = (c: CircleItem) => {
-    // A symbol whose centre is outside the frame is not in the figure; one across its edge is cut there.
-    if (!inside(frame, [c.cx, c.cy])) return;
-    symbols.push(c);
+  // A circle whose centre is outside the frame is not in the figure; one across its edge is cut there.
+  const clipped = (c: CircleItem) => {
+    if (!inside(frame, [c.cx, c.cy])) return false;
     if (c.cx - c.r >= frame.x0 && c.cx + c.r <= frame.x1 && c.cy - c.r >= frame.y0 && c.cy + c.r <= frame.y1) items.push(c);
     else items.push(...cutCircle(c, frame));
+    return true;
   };
+  /** A data symbol: labels and furniture keep off it. */
+  const dot = (c: CircleItem) => {
+    if (clipped(c)) symbols.push(c);
+  };
+
+  // Displacement: a circle per governorate, sized by its figure as on screen (displacement.ts) and
+  // scaled with the page, or a small hollow ring where there is no figure. Over the fills and
+  // borders, under the events; labels may cross them, as on screen.
+  if (shows('displacement'))
+    for (const g of atlas.governorates.features) {
+      const people = displacementAt(atlas.displacement, g.properties.id, view.t, 'idps-since-2006')?.value;
+      const [cx, cy] = xy(g.properties.label);
+      clipped({
+        kind: 'circle',
+        cx,
+        cy,
+        r: (people == null ? NO_DATA_RADIUS : displacedRadius(people)) * k,
+        paint:
+          people == null
+            ? { fill: 'none', stroke: palette.displacedNoData, strokeWidth: 1.3 * k }
+            : { fill: palette.displaced, fillOpacity: displacedOpacity, stroke: palette.displaced, strokeWidth: 1.3 * k },
+        tag: { role: 'displacement', id: g.properties.id },
+      });
+    }
 
   // Imported events under the atlas's own, with the same time rule as the map's shader.
   let binned: PanelGeometry['binned'] = null;
   if (imported) {
-    const r = 2.5 * k;
+    const r = 3 * k;
     const points: XY[] = [];
     for (let i = 0; i < imported.count; i++) {
       if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;

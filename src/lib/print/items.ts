@@ -17,7 +17,7 @@ export interface Paint {
 }
 
 /** What an item stands for, so a reader of the SVG (or a test) can find it: `data-place="mosul"`. */
-export type Tag = { role: 'governorate' | 'control' | 'place' | 'event' | 'label' | 'furniture'; id: string };
+export type Tag = { role: 'governorate' | 'control' | 'displacement' | 'place' | 'event' | 'label' | 'furniture'; id: string };
 
 export interface PathItem {
   kind: 'path';

@@ -6,13 +6,14 @@ import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlStatusLabels, type Palette } from '../map/style/palette.ts';
 import { legendWords } from '../map/style/legend-words.ts';
 import { FADED_SAMPLE, ringOpacity } from '../map/style/fade.ts';
+import { displacedOpacity, displacedRadius, legendPeople, NO_DATA_RADIUS } from '../map/style/displacement.ts';
 import { leadKeys, leadLabels, leadOf, leadPatternOpacity, leadPatterns, type PatternKind } from '../map/style/leads.ts';
 import type { ImportedSet } from '../import/events.ts';
 import type { FigureFonts } from './fonts.ts';
 import { typeSize } from './labels.ts';
 import { fmt, pt, rect, TEXT, type Item } from './items.ts';
 
-type Swatch = 'dot' | 'halo' | 'ring' | 'faded-ring' | 'box' | 'pattern' | 'line' | 'dash';
+type Swatch = 'dot' | 'halo' | 'ring' | 'faded-ring' | 'box' | 'pattern' | 'line' | 'dash' | 'size' | 'no-data-ring';
 export interface LegendRow {
   swatch: Swatch;
   colour: string;
@@ -20,6 +21,8 @@ export interface LegendRow {
   /** A 'pattern' swatch: the pattern drawn in `colour`, over `base` where it lies on a fill. */
   pattern?: PatternKind;
   base?: string;
+  /** A 'size' swatch: the displacement circle for this many people, at the map's own scale. */
+  people?: number;
 }
 
 /** The legend explains every colour the panels show, and nothing they do not. */
@@ -77,11 +80,11 @@ export function legendRows(
     if (tally('none')) rows.push({ swatch: 'box', colour: palette.land, label: w.controlNoData });
   }
   if (any('displacement')) {
-    // The first class says what is counted: a figure's legend has no heading.
-    w.displacementClasses.forEach((label, i) =>
-      rows.push({ swatch: 'box', colour: palette.displacementRamp[i], label: i ? label : `${w.displaced}: ${label}` }),
+    // A size key at the map's own scale; the first row says what is counted (a figure's legend has no heading).
+    legendPeople.forEach((people, i) =>
+      rows.push({ swatch: 'size', colour: palette.displaced, people, label: i ? w.displacedPeople(people) : `${w.displaced}: ${w.displacedPeople(people)}` }),
     );
-    rows.push({ swatch: 'pattern', pattern: 'diagonal', colour: palette.hatch, label: w.displacementNoData });
+    rows.push({ swatch: 'no-data-ring', colour: palette.displacedNoData, label: w.displacementNoData });
   }
   if (any('context')) rows.push({ swatch: 'line', colour: palette.river, label: w.river }, { swatch: 'box', colour: palette.neighbour, label: w.neighbour });
   return rows;
@@ -91,11 +94,19 @@ export interface LegendLayout {
   rows: LegendRow[];
   perColumn: number;
   lefts: number[];
-  rowHeight: number;
+  /** Each row's height (a size-key circle makes its row taller) and its top within its column. */
+  heights: number[];
+  tops: number[];
+  /** The page's scale, which the size key's circles follow as the map's do. */
+  k: number;
   size: number;
   width: number;
   height: number;
 }
+
+/** A row's swatch radius where it is a size-key circle, in page units. */
+const keyRadius = (row: LegendRow, k: number) =>
+  row.swatch === 'size' ? displacedRadius(row.people!) * k : row.swatch === 'no-data-ring' ? NO_DATA_RADIUS * k : 0;
 
 /**
  * The legend in columns (each as wide as its widest row), filled column by column so related rows
@@ -104,15 +115,18 @@ export interface LegendLayout {
  */
 export function layoutLegend(rows: LegendRow[], fonts: FigureFonts, k: number, fit: { width: number } | { height: number }): LegendLayout {
   const size = typeSize(7, k);
-  const rowHeight = size * 1.45;
-  const rowWidths = rows.map((r) => fonts.width(r.label, size) + size * 2.6);
+  const heights = rows.map((r) => Math.max(size * 1.45, 2 * keyRadius(r, k) + size * 0.4));
+  const rowWidths = rows.map((r) => fonts.width(r.label, size) + Math.max(size * 2.6, 2 * keyRadius(r, k) + size * 1.2));
   const options = Array.from({ length: rows.length }, (_, c) => {
     const per = Math.ceil(rows.length / (c + 1));
-    const widths = Array.from({ length: Math.ceil(rows.length / per) }, (_, i) => Math.max(...rowWidths.slice(i * per, (i + 1) * per)));
+    const columns = Math.ceil(rows.length / per);
+    const widths = Array.from({ length: columns }, (_, i) => Math.max(...rowWidths.slice(i * per, (i + 1) * per)));
     const lefts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
-    return { rows, perColumn: per, lefts, rowHeight, size, width: lefts.at(-1)! + widths.at(-1)!, height: per * rowHeight };
+    const tops = heights.map((_, i) => heights.slice(i - (i % per), i).reduce((a, b) => a + b, 0));
+    const height = Math.max(...Array.from({ length: columns }, (_, i) => heights.slice(i * per, (i + 1) * per).reduce((a, b) => a + b, 0)));
+    return { rows, perColumn: per, lefts, heights, tops, k, size, width: lefts.at(-1)! + widths.at(-1)!, height };
   });
-  const none = { rows, perColumn: 0, lefts: [0], rowHeight, size, width: 0, height: 0 };
+  const none = { rows, perColumn: 0, lefts: [0], heights, tops: [], k, size, width: 0, height: 0 };
   if (!rows.length) return none;
   // Under the map: most columns first; beside it: fewest first. The last resort is the tightest.
   const chosen = 'width' in fit ? [...options].reverse().find((o) => o.width <= fit.width) : options.find((o) => o.height <= fit.height);
@@ -121,13 +135,24 @@ export function layoutLegend(rows: LegendRow[], fonts: FigureFonts, k: number, f
 
 export function legendItems(legend: LegendLayout, x: number, y: number, palette: Palette): Item[] {
   const items: Item[] = [];
-  const { perColumn, rowHeight: h, size } = legend;
+  const { perColumn, size } = legend;
   const unit = size / pt(7);
   legend.rows.forEach((row, i) => {
     const rx = x + legend.lefts[Math.floor(i / perColumn)];
-    const cy = y + (i % perColumn) * h + h / 2;
-    const [sw, sh] = [pt(8) * unit, pt(6) * unit];
+    const cy = y + legend.tops[i] + legend.heights[i] / 2;
+    // A size-key circle is as wide as it is; the label starts after the widest of them.
+    const [sw, sh] = [Math.max(pt(8) * unit, 2 * keyRadius(row, legend.k)), pt(6) * unit];
     switch (row.swatch) {
+      case 'size':
+      case 'no-data-ring': {
+        const r = keyRadius(row, legend.k);
+        const paint =
+          row.swatch === 'size'
+            ? { fill: row.colour, fillOpacity: displacedOpacity, stroke: row.colour, strokeWidth: 1.3 * legend.k }
+            : { fill: 'none', stroke: row.colour, strokeWidth: 1.3 * legend.k };
+        items.push({ kind: 'circle', cx: rx + sw / 2, cy, r, paint });
+        break;
+      }
       case 'box':
         items.push({ kind: 'path', d: rect(rx, cy - sh / 2, sw, sh), paint: { fill: row.colour, stroke: palette.governorateLine, strokeWidth: 0.5 } });
         break;

@@ -1,5 +1,5 @@
-// The fill patterns of a figure, as tiles in page units: the "no data" hatch and the lead nations'
-// patterns (map/style/leads.ts), the same kinds the screen map draws. svg.ts writes each as an SVG
+// The fill patterns of a figure, as tiles in page units: the lead nations' patterns
+// (map/style/leads.ts), the same kinds the screen map draws. svg.ts writes each as an SVG
 // <pattern>, pdf.ts as a PDF tiling pattern, both from these tiles, so the two formats match.
 import type { PatternKind } from '../map/style/leads.ts';
 import { fmt } from './items.ts';
@@ -12,22 +12,9 @@ export interface Tile {
 }
 
 // Unrotated tiles: a rotated pattern costs the rasterizer far more.
-const HATCH = 6 * Math.SQRT2;
 const LEAD = 5;
 
 export const tiles: Record<PatternKind, Tile> = {
-  // Diagonals, with the two corner stubs that make them join up across tile edges.
-  diagonal: {
-    step: HATCH,
-    shape: {
-      lines: [
-        [0, HATCH, HATCH, 0],
-        [-1, 1, 1, -1],
-        [HATCH - 1, HATCH + 1, HATCH + 1, HATCH - 1],
-      ],
-      width: 1,
-    },
-  },
   horizontal: { step: LEAD, shape: { lines: [[0, LEAD / 2, LEAD, LEAD / 2]], width: 0.8 } },
   vertical: { step: LEAD, shape: { lines: [[LEAD / 2, 0, LEAD / 2, LEAD]], width: 0.8 } },
   dots: { step: LEAD, shape: { dot: 0.9 } },

@@ -4,8 +4,6 @@ import type { PatternKind } from '../map/style/leads.ts';
 
 export function patternCss(kind: PatternKind, colour: string, base: string): string {
   switch (kind) {
-    case 'diagonal':
-      return `repeating-linear-gradient(-45deg, ${colour} 0 1.5px, transparent 1.5px 5px), ${base}`;
     case 'horizontal':
       return `repeating-linear-gradient(0deg, ${colour} 0 1.5px, transparent 1.5px 4px), ${base}`;
     case 'vertical':

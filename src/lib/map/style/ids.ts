@@ -31,8 +31,7 @@ export const layers = {
   controlLeadUs: 'control_lead_us',
   controlLeadUk: 'control_lead_uk',
   controlLeadPl: 'control_lead_pl',
-  displacementNoData: 'displacement_nodata',
-  displacementFill: 'displacement_fill',
+  displacementCircle: 'displacement_circle',
   selectedArea: 'selected_area',
   governoratesLine: 'governorates_line',
   governoratesLabel: 'governorates_label',
@@ -63,6 +62,3 @@ export const state = {
   leadPl: 'leadPl',
   leadUnknown: 'leadUnknown',
 } as const;
-
-/** The image the "no data" hatch is drawn with (added at runtime, no sprite server). */
-export const hatchImage = 'hatch';

@@ -1,10 +1,11 @@
 // Layer functions: (source id, palette) → layer specifications (protomaps/basemaps style).
 // https://maplibre.org/maplibre-style-spec/layers/
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { hatchImage, layers as ids, state } from './ids.ts';
+import { layers as ids, state } from './ids.ts';
+import { displacedOpacity, displacementScale, NO_DATA_RADIUS } from './displacement.ts';
 import { fade } from './fade.ts';
 import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from './leads.ts';
-import { displacementBreaks, labelFont, type Palette } from './palette.ts';
+import { labelFont, type Palette } from './palette.ts';
 import { widths, type ZoomStops } from './sizes.ts';
 
 /** A width that follows the zoom, from its stops in sizes.ts (which the figures read too). */
@@ -308,28 +309,25 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
 export const leadLayer: Record<LeadKey, string> = { us: ids.controlLeadUs, uk: ids.controlLeadUk, pl: ids.controlLeadPl };
 export const leadState: Record<LeadOrGap, string> = { us: state.leadUs, uk: state.leadUk, pl: state.leadPl, unknown: state.leadUnknown };
 
-/** Displacement: a hatch everywhere ("no data"), covered where a sourced figure exists at the date. */
-export function displacementLayers(source: string, p: Palette): LayerSpecification[] {
-  const [a, b, c, d] = p.displacementRamp;
+/**
+ * Displacement: a circle at each governorate's label point, its area proportional to the people
+ * displaced there since February 2006 (feature-state written per date), or a small hollow ring
+ * where no source gives a figure (displacement.ts).
+ */
+export function displacementLayers(labelSource: string, p: Palette): LayerSpecification[] {
+  const hasData: ExpressionSpecification = ['boolean', ['feature-state', 'hasData'], false];
+  const { radius, reference } = displacementScale;
   return [
-    { id: ids.displacementNoData, type: 'fill', source, paint: { 'fill-pattern': hatchImage, 'fill-opacity': 0.6 } },
     {
-      id: ids.displacementFill,
-      type: 'fill',
-      source,
+      id: ids.displacementCircle,
+      type: 'circle',
+      source: labelSource,
       paint: {
-        'fill-color': [
-          'step',
-          ['coalesce', ['feature-state', 'displaced'], 0],
-          a,
-          displacementBreaks[0],
-          b,
-          displacementBreaks[1],
-          c,
-          displacementBreaks[2],
-          d,
-        ],
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasData'], false], 0.9, 0],
+        'circle-radius': ['case', hasData, ['*', radius, ['sqrt', ['/', ['coalesce', ['feature-state', 'displaced'], 0], reference]]], NO_DATA_RADIUS],
+        'circle-color': p.displaced,
+        'circle-opacity': ['case', hasData, displacedOpacity, 0],
+        'circle-stroke-color': ['case', hasData, p.displaced, p.displacedNoData],
+        'circle-stroke-width': 1.3,
       },
     },
   ];

@@ -4,8 +4,8 @@
 // style, the screen legend, the panels and the figures.
 import type { LeadNation } from '../../data/schema.ts';
 
-/** The fill patterns the map and the figures draw (a tile each; see map/patterns.ts, print/svg.ts). */
-export type PatternKind = 'diagonal' | 'horizontal' | 'vertical' | 'dots';
+/** The fill patterns the map and the figures draw (a tile each; see map/patterns.ts, print/patterns.ts). */
+export type PatternKind = 'horizontal' | 'vertical' | 'dots';
 
 export const leadKeys = ['us', 'uk', 'pl'] as const;
 export type LeadKey = (typeof leadKeys)[number];

@@ -1,7 +1,5 @@
 // What the legend calls each thing it explains: one home for the screen legend (LayerPanel) and
 // the figures' (print/legend.ts), so the two say the same.
-import { displacementBreaks } from './palette.ts';
-
 const n = (v: number) => v.toLocaleString('en-GB');
 
 export const legendWords = {
@@ -17,13 +15,8 @@ export const legendWords = {
   routeApproximate: 'route or border, drawn approximately',
   controlNoData: 'control: no data',
   displaced: 'people displaced since February 2006',
-  /** The displacement classes, low to high, as displacementBreaks cut them. */
-  displacementClasses: [
-    `under ${n(displacementBreaks[0])}`,
-    `${n(displacementBreaks[0])}–${n(displacementBreaks[1])}`,
-    `${n(displacementBreaks[1])}–${n(displacementBreaks[2])}`,
-    `${n(displacementBreaks[2])} or more`,
-  ],
+  /** A circle's label in the size key: "50,000 people". */
+  displacedPeople: (people: number) => `${n(people)} people`,
   displacementNoData: 'displacement: no data',
   river: 'river, coast',
   neighbour: 'neighbouring country',

@@ -30,9 +30,9 @@ export interface Palette {
   control: Record<'coalition' | 'iraqi' | 'krg' | 'security-agreement', string>;
   /** The lead nations' patterns (style/leads.ts), over the control colour. */
   leadPattern: string;
-  /** Displacement choropleth, low to high; the hatch marks "no data". */
-  displacementRamp: [string, string, string, string];
-  hatch: string;
+  /** Displacement circles (style/displacement.ts), and the hollow ring of "no data". */
+  displaced: string;
+  displacedNoData: string;
 }
 
 export const screen: Palette = {
@@ -58,26 +58,22 @@ export const screen: Palette = {
   selected: '#1a5fb4',
   control: { coalition: '#e8c39e', iraqi: '#9fcb93', krg: '#93bcd8', 'security-agreement': '#cfd98f' },
   leadPattern: '#7a5a38',
-  displacementRamp: ['#fde7d4', '#f6b58c', '#e0794f', '#a8432a'],
-  hatch: '#a39d8f',
+  displaced: '#3b3631',
+  displacedNoData: '#6b665c',
 };
 
 /**
- * For figures printed in black and white: every class keeps its hue but steps in lightness, so it
- * stays a grey of its own. CIE L*: land 96; control 90, 83, 70, 58; displacement 86, 73, 55, 34
- * (the screen ramp's lightest class is within 4 of land). figure.test.ts checks the steps.
+ * For figures printed in black and white: every control status keeps its hue but steps in
+ * lightness, so it stays a grey of its own. CIE L*: land 96; control 90, 83, 70, 58. Displacement
+ * is read by circle size and leads by pattern, the same in any palette. figure.test.ts checks the steps.
  */
 export const grayscaleSafe: Palette = {
   ...screen,
   control: { coalition: '#f3dfc6', 'security-agreement': '#cdd68c', iraqi: '#86b978', krg: '#5b8fba' },
-  displacementRamp: ['#f3d2b3', '#e9a47a', '#c8683f', '#8a3320'],
 };
 
 export const palettes = { colour: screen, grayscale: grayscaleSafe } as const;
 export type PaletteName = keyof typeof palettes;
-
-/** Upper bounds of the displacement classes (people displaced since February 2006). */
-export const displacementBreaks = [10_000, 25_000, 50_000] as const;
 
 /** What each control status is called in every legend (screen and figures). */
 export const controlStatusLabels = {

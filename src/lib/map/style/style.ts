@@ -54,7 +54,8 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
         promoteId: 'id',
         attribution: 'Natural Earth',
       },
-      [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas) },
+      // Displacement circles' sizes are feature-state, keyed by the ISO id like the polygons'.
+      [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas), promoteId: 'id' },
       [sources.placeShapes]: { type: 'geojson', data: placeShapes(atlas) },
       [sources.events]: { type: 'geojson', data: eventPoints(atlas) },
       [sources.places]: {
@@ -68,10 +69,11 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       ...neighbourLayers(sources.countries, p),
       ...governorateFillLayers(sources.governorates, p),
       ...controlLayers(sources.governorates, p),
-      ...displacementLayers(sources.governorates, p),
       ...waterLayers(sources, p),
       ...governorateLineLayers(sources.governorates, p),
       ...countryBorderLayers(sources.countries, p),
+      // Over land, water and borders, under the labels: a circle is read with the fills beneath it.
+      ...displacementLayers(sources.governorateLabels, p),
       ...contextLabelLayers(sources, p),
       ...governorateLabelLayers(sources.governorateLabels, p),
       ...placeShapeLayers(sources.placeShapes, p),
