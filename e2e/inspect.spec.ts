@@ -39,9 +39,15 @@ test('every governorate opens a panel, from the map or by search with the keyboa
   await expect(page.locator('#governorate-title')).toHaveText('Qadisiyah');
   await expect(page.getByRole('region', { name: 'Control on 1 June 2005' })).toContainText('Polish-led (Poland) · MND-CS');
   // A period resting on a blog says so.
+  await page.evaluate(() => (location.hash = '#t=2008-01-15&place=IQ-DI'));
+  await expect(page.locator('#governorate-title')).toHaveText('Diyala');
+  await expect(page.getByRole('region', { name: 'Control on 15 January 2008' })).toContainText('A blog post, the only source found');
+  // …and one that had only a blog now cites the press service itself.
   await page.evaluate(() => (location.hash = '#t=2007-01-15&place=IQ-AR'));
   await expect(page.locator('#governorate-title')).toHaveText('Erbil');
-  await expect(page.getByRole('region', { name: 'Control on 15 January 2007' })).toContainText('A blog post, the only source found');
+  const erbil = page.getByRole('region', { name: 'Control on 15 January 2007' });
+  await expect(erbil).toContainText('American Forces Press Service, 1 December 2006');
+  await expect(erbil).not.toContainText('A blog post');
   // No data is said, and why.
   await page.evaluate(() => (location.hash = '#t=2004-06-01&place=IQ-MU'));
   await expect(page.getByRole('region', { name: 'Displacement on 1 June 2004' })).toContainText(
