@@ -1,5 +1,5 @@
-// No raw EDTF on screen (issue 14): every place's panel, every text in the reader and the whole
-// event list, with all the shipped data, say their dates in words.
+// No raw EDTF on screen (issue 14): every place's and governorate's panel, every text in the
+// reader, every tour chapter and the whole event list, with all the shipped data, say their dates in words.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { guardEachTest, mapIdle } from './helpers.ts';
@@ -9,6 +9,9 @@ guardEachTest({ reducedMotion: true });
 const places = readdirSync('places')
   .filter((f) => f.endsWith('.geojson'))
   .map((f) => f.replace(/\.geojson$/, ''));
+const governorates = (JSON.parse(readFileSync('geo/governorates.geojson', 'utf8')) as { features: { properties: { id: string } }[] }).features.map(
+  (g) => g.properties.id,
+);
 const texts = (JSON.parse(readFileSync('places/sources/index.json', 'utf8')) as { texts: { id: string }[] }).texts.map((t) => t.id);
 const tours = readdirSync('places/tours').map((f) => ({
   id: f.replace(/\.json$/, ''),
@@ -32,6 +35,11 @@ test('no raw EDTF date reaches the page: panels, reader and event list', async (
   for (const id of places) {
     await page.evaluate((id) => (location.hash = `#t=2011-12-18&mode=cumulative&place=${id}`), id);
     await expect(page.locator('#place-title')).not.toBeEmpty();
+    expect(await rawDates(page), id).toEqual([]);
+  }
+  for (const id of governorates) {
+    await page.evaluate((id) => (location.hash = `#t=2011-12-18&mode=cumulative&place=${id}`), id);
+    await expect(page.getByRole('region', { name: /^Control on / })).toBeVisible();
     expect(await rawDates(page), id).toEqual([]);
   }
   for (const id of texts) {
