@@ -35,10 +35,9 @@ test('a governorate of the British-led MND-SE in 2005 is drawn, labelled and exp
   const card = page.getByRole('region', { name: 'Control on 1 June 2005' });
   await expect(card).toContainText('Coalition sector · UK-led (United Kingdom) · MND-SE');
   await expect(card).toContainText('From 20 March 2003 to 15 December 2007.');
-  await expect(card.getByRole('link', { name: 'publications.parliament.uk' })).toHaveAttribute(
-    'href',
-    /publications\.parliament\.uk\/pa\/cm200506\/cmselect\/cmdfence/,
-  );
+  await expect(
+    card.getByRole('link', { name: 'House of Commons Defence Committee, “UK Operations in Iraq, Thirteenth Report of Session 2005–06 (HC 1241)”' }),
+  ).toHaveAttribute('href', /publications\.parliament\.uk\/pa\/cm200506\/cmselect\/cmdfence/);
   await expect(page.getByRole('list', { name: 'Coalition sectors by lead nation' })).toContainText('UK-led (4)');
 
   // Two and a half years on, Basra is under Iraqi control: no pattern, no lead under its name.

@@ -22,6 +22,7 @@ export function readRawFiles(root = process.cwd()): RawFiles {
     geo: readDir(root, paths.geoDir, '.geojson'),
     control: readFileSync(join(root, paths.control), 'utf8'),
     displacement: readFileSync(join(root, paths.displacement), 'utf8'),
+    webSources: readFileSync(join(root, paths.webSources), 'utf8'),
     gazetteer: readFileSync(join(root, paths.gazetteer), 'utf8'),
     coverage: readFileSync(join(root, paths.coverage), 'utf8'),
   };

@@ -15,4 +15,5 @@ export const bundledFiles: RawFiles = {
   geo: raw(import.meta.glob('/geo/*.geojson', { query: '?raw', import: 'default', eager: true })),
   control: one(import.meta.glob('/geo/control.json', { query: '?raw', import: 'default', eager: true })),
   displacement: one(import.meta.glob('/geo/displacement.json', { query: '?raw', import: 'default', eager: true })),
+  webSources: one(import.meta.glob('/geo/web-sources.json', { query: '?raw', import: 'default', eager: true })),
 };

@@ -10,6 +10,7 @@ export const paths = {
   governorates: 'geo/governorates.geojson',
   control: 'geo/control.json',
   displacement: 'geo/displacement.json',
+  webSources: 'geo/web-sources.json',
   gazetteer: 'geo/gazetteer.json',
   coverage: 'places/coverage.json',
 } as const;
@@ -27,6 +28,8 @@ export interface RawFiles {
   geo: Record<string, string>;
   control: string;
   displacement: string;
+  /** geo/web-sources.json: outlet and title of every page the two layers cite */
+  webSources: string;
   /** Only the command line reads these two (the coverage check); the app does not. */
   gazetteer?: string;
   coverage?: string;

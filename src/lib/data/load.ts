@@ -9,6 +9,7 @@ import { indexMentions } from './mentions.ts';
 import { checkPlaceFile, type ValidationContext } from './validate.ts';
 import { checkContextLayer, checkControl, checkDisplacement } from './validate-geo.ts';
 import { parseDate } from '../time/instant.ts';
+import { checkCatalogue, nameSources } from './web-sources.ts';
 
 export interface LoadResult {
   atlas: Atlas;
@@ -125,6 +126,11 @@ export function loadAtlas(files: RawFiles): LoadResult {
     const checked = checkDisplacement(paths.displacement, displacementJson, { sources: ctx.sources, placeIds: new Set(ctx.placeIds.keys()) });
     problems.push(...checked.problems);
     atlas.displacement = checked.records;
+  }
+  const catalogueJson = parseOrReport(paths.webSources, files.webSources, problems);
+  if (catalogueJson) {
+    const checked = checkCatalogue(paths.webSources, catalogueJson);
+    problems.push(...checked.problems, ...nameSources(atlas.control, atlas.displacement, checked.catalogue, paths.webSources));
   }
   if (files.gazetteer !== undefined && files.coverage !== undefined) problems.push(...checkCoverageFiles(files, atlas));
   return { atlas, problems };

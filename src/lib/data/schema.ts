@@ -233,6 +233,12 @@ export interface WebSource {
   url: string;
   confidence?: Confidence;
   note?: string;
+  /** Who published the page; filled by the loader from geo/web-sources.json (data/web-sources.ts). */
+  outlet?: string;
+  /** The page's title, or null where it could not be read; from geo/web-sources.json. */
+  title?: string | null;
+  /** The page's date, where known; from geo/web-sources.json. */
+  published?: string;
 }
 
 export interface ControlPeriod extends TimeSpan {

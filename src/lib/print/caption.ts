@@ -2,9 +2,10 @@
 //   - the credit line printed on the figure: the texts' short names, the layers' sources, the
 //     projection and the data version;
 //   - the full caption, for the manuscript (written beside the figure as <out>.caption.txt):
-//     each text cited in full, each control and displacement source by its site and address;
+//     each text cited in full, each control and displacement source by outlet, title and address;
 //   - the alt text, a plain description of the view, stored in the file.
-import type { Atlas, SourceText } from '../data/schema.ts';
+import { isPassage, type Atlas, type SourceText, type WebSource } from '../data/schema.ts';
+import { citeName } from '../data/web-sources.ts';
 import type { RawFiles } from '../data/files.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
@@ -41,22 +42,14 @@ export function shortName(s: SourceText): string {
   return `${who} ${s.date.slice(0, 4)}`;
 }
 
-const site = (url: string) => {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-};
-
 /** The texts cited by the events the figure draws, in the atlas's order. */
 export function textsShown(atlas: Atlas, shown: Shown): SourceText[] {
   const docs = new Set(atlas.events.filter((e) => shown.events.has(e.id)).flatMap((e) => e.sources.map((s) => s.doc)));
   return atlas.sources.filter((s) => docs.has(s.id));
 }
 
-/** Each source once, as "site (address)", in first-seen order. */
-const citeUrls = (urls: string[]) => [...new Set(urls)].map((u) => `${site(u)} (${u})`).join('; ');
+/** Each source once, as `Outlet, “Title” (address)`, in first-seen order. */
+const citeSources = (sources: WebSource[]) => [...new Map(sources.map((s) => [s.url, s])).values()].map((s) => `${citeName(s)} (${s.url})`).join('; ');
 
 export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, version: string, importedName?: string): Words {
   const multi = views.length > 1;
@@ -79,19 +72,19 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}`);
   }
   if (shows('control')) {
-    const urls = views
+    const cited = views
       .filter((v) => v.layers.includes('control'))
-      .flatMap((v) => governorates.flatMap((g) => controlAt(atlas.control, g.id, v.t)?.source.url ?? []));
-    sentences.push(`Province control: ${urls.length ? citeUrls(urls) : 'no data for the governorates in view'}.`);
+      .flatMap((v) => governorates.flatMap((g) => controlAt(atlas.control, g.id, v.t)?.source ?? []));
+    sentences.push(`Province control: ${cited.length ? citeSources(cited) : 'no data for the governorates in view'}.`);
   }
   if (shows('displacement')) {
     const found = views
       .filter((v) => v.layers.includes('displacement'))
       .flatMap((v) => governorates.map((g) => ({ g, r: displacementAt(atlas.displacement, g.id, v.t, 'idps-since-2006') })));
-    const urls = found.flatMap(({ r }) => (r && 'url' in r.source ? [r.source.url] : []));
+    const cited = found.flatMap(({ r }) => (r && !isPassage(r.source) ? [r.source] : []));
     const missing = [...new Set(found.filter(({ r }) => r?.value == null).map(({ g }) => g.name))];
     sentences.push(
-      `Displacement (people displaced since February 2006): ${urls.length ? citeUrls(urls) : 'no figures'}${missing.length ? `; no data for ${missing.join(', ')}` : ''}.`,
+      `Displacement (people displaced since February 2006): ${cited.length ? citeSources(cited) : 'no figures'}${missing.length ? `; no data for ${missing.join(', ')}` : ''}.`,
     );
   }
   const base = [
@@ -135,7 +128,7 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
 
 /** The data version of the atlas's input files: the same in the app and on the command line. */
 export const atlasDataVersion = (files: RawFiles): Promise<string> =>
-  dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement }]);
+  dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement, webSources: files.webSources }]);
 
 /** A short content hash of the data the figure was drawn from, so a figure can be traced to its data. */
 export async function dataVersion(files: Record<string, string>[]): Promise<string> {

@@ -206,7 +206,11 @@ describe('the words with a figure', () => {
     expect(words.caption).toContain('Jonathan Steele, "Iraq: The Way Out"');
     expect(words.caption).not.toContain('Cockburn');
     expect(words.credit).toMatch(/^Texts: Steele 2008; .*Web Mercator\. Iraq War Atlas, data test\.$/);
-    expect(words.caption).toMatch(/Province control: [a-z.]+ \(https?:\/\//);
+    // Each control source by outlet and title (geo/web-sources.json), then its address; never the data file.
+    expect(words.caption).toMatch(
+      /Province control: Wikipedia \(revision of 19 December 2011\), “Anbar campaign \(2003–2011\)” \(https:\/\/en\.wikipedia\.org\//,
+    );
+    expect(words.caption).toContain('BBC News, “Flowers and prayers mark Iraq milestone” (http://news.bbc.co.uk/2/hi/uk_news/7147309.stm)');
     expect(words.caption).not.toContain('geo/control.json');
     expect(words.alt).toMatch(
       /^Map of all of Iraq \(Web Mercator\): events of the 90 days to 16 December 2007\. Layers: events from the texts, province control, rivers and neighbouring countries\. \d+ events shown, from 2 of the 5 texts\./,
@@ -216,7 +220,12 @@ describe('the words with a figure', () => {
   it('puts the full caption on the page only when asked', () => {
     const plain = buildScene(atlas, spec(), fonts);
     expect(texts(plain.furniture).some((t) => t.text.startsWith('Iraq, events of'))).toBe(false);
-    const withCaption = buildScene(atlas, spec({ furniture: { ...defaultFurniture([view]), caption: true } }), fonts);
+    // Citing every source by outlet and title makes the caption long: on the page it takes an A4 sheet.
+    const withCaption = buildScene(
+      atlas,
+      spec({ furniture: { ...defaultFurniture([view]), caption: true }, page: { widthMm: 297, heightMm: 210, dpi: 150 } }),
+      fonts,
+    );
     expect(texts(withCaption.furniture).some((t) => t.text.startsWith('Iraq, events of'))).toBe(true);
   });
 
