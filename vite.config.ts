@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { shippedAtlas } from './src/build/shipped-atlas.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), shippedAtlas()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },

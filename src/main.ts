@@ -1,5 +1,5 @@
-// Entry: bundle the fonts, load and validate the data and the tours once, offer the page API to
-// scripts, and mount the app.
+// Entry: bundle the fonts, receive the data and the tours (checked at build time; in `npm run dev`,
+// here), offer the page API to scripts, and mount the app.
 import '@fontsource/noto-sans/400.css';
 // Figure titles and date stamps are set in the semibold; the PDF embeds the same face.
 import '@fontsource/noto-sans/600.css';
@@ -7,31 +7,25 @@ import '@fontsource/noto-sans-arabic/400.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { bundledFiles } from './lib/data/files-vite.ts';
-import { loadAtlas } from './lib/data/load.ts';
+import { loadShipped } from 'virtual:shipped-atlas';
 import { formatProblem } from './lib/data/problem.ts';
-import { atlasDataVersion } from './lib/print/caption.ts';
 import type { FigureOptions } from './lib/print/options.ts';
 import { knownOf } from './lib/state/snapshot.ts';
-import { loadTours } from './lib/tour/tour.ts';
 import { useReaderLocale } from './lib/time/words.ts';
 
 // Dates on screen in the reader's English (figures keep their own, fixed convention).
 useReaderLocale(navigator.languages);
 
-const { atlas, problems: dataProblems } = loadAtlas(bundledFiles);
-const { tours, problems: tourProblems } = loadTours(bundledFiles, atlas);
-const problems = [...dataProblems, ...tourProblems];
+const { atlas, tours, problems, version } = await loadShipped();
 // Warn rather than error: a data problem is shown in the page and must not read as a crash.
 for (const p of problems) console.warn(formatProblem(p));
 const known = knownOf(atlas, tours);
-const version = atlasDataVersion(bundledFiles);
 
 // For scripts that drive the page (the tests compare its bytes with `npm run figure`'s). The
 // figure code loads on first use, as it does for the print dialog.
 Object.assign(window, {
   iraqAtlas: {
-    figure: async (options: FigureOptions) => (await import('./lib/print/page-api.ts')).figure({ atlas, known, tours, version: await version }, options),
+    figure: async (options: FigureOptions) => (await import('./lib/print/page-api.ts')).figure({ atlas, known, tours, version }, options),
   },
 });
 

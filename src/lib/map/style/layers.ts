@@ -14,8 +14,15 @@ const byZoom = ([z0, w0, z1, w1]: ZoomStops): ExpressionSpecification => ['inter
 const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 });
 
 /** The neighbouring countries' land (Iraq's is drawn by its governorates). */
+/**
+ * For fills whose edge a line layer draws anyway (governorate lines, borders, the coast): no
+ * antialiased outline of their own. Each fill configuration's outline is one more WebGL program
+ * to compile before the first frame, the largest part of a cold load in software WebGL (issue 16).
+ */
+const edgeDrawnByLine = { 'fill-antialias': false } as const;
+
 export function neighbourLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{ id: ids.countriesFill, type: 'fill', source, filter: ['!', ['get', 'iraq']], paint: { 'fill-color': p.neighbour } }];
+  return [{ id: ids.countriesFill, type: 'fill', source, filter: ['!', ['get', 'iraq']], paint: { 'fill-color': p.neighbour, ...edgeDrawnByLine } }];
 }
 
 /** Lakes, rivers and coast, drawn over all land. */
@@ -99,7 +106,7 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
 }
 
 export function governorateFillLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{ id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': p.land } }];
+  return [{ id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': p.land, ...edgeDrawnByLine } }];
 }
 
 export function governorateLineLayers(source: string, p: Palette): LayerSpecification[] {
@@ -294,6 +301,7 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
           p.land,
         ],
         'fill-opacity': 0.85,
+        ...edgeDrawnByLine,
       },
     },
     ...leadKeys.map((lead): LayerSpecification => ({
@@ -301,7 +309,7 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
       type: 'fill',
       source,
       filter: ['in', ['get', 'id'], global(leadState[lead])],
-      paint: { 'fill-pattern': leadImage(lead), 'fill-opacity': leadPatternOpacity },
+      paint: { 'fill-pattern': leadImage(lead), 'fill-opacity': leadPatternOpacity, ...edgeDrawnByLine },
     })),
   ];
 }
