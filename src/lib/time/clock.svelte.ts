@@ -1,14 +1,21 @@
 // The clock: every change of the view's day goes through it, so play, a tour's run to a chapter's
 // date and a jump from the slider know of each other (issue 13: a chapter opened while playing
-// kept moving). It holds playing and speed; the day itself is the view state's.
+// kept moving). It holds playing, speed and step; the day itself is the view state's.
 import { createContext } from 'svelte';
 import { LAST_DAY } from './window.ts';
+import { SLOW_FRAME_MS, speeds, stepFrom, type FrameTally, type Step } from './playback.ts';
 
-export const speeds = [
-  { label: '1 week a second', daysPerSecond: 7 },
-  { label: '1 month a second', daysPerSecond: 30 },
-  { label: '1 year a second', daysPerSecond: 365 },
-] as const;
+/** The browser's frame clock; the tests pass their own. */
+export interface Frames {
+  request: (tick: (now: number) => void) => number;
+  cancel: (id: number) => void;
+  now: () => number;
+}
+const browserFrames: Frames = {
+  request: (tick) => requestAnimationFrame(tick),
+  cancel: (id) => cancelAnimationFrame(id),
+  now: () => performance.now(),
+};
 
 /** How long a tour takes to run the date to a chapter's, so the reader sees it pass. */
 export const RUN_MS = 1500;
@@ -16,40 +23,58 @@ export const RUN_MS = 1500;
 export class Clock {
   playing = $state(false);
   speed = $state<number>(speeds[1].daysPerSecond);
+  step = $state<Step>('day');
+  /** Frames of the current play (or the last), counted once a second and when it stops. */
+  frameTally = $state<FrameTally>({ frames: 0, late: 0 });
+  #tally: FrameTally = { frames: 0, late: 0 };
   #frame = 0;
   #run = 0;
 
   constructor(
     private get: () => number,
     private set: (t: number) => void,
+    private frames: Frames = browserFrames,
   ) {}
 
-  /** Advances the day from where it stands, stopping at the last day. Stops a run. */
+  /**
+   * Advances the day from where it stands, a step at a time (day, week or calendar month), as fast
+   * as the speed says, stopping at the last day. Stops a run. A jump while playing plays on from
+   * the new day.
+   */
   play(): void {
     this.#stopRun();
     if (this.get() >= LAST_DAY) return;
     this.playing = true;
-    let last = performance.now();
-    let carry = 0;
+    let anchor = this.get();
+    let shown = anchor;
+    let elapsedDays = 0;
+    let n = 0;
+    let step = this.step;
+    let last = this.frames.now();
+    let counted = last;
+    this.frameTally = this.#tally = { frames: 0, late: 0 };
     const tick = (now: number) => {
       if (!this.playing) return;
-      carry += ((now - last) / 1000) * this.speed;
+      // A jump, or a new step size, plays on from the day shown.
+      if (this.get() !== shown || this.step !== step) [anchor, shown, elapsedDays, n, step] = [this.get(), this.get(), 0, 0, this.step];
+      const dt = now - last;
       last = now;
-      const whole = Math.floor(carry);
-      if (whole > 0) {
-        carry -= whole;
-        const next = Math.min(LAST_DAY, this.get() + whole);
-        this.set(next);
-        if (next >= LAST_DAY) return this.pause();
-      }
-      this.#frame = requestAnimationFrame(tick);
+      this.#tally = { frames: this.#tally.frames + 1, late: this.#tally.late + (dt > SLOW_FRAME_MS ? 1 : 0) };
+      if (now - counted >= 1000) [this.frameTally, counted] = [this.#tally, now];
+      elapsedDays += (dt / 1000) * this.speed;
+      while (stepFrom(anchor, step, n + 1) <= anchor + elapsedDays) n++;
+      const next = Math.min(LAST_DAY, stepFrom(anchor, step, n));
+      if (next !== shown) this.set((shown = next));
+      if (next >= LAST_DAY) return this.pause();
+      this.#frame = this.frames.request(tick);
     };
-    this.#frame = requestAnimationFrame(tick);
+    this.#frame = this.frames.request(tick);
   }
 
   pause(): void {
+    if (this.playing) this.frameTally = this.#tally;
     this.playing = false;
-    cancelAnimationFrame(this.#frame);
+    this.frames.cancel(this.#frame);
   }
 
   /** The day set at once (the slider, a key, an event chosen): stops a run; play goes on from there. */
