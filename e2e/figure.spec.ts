@@ -130,7 +130,7 @@ test('SVG and PDF figures are vector, the exact page size, with labels as text, 
   await dialog.getByLabel('Format').selectOption('svg');
   const svg = (await exportFile(page, 'SVG')).toString('utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="174mm" height="120mm"/);
-  for (const label of ['Baghdad', 'Mosul', 'Basra', 'NINEVEH']) expect(svg).toContain(`>${label}</text>`);
+  for (const label of ['Baghdad', 'Mosul', 'Basra', 'ANBAR']) expect(svg).toContain(`>${label}</text>`);
   expect((await exportFile(page, 'SVG')).toString('utf8')).toBe(svg);
 
   await dialog.getByLabel('Format').selectOption('pdf');
