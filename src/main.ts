@@ -16,7 +16,16 @@ import { useReaderLocale } from './lib/time/words.ts';
 // Dates on screen in the reader's English (figures keep their own, fixed convention).
 useReaderLocale(navigator.languages);
 
-const { atlas, tours, problems, version } = await loadShipped();
+// The data comes in its own file beside the scripts; if it cannot be had, say so rather than leave
+// a blank page.
+const shipped = await loadShipped().catch((error: unknown) => {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = `The atlas could not load its data (${error instanceof Error ? error.message : String(error)}). Reload the page; if this persists, the atlas's files on this server are incomplete: build it again with npm run build.`;
+  document.getElementById('app')!.replaceChildren(message);
+  throw error;
+});
+const { atlas, tours, problems, version } = shipped;
 // Warn rather than error: a data problem is shown in the page and must not read as a crash.
 for (const p of problems) console.warn(formatProblem(p));
 const known = knownOf(atlas, tours);

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
 import { knownOf } from '../lib/state/snapshot.ts';
-import { atlasDataVersion } from '../lib/print/caption.ts';
+import { atlasDataVersion } from '../lib/data/version.ts';
 import { makeFigure } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext } from '../lib/print/options.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';

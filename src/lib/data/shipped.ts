@@ -6,7 +6,7 @@ import { loadAtlas } from './load.ts';
 import type { Problem } from './problem.ts';
 import type { Atlas } from './schema.ts';
 import { loadTours, type Tour } from '../tour/tour.ts';
-import { atlasDataVersion } from '../print/caption.ts';
+import { atlasDataVersion } from './version.ts';
 
 export interface Shipped {
   atlas: Atlas;

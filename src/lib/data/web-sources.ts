@@ -77,6 +77,6 @@ export function nameSources(control: Control, displacement: DisplacementRecord[]
 
 /** A source as a citation: `Outlet, “Title”`, or the outlet alone where the title could not be read. */
 export function citeName(source: WebSource): string {
-  if (!source.outlet) return new URL(source.url).hostname.replace(/^www\./, '');
+  if (!source.outlet) return URL.canParse(source.url) ? new URL(source.url).hostname.replace(/^www\./, '') : source.url;
   return source.title ? `${source.outlet}, “${source.title}”` : source.outlet;
 }

@@ -6,7 +6,6 @@
 //   - the alt text, a plain description of the view, stored in the file.
 import { isPassage, type Atlas, type SourceText, type WebSource } from '../data/schema.ts';
 import { citeName } from '../data/web-sources.ts';
-import type { RawFiles } from '../data/files.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
@@ -124,23 +123,6 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     .filter(Boolean)
     .join(' ');
   return { credit, caption: sentences.join(' '), alt };
-}
-
-/** The data version of the atlas's input files: the same in the app and on the command line. */
-export const atlasDataVersion = (files: RawFiles): Promise<string> =>
-  dataVersion([files.places, files.texts, files.geo, { control: files.control, displacement: files.displacement, webSources: files.webSources }]);
-
-/** A short content hash of the data the figure was drawn from, so a figure can be traced to its data. */
-export async function dataVersion(files: Record<string, string>[]): Promise<string> {
-  const text = files
-    .flatMap((f) =>
-      Object.keys(f)
-        .sort()
-        .map((k) => `${k}\n${f[k]}`),
-    )
-    .join('\n');
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export { panelLetter };
