@@ -93,9 +93,7 @@ test('events follow the clock, and choosing one sets the date and opens its plac
   await expect(page.getByRole('heading', { level: 2, name: 'Fallujah' })).toBeVisible();
   await page.waitForFunction(() => !window.__map!.isMoving());
   await mapIdle(page);
-  await expect
-    .poll(() => page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['events_circle'] }).map((f) => f.properties.id)))
-    .toContain('fallujah-2003-04-28-school-shooting');
+  await expect.poll(() => page.evaluate(() => window.__events!.shownEvents().map((e) => e.id))).toContain('fallujah-2003-04-28-school-shooting');
 });
 
 test('a permalink restores the whole view, and back and forward step through views', async ({ page }) => {

@@ -2,10 +2,13 @@
 // wait for the map to be idle (asserting on map state rather than sleeping).
 import { expect, test, type Page } from '@playwright/test';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { EventRingsLayer } from '../src/lib/map/event-rings-layer.ts';
 
 declare global {
   interface Window {
     __map?: MaplibreMap;
+    /** The shipped events' GPU layer. */
+    __events?: EventRingsLayer;
   }
 }
 

@@ -56,14 +56,7 @@ test('a governorate of the British-led MND-SE in 2005 is drawn, labelled and exp
 test('an event dated to a year is drawn fainter than one dated to the day while a 90-day window covers part of its year', async ({ page }) => {
   await page.goto('/#t=2003-06-15');
   await mapIdle(page);
-  const opacities = await page.evaluate(() => {
-    const map = window.__map!;
-    const layer = map.getLayer('events_circle') as unknown as { paint: { get: (p: string) => { evaluate: (f: unknown, s: object) => number } } };
-    const value = layer.paint.get('circle-stroke-opacity');
-    return map
-      .queryRenderedFeatures({ layers: ['events_circle'] })
-      .map((f) => ({ id: f.properties.id as string, uncertain: f.properties.uncertain as boolean, opacity: value.evaluate(f, {}) }));
-  });
+  const opacities = await page.evaluate(() => window.__events!.shownEvents().map((e) => ({ id: e.id, uncertain: e.uncertain, opacity: e.strokeOpacity })));
   const year = opacities.find((o) => o.id === 'green-zone-2003-cpa-hunkered-down')!;
   const days = opacities.filter((o) => !o.uncertain);
   expect(days.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { dayFromIso } from '../time/instant.ts';
 import { readCsv, readGeoJson } from './read.ts';
 import { fastDay, formatImportProblem, readDate } from './rows.ts';
 import { checkWords } from './checks.ts';
-import { pickImported } from './pick.ts';
+import { pickNearest } from '../map/pick.ts';
 import { mercatorUnit } from '../map/mercator.ts';
 
 describe('import: dates', () => {
@@ -66,10 +66,10 @@ describe('import: checks after reading', () => {
     const { set } = await readCsv('near.csv', csv, () => {});
     const [x, y] = mercatorUnit(44.408, 33.3);
     const r = 12 / (512 * 2 ** 10);
-    expect(pickImported(set, x, y, r, () => true)).toBe(1);
-    expect(pickImported(set, x, y, r, (i) => i !== 1)).toBe(0);
-    expect(pickImported(set, ...mercatorUnit(44.5, 33.3), r, (i) => set.t0[i] < dayFromIso('2007-01-01'))).toBe(-1);
-    expect(pickImported(set, ...mercatorUnit(45, 33.3), r, () => true)).toBe(-1);
+    expect(pickNearest(set, x, y, r, () => true)).toBe(1);
+    expect(pickNearest(set, x, y, r, (i) => i !== 1)).toBe(0);
+    expect(pickNearest(set, ...mercatorUnit(44.5, 33.3), r, (i) => set.t0[i] < dayFromIso('2007-01-01'))).toBe(-1);
+    expect(pickNearest(set, ...mercatorUnit(45, 33.3), r, () => true)).toBe(-1);
   });
 });
 

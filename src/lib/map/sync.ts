@@ -4,10 +4,9 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
 import type { LayerName } from '../state/snapshot.ts';
-import type { TimeMode } from '../time/window.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { patternTile } from './patterns.ts';
-import { layers as ids, sources, state } from './style/ids.ts';
+import { layers as ids, sources } from './style/ids.ts';
 import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from './style/leads.ts';
 import { governoratesByLead } from '../state/tallies.ts';
 import { leadLayer, leadState } from './style/layers.ts';
@@ -21,13 +20,6 @@ export const layersOfToggle: Record<LayerName, string[]> = {
   context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
 };
 
-/** The clock: three global-state writes, read by the events filter. */
-export function setClock(map: maplibregl.Map, clock: { t: number; mode: TimeMode; windowDays: number }): void {
-  map.setGlobalStateProperty(state.t, clock.t);
-  map.setGlobalStateProperty(state.mode, clock.mode);
-  map.setGlobalStateProperty(state.windowDays, clock.windowDays);
-}
-
 /**
  * Control status and displacement at day t, as feature-state on each of the 18 governorates: the
  * status on the polygon (its fill), the figure on the label point (its circle).
@@ -36,9 +28,18 @@ export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: numbe
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const displaced = displacementAt(atlas.displacement, id, t, 'idps-since-2006');
-    map.setFeatureState({ source: sources.governorates, id }, { status: controlAt(atlas.control, id, t)?.status ?? 'none' });
-    map.setFeatureState({ source: sources.governorateLabels, id }, { hasData: displaced?.value != null, displaced: displaced?.value ?? 0 });
+    writeChanged(map, { source: sources.governorates, id }, { status: controlAt(atlas.control, id, t)?.status ?? 'none' });
+    writeChanged(map, { source: sources.governorateLabels, id }, { hasData: displaced?.value != null, displaced: displaced?.value ?? 0 });
   }
+}
+
+/**
+ * Feature-state written only where it changes: status and figures change a few times a year, and
+ * each write makes MapLibre rebuild the paint data of the tiles that hold the feature.
+ */
+function writeChanged(map: maplibregl.Map, feature: { source: string; id: string }, next: Record<string, string | number | boolean>): void {
+  const current = map.getFeatureState(feature);
+  if (Object.entries(next).some(([key, value]) => current[key] !== value)) map.setFeatureState(feature, next);
 }
 
 /**

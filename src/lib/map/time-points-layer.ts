@@ -5,6 +5,7 @@
 // The rule is the atlas's: begun by day t, and (window mode) not ended before t − window.
 import type * as maplibregl from 'maplibre-gl';
 import type { TimeMode } from '../time/window.ts';
+import { linkProgram, rgba } from './gl.ts';
 
 /**
  * The atlas's time rule (time/window.ts isVisible) in GLSL: begun by day t, and, in window mode,
@@ -40,6 +41,8 @@ void main() {
   fragColour = vec4(rgb * u_colour.a, u_colour.a);
 }`;
 
+const uniformNames = ['u_matrix', 'u_t', 'u_window', 'u_cumulative', 'u_size', 'u_colour'] as const;
+
 export interface TimePoints {
   count: number;
   /** Web Mercator 0..1. */
@@ -49,17 +52,6 @@ export interface TimePoints {
   t1: Float32Array;
 }
 
-function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
-  const shader = gl.createShader(type)!;
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(`time-points shader: ${gl.getShaderInfoLog(shader)}`);
-  return shader;
-}
-
-const rgba = (hex: string, alpha: number): [number, number, number, number] =>
-  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).concat(alpha) as [number, number, number, number];
-
 export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
@@ -67,7 +59,7 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   private program: WebGLProgram | null = null;
   private buffer: WebGLBuffer | null = null;
   private vao: WebGLVertexArrayObject | null = null;
-  private uniforms: Record<string, WebGLUniformLocation | null> = {};
+  private uniforms: Record<(typeof uniformNames)[number], WebGLUniformLocation | null> | null = null;
   private count = 0;
   private clock = { t: 0, mode: 'window' as TimeMode, windowDays: 90 };
   private map: maplibregl.Map | null = null;
@@ -84,12 +76,9 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
     const gl2 = gl as WebGL2RenderingContext;
     this.map = map;
     this.gl = gl2;
-    const program = gl2.createProgram()!;
-    gl2.attachShader(program, compile(gl2, gl2.VERTEX_SHADER, vertexSource));
-    gl2.attachShader(program, compile(gl2, gl2.FRAGMENT_SHADER, fragmentSource));
-    gl2.linkProgram(program);
-    this.program = program;
-    for (const name of ['u_matrix', 'u_t', 'u_window', 'u_cumulative', 'u_size', 'u_colour']) this.uniforms[name] = gl2.getUniformLocation(program, name);
+    const linked = linkProgram(gl2, 'time-points', { vertex: vertexSource, fragment: fragmentSource }, uniformNames);
+    this.program = linked.program;
+    this.uniforms = linked.uniforms;
     this.buffer = gl2.createBuffer();
     this.vao = gl2.createVertexArray();
     this.upload();
@@ -134,14 +123,15 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
 
   render(gl: WebGLRenderingContext | WebGL2RenderingContext, args: maplibregl.CustomRenderMethodInput): void {
     const gl2 = gl as WebGL2RenderingContext;
-    if (!this.program || !this.count) return;
+    const u = this.uniforms;
+    if (!this.program || !u || !this.count) return;
     gl2.useProgram(this.program);
-    gl2.uniformMatrix4fv(this.uniforms.u_matrix, false, args.defaultProjectionData.mainMatrix as Float32Array);
-    gl2.uniform1f(this.uniforms.u_t, this.clock.t);
-    gl2.uniform1f(this.uniforms.u_window, this.clock.windowDays);
-    gl2.uniform1f(this.uniforms.u_cumulative, this.clock.mode === 'cumulative' ? 1 : 0);
-    gl2.uniform1f(this.uniforms.u_size, this.radius * 2 * (this.map?.getPixelRatio() ?? 1));
-    gl2.uniform4fv(this.uniforms.u_colour, rgba(this.colour, 0.85));
+    gl2.uniformMatrix4fv(u.u_matrix, false, args.defaultProjectionData.mainMatrix as Float32Array);
+    gl2.uniform1f(u.u_t, this.clock.t);
+    gl2.uniform1f(u.u_window, this.clock.windowDays);
+    gl2.uniform1f(u.u_cumulative, this.clock.mode === 'cumulative' ? 1 : 0);
+    gl2.uniform1f(u.u_size, this.radius * 2 * (this.map?.getPixelRatio() ?? 1));
+    gl2.uniform4fv(u.u_colour, rgba(this.colour, 0.85));
     gl2.enable(gl2.BLEND);
     gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
     gl2.bindVertexArray(this.vao);

@@ -10,6 +10,7 @@ import { displacedOpacity, displacedRadius, NO_DATA_RADIUS } from '../map/style/
 import { leadKeys, leadOf, leadPatternOpacity, leadPatterns, type LeadKey } from '../map/style/leads.ts';
 import { widthAt, widths } from '../map/style/sizes.ts';
 import { ringOpacity } from '../map/style/fade.ts';
+import { eventMark } from '../map/style/event-marks.ts';
 import type { ImportedSet } from '../import/events.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
@@ -226,8 +227,7 @@ export function drawGeometry(
     }
   }
   if (shows('events')) {
-    // Smaller than on screen (8–13 px there): a printed map is read closer and holds more at once.
-    const r = widthAt([4, 6, 10, 11], z) * k;
+    const r = widthAt(eventMark.printRadius, z) * k;
     for (const e of eventPoints(atlas, { texts: view.texts, tags: view.tags }).features) {
       const p = e.properties!;
       const share = shareInView(p as { t0: number; t1: number }, view.t, view.mode, view.windowDays);
@@ -240,9 +240,9 @@ export function drawGeometry(
         r,
         paint: {
           fill: palette.event,
-          fillOpacity: p.uncertain ? 0 : 0.28,
+          fillOpacity: p.uncertain ? eventMark.fillOpacity.uncertain : eventMark.fillOpacity.day,
           stroke: palette.event,
-          strokeWidth: (p.uncertain ? 1.6 : 1.2) * k,
+          strokeWidth: (p.uncertain ? eventMark.strokeWidth.uncertain : eventMark.strokeWidth.day) * k,
           // Faded as on screen by how much of the event's span the view covers (fade.ts).
           strokeOpacity: Number(ringOpacity(share).toFixed(3)),
         },

@@ -10,7 +10,6 @@ export const sources = {
   governorateLabels: 'governorate_labels',
   places: 'places',
   placeShapes: 'place_shapes',
-  events: 'events',
   /** Added by MapView while a figure is being prepared. */
   printFrame: 'print_frame',
 } as const;
@@ -37,6 +36,7 @@ export const layers = {
   governoratesLabel: 'governorates_label',
   placeLines: 'places_line',
   placesCircle: 'places_circle',
+  /** The shipped events (a custom layer, added by MapView under the place dots). */
   eventsCircle: 'events_circle',
   selectedCircle: 'selected_circle',
   highlightCircle: 'highlight_circle',
@@ -48,11 +48,8 @@ export const layers = {
   printFrameLine: 'print_frame_line',
 } as const;
 
-/** The map's global state: the clock and the selection, read by layer filters (global-state). */
+/** The map's global state: the selection and the leads, read by layer filters (global-state). */
 export const state = {
-  t: 't',
-  mode: 'mode',
-  windowDays: 'windowDays',
   selected: 'selected',
   selectedAreas: 'selectedAreas',
   highlighted: 'highlighted',

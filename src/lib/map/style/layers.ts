@@ -3,7 +3,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { layers as ids, state } from './ids.ts';
 import { displacedOpacity, displacementScale, NO_DATA_RADIUS } from './displacement.ts';
-import { fade } from './fade.ts';
 import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from './leads.ts';
 import { labelFont, type Palette } from './palette.ts';
 import { widths, type ZoomStops } from './sizes.ts';
@@ -228,56 +227,6 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
 }
 
 const global = (key: string) => ['global-state', key] as unknown as ExpressionSpecification;
-
-/**
- * The time filter, evaluated by MapLibre from one global-state write per slider step (STYLE.md
- * §7.1): window = the event overlaps the last N days; cumulative = it has begun. (The text and tag
- * filters change rarely, so they rebuild the events source instead: see eventPoints.)
- */
-export function eventFilter(): ExpressionSpecification {
-  const begun: ExpressionSpecification = ['<=', ['get', 't0'], global(state.t)];
-  const inWindow: ExpressionSpecification = ['>=', ['get', 't1'], ['-', global(state.t), global(state.windowDays)]];
-  return ['all', begun, ['any', ['==', global(state.mode), 'cumulative'], inWindow]];
-}
-
-/**
- * shareInView (time/window.ts) as a MapLibre expression, from the same global state as the filter:
- * the days of the event's span inside the view, over the days of its span.
- */
-export function shareInViewExpression(): ExpressionSpecification {
-  const t = global(state.t);
-  const from: ExpressionSpecification = [
-    'case',
-    ['==', global(state.mode), 'cumulative'],
-    ['get', 't0'],
-    ['max', ['get', 't0'], ['-', t, global(state.windowDays)]],
-  ];
-  const days: ExpressionSpecification = ['+', ['-', ['min', ['get', 't1'], t], from], 1];
-  return ['/', days, ['+', ['-', ['get', 't1'], ['get', 't0']], 1]];
-}
-
-/**
- * Events: a filled halo when dated to the day, an open ring when dated to a month, year or span,
- * the ring faded by how much of the event's span the view covers (fade.ts).
- */
-export function eventLayers(source: string, p: Palette): LayerSpecification[] {
-  return [
-    {
-      id: ids.eventsCircle,
-      type: 'circle',
-      source,
-      filter: eventFilter(),
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 13],
-        'circle-color': p.event,
-        'circle-opacity': ['case', ['get', 'uncertain'], 0, 0.28],
-        'circle-stroke-color': p.event,
-        'circle-stroke-width': ['case', ['get', 'uncertain'], 1.6, 1.2],
-        'circle-stroke-opacity': ['+', fade.floor, ['*', fade.full - fade.floor, shareInViewExpression()]],
-      },
-    },
-  ];
-}
 
 /** Province control, coloured by the status the app writes into each governorate's feature-state. */
 export function controlLayers(source: string, p: Palette): LayerSpecification[] {

@@ -3,8 +3,7 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
-import { countryLabelPoints, eventPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
-import { defaultView } from '../../state/snapshot.ts';
+import { countryLabelPoints, governorateLabelPoints, placeAnchors, placeShapes } from '../../data/features.ts';
 import { sources, layers as ids, state } from './ids.ts';
 import {
   contextLabelLayers,
@@ -14,7 +13,6 @@ import {
   governorateLineLayers,
   controlLayers,
   displacementLayers,
-  eventLayers,
   neighbourLayers,
   placeLayers,
   placeShapeLayers,
@@ -27,11 +25,8 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {
     version: 8,
     name: 'Iraq War Atlas',
-    // The clock and selection; the app writes them with map.setGlobalStateProperty.
+    // The selection and the leads; the app writes them with map.setGlobalStateProperty.
     state: {
-      [state.t]: { default: defaultView.t },
-      [state.mode]: { default: defaultView.mode },
-      [state.windowDays]: { default: defaultView.windowDays },
       [state.selected]: { default: '' },
       [state.selectedAreas]: { default: [] },
       [state.highlighted]: { default: [] },
@@ -57,7 +52,6 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       // Displacement circles' sizes are feature-state, keyed by the ISO id like the polygons'.
       [sources.governorateLabels]: { type: 'geojson', data: governorateLabelPoints(atlas), promoteId: 'id' },
       [sources.placeShapes]: { type: 'geojson', data: placeShapes(atlas) },
-      [sources.events]: { type: 'geojson', data: eventPoints(atlas) },
       [sources.places]: {
         type: 'geojson',
         data: placeAnchors(atlas),
@@ -78,7 +72,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       ...governorateLabelLayers(sources.governorateLabels, p),
       ...placeShapeLayers(sources.placeShapes, p),
       ...selectionLayers(sources.governorates, sources.places, p),
-      ...eventLayers(sources.events, p),
+      // The events (event-rings-layer.ts, a custom layer) go here, added by the map once it loads.
       ...placeLayers(sources.places, p),
     ],
   };
