@@ -48,9 +48,78 @@ test('bad rows are named by row and column, and the good rows kept', async ({ pa
     'row 4, column lon: "500" is not a longitude (-180 to 180)',
   ]);
   await importCsv(page, 'wrong.csv', 'place,when\nBaghdad,2006');
-  await expect(panel.getByRole('alert')).toContainText('wrong.csv: The header has no column for longitude');
+  const chooser = panel.getByRole('form', { name: 'Which column is which in wrong.csv?' });
+  await expect(chooser).toContainText('The header has no column for longitude');
+  await chooser.getByRole('button', { name: 'Cancel' }).click();
+  await expect(chooser).toBeHidden();
   // A bad file loses nothing: the set already imported stays.
   await expect(panel.getByRole('status')).toContainText('rows.csv: 2 events');
+});
+
+test('columns the atlas does not know are chosen from the header and first rows, with the date order, and remembered for the header', async ({ page }) => {
+  await page.goto('/#t=2007-02-05');
+  await mapIdle(page);
+  // A public data set's own names: nothing here is called date, latitude or longitude.
+  const csv = [
+    'id,death_date,geo_lat,geo_lon,name,source_url',
+    '1,01/10/2006,33.3,44.4,Baghdad,https://example.org/1',
+    '2,03/02/2007,36.3,43.1,Mosul,https://example.org/2',
+    '3,25/12/2006,30.5,47.8,Basra,https://example.org/3',
+  ].join('\n');
+  await importCsv(page, 'deaths.csv', csv);
+  const panel = page.getByRole('region', { name: 'Your events' });
+  const chooser = panel.getByRole('form', { name: 'Which column is which in deaths.csv?' });
+  await expect(chooser).toContainText('The header has no column for longitude');
+  await expect(chooser.getByRole('table')).toContainText('death_date');
+  await expect(chooser.getByRole('table')).toContainText('03/02/2007');
+  // The atlas's guess, preselected.
+  await expect(chooser.getByLabel('Date (or start)')).toHaveValue('death_date');
+  await expect(chooser.getByLabel('Latitude')).toHaveValue('geo_lat');
+  await expect(chooser.getByLabel('Longitude')).toHaveValue('geo_lon');
+  await expect(chooser.getByLabel('Label (optional)')).toHaveValue('name');
+  await expect(chooser.getByLabel('Source (optional)')).toHaveValue('source_url');
+  // Day first: 03/02/2007 is 3 February and 25/12/2006 Christmas, both in the 90 days to 5 February
+  // (month first, the one would be 2 March, not yet, and the other no date); 1 October is too early.
+  await chooser.getByLabel('Dates are written as').selectOption('dmy');
+  await chooser.getByRole('button', { name: 'Read with these columns' }).click();
+  await expect(panel.getByRole('status')).toContainText('deaths.csv: 3 events');
+  await expect(panel).toContainText('2 shown at 5 February 2007');
+  await expect(panel).toContainText('Read with the columns you chose: date death_date, position geo_lon and geo_lat.');
+
+  // The same header again: read at once with the remembered choice.
+  await panel.getByRole('button', { name: 'Remove' }).click();
+  await importCsv(page, 'deaths-2.csv', csv);
+  await expect(panel.getByRole('status')).toContainText('deaths-2.csv: 3 events');
+  await expect(panel).toContainText('Read with the columns you chose before for this header');
+  await expect(panel.getByRole('form')).toHaveCount(0);
+});
+
+test('a GeoJSON whose time is epoch milliseconds is read once the reader says so', async ({ page }) => {
+  await page.goto('/#t=2006-11-20');
+  await mapIdle(page);
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [44.4, 33.3] }, properties: { time: 1163462400000, title: 'Baghdad' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [43.1, 36.3] }, properties: { time: 1163980800000, title: 'Mosul' } },
+    ],
+  };
+  await page
+    .getByLabel('Import a file')
+    .setInputFiles({ name: 'quakes.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
+  const panel = page.getByRole('region', { name: 'Your events' });
+  const chooser = panel.getByRole('form', { name: 'Which column is which in quakes.geojson?' });
+  await expect(chooser).toContainText('properties have no column for date');
+  // Position is the Point's: nothing to choose.
+  await expect(chooser.getByLabel('Latitude')).toHaveCount(0);
+  await expect(chooser.getByLabel('Date (or start)')).toHaveValue('time');
+  await expect(chooser.getByLabel('Dates are written as')).toHaveValue('epoch-ms');
+  await chooser.getByRole('button', { name: 'Read with these columns' }).click();
+  await expect(panel.getByRole('status')).toContainText('quakes.geojson: 2 events');
+  // 14 and 20 November 2006, both in the 90 days to 20 November.
+  await expect(panel).toContainText('2 shown at 20 November 2006');
+  await page.evaluate(() => (location.hash = '#t=2006-11-15'));
+  await expect(panel).toContainText('1 shown at 15 November 2006');
 });
 
 test('400,000 rows load with a progress bar, without freezing the page', async ({ page }) => {

@@ -1,9 +1,10 @@
 // The page's side of an import: hands the file to a worker and relays its progress. Nothing
 // leaves the browser: the file is read locally.
 import type { ImportResult } from './read.ts';
-import type { WorkerMessage } from './import.worker.ts';
+import type { WorkerMessage, WorkerRequest } from './import.worker.ts';
+import type { ColumnChoice } from './columns.ts';
 
-export function importFile(file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
+export function importFile(file: File, onProgress: (fraction: number) => void, choice?: ColumnChoice): Promise<ImportResult> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ImportResult>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
@@ -13,6 +14,6 @@ export function importFile(file: File, onProgress: (fraction: number) => void): 
       else reject(new Error(m.error));
     };
     worker.onerror = (e) => reject(new Error(`${file.name}: the import failed (${e.message}).`));
-    worker.postMessage(file);
+    worker.postMessage({ file, choice } satisfies WorkerRequest);
   }).finally(() => worker.terminate());
 }

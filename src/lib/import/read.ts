@@ -3,7 +3,8 @@
 // to run in Node for the tests (given the text).
 import Papa from 'papaparse';
 import { EventColumns, type ImportedSet } from './events.ts';
-import { columnsOf, readRow, type ImportProblem } from './rows.ts';
+import { columnsOf, knownColumns, readRow, type ImportProblem } from './rows.ts';
+import { guessColumns, type ColumnChoice, type ColumnQuestion } from './columns.ts';
 import { checkImport, type ImportChecks } from './checks.ts';
 
 /** At most this many problems are listed; the rest are counted. */
@@ -21,6 +22,23 @@ export interface ImportResult {
   fatal?: string;
   /** Dates out of range, rows off the map, likely swapped coordinates, where the data lies. */
   checks: ImportChecks;
+  /** The columns were not recognised: the header, the first rows and a guess, for the reader to choose. */
+  question?: ColumnQuestion;
+  /** The columns it was read with, when the reader chose them. */
+  choice?: ColumnChoice;
+}
+
+/** Rows shown to a reader choosing columns. */
+const SAMPLE_ROWS = 5;
+
+/** The known names in a header, or a question for the reader: its header, first rows and the atlas's guess. */
+function columnsFor(header: string[], sample: Record<string, unknown>[], choice: ColumnChoice | undefined, fixedPosition: boolean) {
+  if (choice) return { columns: choice.columns };
+  const known = columnsOf(fixedPosition ? ['longitude', 'latitude', ...header] : header);
+  if ('columns' in known) return known;
+  const rows = sample.slice(0, SAMPLE_ROWS).map((r) => header.map((h) => (r[h] == null ? '' : String(r[h]))));
+  const question: ColumnQuestion = { header, rows, guess: guessColumns(header, rows, knownColumns(header)), reason: known.error, fixedPosition };
+  return { question };
 }
 
 class Collector {
@@ -36,31 +54,42 @@ class Collector {
   }
 }
 
-export function readCsv(name: string, input: File | string, onProgress: (fraction: number) => void): Promise<ImportResult> {
+export function readCsv(name: string, input: File | string, onProgress: (fraction: number) => void, choice?: ColumnChoice): Promise<ImportResult> {
   const c = new Collector();
   const size = typeof input === 'string' ? input.length : input.size;
-  let columns: ReturnType<typeof columnsOf> | null = null;
+  let columns: ReturnType<typeof columnsFor> | null = null;
   return new Promise((resolve, reject) => {
     Papa.parse<Record<string, string>>(input, {
       header: true,
       skipEmptyLines: 'greedy',
       chunkSize: 1 << 20,
       chunk: (results, parser) => {
-        columns ??= columnsOf(results.meta.fields ?? []);
-        if ('error' in columns) return parser.abort();
+        columns ??= columnsFor(results.meta.fields ?? [], results.data, choice, false);
+        if ('question' in columns) return parser.abort();
         for (const record of results.data) {
           // Header is row 1, so the n-th record is row n + 1.
           const row = ++c.rows + 1;
-          const read = readRow(record, columns.columns, row);
+          const read = readRow(record, columns.columns, row, choice?.dateFormat);
           if ('event' in read) c.events.push(read.event);
           else c.report(read.problems);
         }
         onProgress(Math.min(1, results.meta.cursor / size));
       },
       complete: () => {
-        const fatal = columns && 'error' in columns ? `${name}: ${columns.error}` : columns ? undefined : `${name}: the file is empty.`;
+        const question = columns && 'question' in columns ? columns.question : undefined;
+        const fatal = question ? `${name}: ${question.reason}` : columns ? undefined : `${name}: the file is empty.`;
         const set = c.events.finish(name);
-        resolve({ set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'row', fatal, checks: checkImport(set, c.outOfRange) });
+        resolve({
+          set,
+          rows: c.rows,
+          problems: c.problems,
+          problemCount: c.problemCount,
+          unit: 'row',
+          fatal,
+          checks: checkImport(set, c.outOfRange),
+          question,
+          choice,
+        });
       },
       error: (e: Error) => reject(new Error(`${name}: ${e.message}`)),
     });
@@ -68,11 +97,11 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
 }
 
 /** A FeatureCollection of Points; properties name the date, end, label and source as in a CSV header. */
-export function readGeoJson(name: string, text: string, onProgress: (fraction: number) => void): ImportResult {
+export function readGeoJson(name: string, text: string, onProgress: (fraction: number) => void, choice?: ColumnChoice): ImportResult {
   const c = new Collector();
-  const empty = (fatal: string): ImportResult => {
+  const empty = (fatal: string, question?: ColumnQuestion): ImportResult => {
     const set = c.events.finish(name);
-    return { set, rows: 0, problems: [], problemCount: 0, unit: 'feature', fatal: `${name}: ${fatal}`, checks: checkImport(set, 0) };
+    return { set, rows: 0, problems: [], problemCount: 0, unit: 'feature', fatal: `${name}: ${fatal}`, checks: checkImport(set, 0), question };
   };
   let data: { type?: string; features?: unknown[] };
   try {
@@ -84,8 +113,13 @@ export function readGeoJson(name: string, text: string, onProgress: (fraction: n
     return empty('not a GeoJSON FeatureCollection (its "type" must be "FeatureCollection", with a "features" list).');
   const names = new Set<string>();
   for (const f of data.features.slice(0, 100)) for (const k of Object.keys((f as { properties?: object })?.properties ?? {})) names.add(k);
-  const found = columnsOf(['longitude', 'latitude', ...names]);
-  if ('error' in found) return empty(found.error.replace('The header has', 'The features\u2019 properties have'));
+  const properties = data.features.slice(0, SAMPLE_ROWS).map((f) => (f as { properties?: Record<string, unknown> })?.properties ?? {});
+  const found = columnsFor([...names], properties, choice, true);
+  if ('question' in found) {
+    const reason = found.question.reason.replace('The header has', 'The features\u2019 properties have');
+    return empty(reason, { ...found.question, reason });
+  }
+  const columns = { ...found.columns, lng: 'longitude', lat: 'latitude' };
   data.features.forEach((f, i) => {
     c.rows++;
     const feature = f as { geometry?: { type?: string; coordinates?: unknown[] }; properties?: Record<string, unknown> };
@@ -94,12 +128,12 @@ export function readGeoJson(name: string, text: string, onProgress: (fraction: n
       return;
     }
     const [lng, lat] = feature.geometry.coordinates;
-    const read = readRow({ ...feature.properties, longitude: lng, latitude: lat }, found.columns, i);
+    const read = readRow({ ...feature.properties, longitude: lng, latitude: lat }, columns, i, choice?.dateFormat);
     if ('event' in read) c.events.push(read.event);
     else c.report(read.problems);
     if (i % 20000 === 0) onProgress(i / data.features!.length);
   });
   onProgress(1);
   const set = c.events.finish(name);
-  return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange) };
+  return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange), choice };
 }

@@ -1,7 +1,8 @@
 // A researcher's own events, one row at a time: which columns hold what, and whether a row is a
 // dated point. Pure, and fast on the common case (a plain ISO day), because a war-log-sized file
 // has 400,000 rows. Rows are numbered as a spreadsheet shows them: the header is row 1.
-import { dayFromIso, dayFromMs, EARLIEST, LATEST, parseDate } from '../time/instant.ts';
+import { dayFromIso, dayFromMs, EARLIEST, isoDay, LATEST, parseDate } from '../time/instant.ts';
+import { readDateAs, type DateFormat } from './columns.ts';
 
 export interface ImportProblem {
   /** Spreadsheet row (header = 1), or GeoJSON feature index. */
@@ -34,13 +35,19 @@ const aliases = {
 } as const;
 export type Role = keyof typeof aliases;
 
-/** Header → the column holding each role; an error names the missing ones. */
-export function columnsOf(header: string[]): { columns: Partial<Record<Role, string>> } | { error: string } {
+/** Header → the column holding each role, for the roles whose name it knows. */
+export function knownColumns(header: string[]): Partial<Record<Role, string>> {
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, names] of Object.entries(aliases) as [Role, readonly string[]][]) {
     const found = header.find((h) => names.includes(h.trim().toLowerCase()));
     if (found !== undefined) columns[role] = found;
   }
+  return columns;
+}
+
+/** Header → the column holding each role; an error names the missing ones. */
+export function columnsOf(header: string[]): { columns: Partial<Record<Role, string>> } | { error: string } {
+  const columns = knownColumns(header);
   const missing = (['lng', 'lat', 'date'] as Role[]).filter((r) => !columns[r]);
   if (missing.length) {
     const wanted = missing.map((r) => `${r === 'lng' ? 'longitude' : r === 'lat' ? 'latitude' : 'date'} (as ${aliases[r].join(', ')})`);
@@ -92,11 +99,21 @@ export function readDate(value: string): { t0: number; t1: number } | { error: s
   return parsed.error.includes(`outside ${EARLIEST}`) ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };
 }
 
+/** A date cell in the format the reader named ('auto': the atlas's own reading, readDate). */
+export function readDateIn(value: string, format: DateFormat): { t0: number; t1: number } | { error: string; outOfRange?: boolean } {
+  if (format === 'auto') return readDate(value);
+  const day = readDateAs(value, format);
+  if (typeof day !== 'number') return day;
+  if (day < FIRST || day > LAST) return { error: `"${value.trim()}" is ${isoDay(day)}, outside ${EARLIEST}..${LATEST}`, outOfRange: true };
+  return { t0: day, t1: day };
+}
+
 /** One record (header → cell) → an event, or every problem it has. */
 export function readRow(
   record: Record<string, unknown>,
   columns: Partial<Record<Role, string>>,
   row: number,
+  dateFormat: DateFormat = 'auto',
 ): { event: ImportedRow } | { problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const cell = (role: Role) => (columns[role] === undefined ? '' : String(record[columns[role]!] ?? '').trim());
@@ -114,11 +131,11 @@ export function readRow(
   };
   const lng = number('lng', -180, 180);
   const lat = number('lat', -90, 90);
-  const start = cell('date') === '' ? { error: 'missing' } : readDate(cell('date'));
+  const start = cell('date') === '' ? { error: 'missing' } : readDateIn(cell('date'), dateFormat);
   if ('error' in start) problems.push({ row, column: columns.date!, message: start.error, ...(start.outOfRange ? { outOfRange: true } : {}) });
   let t1 = 'error' in start ? 0 : start.t1;
   if (cell('end')) {
-    const end = readDate(cell('end'));
+    const end = readDateIn(cell('end'), dateFormat);
     if ('error' in end) problems.push({ row, column: columns.end!, message: end.error, ...(end.outOfRange ? { outOfRange: true } : {}) });
     else if (!('error' in start) && end.t1 < start.t0) problems.push({ row, column: columns.end!, message: `"${cell('end')}" is before the start date` });
     else t1 = end.t1;
