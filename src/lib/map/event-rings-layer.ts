@@ -8,7 +8,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { isVisible, shareInView, type TimeMode } from '../time/window.ts';
 import type { EventColumns } from './event-columns.ts';
-import { linkProgram, rgba } from './gl.ts';
+import { PointProgram, rgba } from './gl.ts';
 import { mercatorUnit } from './mercator.ts';
 import { pickNearest } from './pick.ts';
 import { eventMark } from './style/event-marks.ts';
@@ -90,11 +90,7 @@ export interface ShownEvent {
 export class EventRingsLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
-  private gl: WebGL2RenderingContext | null = null;
-  private program: WebGLProgram | null = null;
-  private uniforms: Record<(typeof uniformNames)[number], WebGLUniformLocation | null> | null = null;
-  private buffer: WebGLBuffer | null = null;
-  private vao: WebGLVertexArrayObject | null = null;
+  private gpu: PointProgram<(typeof uniformNames)[number]> | null = null;
   private map: maplibregl.Map | null = null;
   private hover = -1;
   private selected = -1;
@@ -107,37 +103,19 @@ export class EventRingsLayer implements maplibregl.CustomLayerInterface {
   ) {}
 
   onAdd(map: maplibregl.Map, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
-    const gl2 = gl as WebGL2RenderingContext;
     this.map = map;
-    this.gl = gl2;
-    const linked = linkProgram(gl2, 'event-rings', { vertex: vertexSource, fragment: fragmentSource }, uniformNames);
-    this.program = linked.program;
-    this.uniforms = linked.uniforms;
-    this.buffer = gl2.createBuffer();
-    this.vao = gl2.createVertexArray();
+    this.gpu = new PointProgram(gl as WebGL2RenderingContext, 'event-rings', { vertex: vertexSource, fragment: fragmentSource }, uniformNames, [
+      ['a_pos', 2],
+      ['a_days', 2],
+      ['a_style', 2],
+    ]);
     this.upload();
   }
 
   /** Interleaved x, y, t0, t1, uncertain, place: 24 bytes an event, uploaded once per set. */
   private upload() {
-    const gl = this.gl;
-    if (!gl || !this.program) return;
     const { count, x, y, t0, t1, uncertain, place } = this.events;
-    const data = new Float32Array(count * 6);
-    for (let i = 0; i < count; i++) data.set([x[i], y[i], t0[i], t1[i], uncertain[i], place[i]], 6 * i);
-    gl.bindVertexArray(this.vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-    gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-    for (const [name, offset] of [
-      ['a_pos', 0],
-      ['a_days', 8],
-      ['a_style', 16],
-    ] as const) {
-      const location = gl.getAttribLocation(this.program, name);
-      gl.enableVertexAttribArray(location);
-      gl.vertexAttribPointer(location, 2, gl.FLOAT, false, 24, offset);
-    }
-    gl.bindVertexArray(null);
+    this.gpu?.upload([x, y, t0, t1, uncertain, place], count);
   }
 
   /** A new set (the text or tag filters changed): the selection and pointer are kept by place. */
@@ -213,34 +191,24 @@ export class EventRingsLayer implements maplibregl.CustomLayerInterface {
 
   render(gl: WebGLRenderingContext | WebGL2RenderingContext, args: maplibregl.CustomRenderMethodInput): void {
     const gl2 = gl as WebGL2RenderingContext;
-    const u = this.uniforms;
-    if (!this.program || !u || !this.events.count) return;
-    gl2.useProgram(this.program);
-    gl2.uniformMatrix4fv(u.u_matrix, false, args.defaultProjectionData.mainMatrix as Float32Array);
-    gl2.uniform1f(u.u_t, this.clock.t);
-    gl2.uniform1f(u.u_window, this.clock.windowDays);
-    gl2.uniform1f(u.u_cumulative, this.clock.mode === 'cumulative' ? 1 : 0);
+    const gpu = this.gpu;
+    if (!gpu || !this.events.count) return;
+    gpu.bind(args.defaultProjectionData.mainMatrix as Float32Array, this.clock);
+    const u = gpu.uniforms;
     gl2.uniform1f(u.u_radius, this.radius());
     gl2.uniform1f(u.u_pixelRatio, this.map?.getPixelRatio() ?? 1);
     gl2.uniform1f(u.u_hover, this.hover);
     gl2.uniform4fv(u.u_colour, rgba(this.colour, 1));
-    gl2.enable(gl2.BLEND);
-    gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
-    gl2.bindVertexArray(this.vao);
     // The selected place's events last, over whatever else is drawn where they are.
     const [first, count] = this.selected >= 0 ? this.events.ranges[this.selected] : [this.events.count, 0];
     if (first > 0) gl2.drawArrays(gl2.POINTS, 0, first);
     if (first + count < this.events.count) gl2.drawArrays(gl2.POINTS, first + count, this.events.count - first - count);
     if (count) gl2.drawArrays(gl2.POINTS, first, count);
-    gl2.bindVertexArray(null);
+    gpu.unbind();
   }
 
   onRemove(): void {
-    const gl = this.gl;
-    if (!gl) return;
-    gl.deleteBuffer(this.buffer);
-    gl.deleteVertexArray(this.vao);
-    gl.deleteProgram(this.program);
-    this.gl = null;
+    this.gpu?.delete();
+    this.gpu = null;
   }
 }

@@ -5,7 +5,7 @@
 // The rule is the atlas's: begun by day t, and (window mode) not ended before t − window.
 import type * as maplibregl from 'maplibre-gl';
 import type { TimeMode } from '../time/window.ts';
-import { linkProgram, rgba } from './gl.ts';
+import { PointProgram, rgba } from './gl.ts';
 
 /**
  * The atlas's time rule (time/window.ts isVisible) in GLSL: begun by day t, and, in window mode,
@@ -55,11 +55,7 @@ export interface TimePoints {
 export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
-  private gl: WebGL2RenderingContext | null = null;
-  private program: WebGLProgram | null = null;
-  private buffer: WebGLBuffer | null = null;
-  private vao: WebGLVertexArrayObject | null = null;
-  private uniforms: Record<(typeof uniformNames)[number], WebGLUniformLocation | null> | null = null;
+  private gpu: PointProgram<(typeof uniformNames)[number]> | null = null;
   private count = 0;
   private clock = { t: 0, mode: 'window' as TimeMode, windowDays: 90 };
   private map: maplibregl.Map | null = null;
@@ -73,39 +69,18 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
   ) {}
 
   onAdd(map: maplibregl.Map, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
-    const gl2 = gl as WebGL2RenderingContext;
     this.map = map;
-    this.gl = gl2;
-    const linked = linkProgram(gl2, 'time-points', { vertex: vertexSource, fragment: fragmentSource }, uniformNames);
-    this.program = linked.program;
-    this.uniforms = linked.uniforms;
-    this.buffer = gl2.createBuffer();
-    this.vao = gl2.createVertexArray();
+    this.gpu = new PointProgram(gl as WebGL2RenderingContext, 'time-points', { vertex: vertexSource, fragment: fragmentSource }, uniformNames, [
+      ['a_pos', 2],
+      ['a_days', 2],
+    ]);
     this.upload();
   }
 
   /** Interleaved x, y, t0, t1: 16 bytes a point, uploaded once. */
   private upload() {
-    const gl = this.gl;
-    if (!gl) return;
     const { count, x, y, t0, t1 } = this.points;
-    const data = new Float32Array(count * 4);
-    for (let i = 0; i < count; i++) {
-      data[4 * i] = x[i];
-      data[4 * i + 1] = y[i];
-      data[4 * i + 2] = t0[i];
-      data[4 * i + 3] = t1[i];
-    }
-    gl.bindVertexArray(this.vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-    gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-    const pos = gl.getAttribLocation(this.program!, 'a_pos');
-    const days = gl.getAttribLocation(this.program!, 'a_days');
-    gl.enableVertexAttribArray(pos);
-    gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 16, 0);
-    gl.enableVertexAttribArray(days);
-    gl.vertexAttribPointer(days, 2, gl.FLOAT, false, 16, 8);
-    gl.bindVertexArray(null);
+    this.gpu?.upload([x, y, t0, t1], count);
     this.count = count;
   }
 
@@ -123,28 +98,17 @@ export class TimePointsLayer implements maplibregl.CustomLayerInterface {
 
   render(gl: WebGLRenderingContext | WebGL2RenderingContext, args: maplibregl.CustomRenderMethodInput): void {
     const gl2 = gl as WebGL2RenderingContext;
-    const u = this.uniforms;
-    if (!this.program || !u || !this.count) return;
-    gl2.useProgram(this.program);
-    gl2.uniformMatrix4fv(u.u_matrix, false, args.defaultProjectionData.mainMatrix as Float32Array);
-    gl2.uniform1f(u.u_t, this.clock.t);
-    gl2.uniform1f(u.u_window, this.clock.windowDays);
-    gl2.uniform1f(u.u_cumulative, this.clock.mode === 'cumulative' ? 1 : 0);
-    gl2.uniform1f(u.u_size, this.radius * 2 * (this.map?.getPixelRatio() ?? 1));
-    gl2.uniform4fv(u.u_colour, rgba(this.colour, 0.85));
-    gl2.enable(gl2.BLEND);
-    gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
-    gl2.bindVertexArray(this.vao);
+    const gpu = this.gpu;
+    if (!gpu || !this.count) return;
+    gpu.bind(args.defaultProjectionData.mainMatrix as Float32Array, this.clock);
+    gl2.uniform1f(gpu.uniforms.u_size, this.radius * 2 * (this.map?.getPixelRatio() ?? 1));
+    gl2.uniform4fv(gpu.uniforms.u_colour, rgba(this.colour, 0.85));
     gl2.drawArrays(gl2.POINTS, 0, this.count);
-    gl2.bindVertexArray(null);
+    gpu.unbind();
   }
 
   onRemove(): void {
-    const gl = this.gl;
-    if (!gl) return;
-    gl.deleteBuffer(this.buffer);
-    gl.deleteVertexArray(this.vao);
-    gl.deleteProgram(this.program);
-    this.gl = null;
+    this.gpu?.delete();
+    this.gpu = null;
   }
 }
