@@ -7,6 +7,9 @@ export default defineConfig({
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Module workers, so the import worker's Parquet and Arrow readers are chunks of their own,
+  // loaded when such a file is opened, not with every CSV.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
   test: {

@@ -1,6 +1,8 @@
 // Bring your own events: a good file, a file with bad rows (listed, the good rows kept), and a
 // 400,000-row file generated here, read without freezing the page.
 import { expect, test, type Page } from '@playwright/test';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { guardEachTest, mapIdle } from './helpers.ts';
 
 guardEachTest();
@@ -120,6 +122,59 @@ test('a GeoJSON whose time is epoch milliseconds is read once the reader says so
   await expect(panel).toContainText('2 shown at 20 November 2006');
   await page.evaluate(() => (location.hash = '#t=2006-11-15'));
   await expect(panel).toContainText('1 shown at 15 November 2006');
+});
+
+test('a GeoParquet file and an Arrow file are read in the worker, their bad records named', async ({ page }) => {
+  await page.goto('/#t=2006-11-20');
+  await mapIdle(page);
+  const point = (x: number, y: number) => {
+    const view = new DataView(new ArrayBuffer(21));
+    view.setUint8(0, 1);
+    view.setUint32(1, 1, true);
+    view.setFloat64(5, x, true);
+    view.setFloat64(13, y, true);
+    return new Uint8Array(view.buffer);
+  };
+  const parquet = parquetWriteBuffer({
+    columnData: [
+      { name: 'geometry', data: [point(44.4, 33.3), point(43.1, 36.3), point(47.8, 30.5)], type: 'BYTE_ARRAY' },
+      { name: 'date', data: [new Date('2006-11-14T10:00Z'), new Date('2006-11-19T10:00Z'), new Date('2013-01-01T00:00Z')], type: 'TIMESTAMP' },
+      { name: 'label', data: ['Baghdad', 'Mosul', 'too late'], type: 'STRING' },
+    ],
+    kvMetadata: [
+      {
+        key: 'geo',
+        value: JSON.stringify({ version: '1.1.0', primary_column: 'geometry', columns: { geometry: { encoding: 'WKB', geometry_types: ['Point'] } } }),
+      },
+    ],
+  });
+  const input = page.getByLabel('Import a file');
+  await input.setInputFiles({ name: 'deaths.geoparquet', mimeType: 'application/octet-stream', buffer: Buffer.from(parquet) });
+  const panel = page.getByRole('region', { name: 'Your events' });
+  await expect(panel.getByRole('status').first()).toContainText('deaths.geoparquet: 2 events');
+  await expect(panel).toContainText('2 shown at 20 November 2006');
+  await panel.getByText('1 record with problems (left out)').click();
+  await expect(panel.locator('details').getByRole('listitem')).toHaveText([
+    /^record 2, column date: "2013-01-01T00:00:00.000Z" lies outside 1990-01-01..2012-12-31/,
+  ]);
+
+  const arrow = tableToIPC(
+    new Table({
+      lon: vectorFromArray([44.4], new Float64()),
+      lat: vectorFromArray([33.3], new Float64()),
+      date: vectorFromArray([new Date('2006-11-18T00:00Z')], new TimestampMillisecond()),
+      title: vectorFromArray(['Sadr City'], new Utf8()),
+    }),
+    'file',
+  );
+  await input.setInputFiles({ name: 'log.arrow', mimeType: 'application/octet-stream', buffer: Buffer.from(arrow) });
+  await expect(panel.getByRole('status').first()).toContainText('log.arrow: 1 event');
+  await expect(panel).toContainText('1 shown at 20 November 2006');
+
+  await input.setInputFiles({ name: 'broken.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from('not parquet at all') });
+  await expect(panel.getByRole('alert')).toContainText('broken.parquet: not a readable Parquet file');
+  // A bad file loses nothing: the set already imported stays.
+  await expect(panel.getByRole('status').first()).toContainText('log.arrow: 1 event');
 });
 
 test('400,000 rows load with a progress bar, without freezing the page', async ({ page }) => {

@@ -3,6 +3,7 @@
 // seen), how many of those look like latitude and longitude swapped, and where the data lies.
 import { contextBounds, iraqBounds } from '../map/bounds.ts';
 import type { ImportedSet } from './events.ts';
+import type { RecordUnit } from './rows.ts';
 
 export interface ImportChecks {
   /** Rows refused because a date lies outside 1990–2012. */
@@ -43,7 +44,7 @@ export function checkImport(set: ImportedSet, outOfRange: number): ImportChecks 
 }
 
 /** The checks in words, one sentence each; empty when there is nothing to say. */
-export function checkWords(c: ImportChecks, unit: 'row' | 'feature'): string[] {
+export function checkWords(c: ImportChecks, unit: RecordUnit): string[] {
   const n = (k: number, what = unit) => `${k.toLocaleString('en-GB')} ${what}${k === 1 ? '' : 's'}`;
   const words: string[] = [];
   if (c.outOfRange) words.push(`${n(c.outOfRange)} refused for a date outside 1990–2012 (listed below).`);

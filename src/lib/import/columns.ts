@@ -4,7 +4,7 @@
 // rows, reads a date in the format the reader named, and keys a choice by its header so the same
 // kind of file is read the same way next time.
 import { dayFromMs } from '../time/instant.ts';
-import type { Role } from './rows.ts';
+import type { RecordUnit, Role } from './rows.ts';
 
 /**
  * How the date cells are written. 'auto' is the atlas's own reading (ISO days, EDTF); the others
@@ -104,7 +104,7 @@ export function readDateAs(value: string, format: Exclude<DateFormat, 'auto'>): 
 }
 
 /** The key a choice is remembered under: the kind of file and its header, in order. */
-export const headerKey = (unit: 'row' | 'feature', header: string[]): string => `atlas.columns.${unit}:${JSON.stringify(header)}`;
+export const headerKey = (unit: RecordUnit, header: string[]): string => `atlas.columns.${unit}:${JSON.stringify(header)}`;
 
 /** A choice that names a column for each required role, all of them in the header; else what is wrong. */
 export function checkChoice(choice: ColumnChoice, header: string[], fixedPosition: boolean): string | null {

@@ -1,11 +1,12 @@
-// Reads a CSV or GeoJSON file of events, reporting progress and every bad row, keeping the good
-// ones. Runs in a worker (import.worker.ts) so 400,000 rows do not freeze the page; pure enough
+// Reads a CSV, GeoJSON, Parquet or Arrow file of events, reporting progress and every bad row,
+// keeping the good ones. Runs in a worker (import.worker.ts) so 400,000 rows do not freeze the page; pure enough
 // to run in Node for the tests (given the text).
 import Papa from 'papaparse';
 import { EventColumns, type ImportedSet } from './events.ts';
-import { columnsOf, knownColumns, readRow, type ImportProblem } from './rows.ts';
+import { columnsOf, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from './rows.ts';
 import { guessColumns, type ColumnChoice, type ColumnQuestion } from './columns.ts';
 import { checkImport, type ImportChecks } from './checks.ts';
+import { pointOf, type RecordBatches } from './columnar.ts';
 
 /** At most this many problems are listed; the rest are counted. */
 export const LISTED_PROBLEMS = 1000;
@@ -16,8 +17,7 @@ export interface ImportResult {
   rows: number;
   problems: ImportProblem[];
   problemCount: number;
-  /** "row" for CSV, "feature" for GeoJSON. */
-  unit: 'row' | 'feature';
+  unit: RecordUnit;
   /** A problem with the file as a whole (no usable header, not GeoJSON), if any. */
   fatal?: string;
   /** Dates out of range, rows off the map, likely swapped coordinates, where the data lies. */
@@ -136,4 +136,44 @@ export function readGeoJson(name: string, text: string, onProgress: (fraction: n
   onProgress(1);
   const set = c.events.finish(name);
   return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange), choice };
+}
+
+/**
+ * Parquet or Arrow records (columnar.ts). A file with a geometry column (GeoParquet, GeoArrow)
+ * takes its positions from it, as GeoJSON does; otherwise they come from columns, as in a CSV.
+ */
+export async function readRecords(name: string, source: RecordBatches, onProgress: (fraction: number) => void, choice?: ColumnChoice): Promise<ImportResult> {
+  const c = new Collector();
+  const geometry = source.geometry;
+  const header = source.header.filter((h) => h !== geometry);
+  const result = (extra: Partial<ImportResult> = {}): ImportResult => {
+    const set = c.events.finish(name);
+    return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'record', checks: checkImport(set, c.outOfRange), choice, ...extra };
+  };
+  let columns: Partial<Record<Role, string>> | null = null;
+  for await (const batch of source.batches()) {
+    if (!columns) {
+      const found = columnsFor(header, batch, choice, geometry !== undefined);
+      if ('question' in found) return result({ fatal: `${name}: ${found.question.reason}`, question: found.question, rows: 0 });
+      columns = geometry ? { ...found.columns, lng: 'longitude', lat: 'latitude' } : found.columns;
+    }
+    for (const record of batch) {
+      const index = c.rows++;
+      if (geometry) {
+        const point = pointOf(record[geometry]);
+        if ('type' in point) {
+          c.report([{ row: index, column: geometry, message: `is ${point.type}; expected a Point` }]);
+          continue;
+        }
+        record.longitude = point.lng;
+        record.latitude = point.lat;
+      }
+      const read = readRow(record, columns, index, choice?.dateFormat);
+      if ('event' in read) c.events.push(read.event);
+      else c.report(read.problems);
+    }
+    onProgress(source.total ? c.rows / source.total : 1);
+  }
+  if (!columns) return result({ fatal: `${name}: the file has no records.` });
+  return result();
 }

@@ -4,8 +4,15 @@
 import { dayFromIso, dayFromMs, EARLIEST, isoDay, LATEST, parseDate } from '../time/instant.ts';
 import { readDateAs, type DateFormat } from './columns.ts';
 
+/**
+ * How a file's problems name where they are: a CSV's spreadsheet row (the header is row 1), a
+ * GeoJSON feature's index, a Parquet or Arrow record's index (both counted from 0, as pandas,
+ * Arrow and DuckDB's `file_row_number` count them).
+ */
+export type RecordUnit = 'row' | 'feature' | 'record';
+
 export interface ImportProblem {
-  /** Spreadsheet row (header = 1), or GeoJSON feature index. */
+  /** Where, in the file's RecordUnit. */
   row: number;
   column: string;
   message: string;
@@ -20,7 +27,7 @@ export interface ImportedRow {
   t1: number;
   label: string;
   source: string;
-  /** Where it came from: spreadsheet row (header = 1) or GeoJSON feature index. */
+  /** Where it came from, in the file's RecordUnit. */
   row: number;
 }
 

@@ -2,10 +2,11 @@
 // source, and the row (or feature) of the file it came from. Built as DOM text, never as HTML: the
 // file's cells are the reader's and could hold markup.
 import type { ImportedSet } from '../import/events.ts';
+import type { RecordUnit } from '../import/rows.ts';
 import { isoDay } from '../time/instant.ts';
 import { dateInWords } from '../time/words.ts';
 
-export function importedEventNode(set: ImportedSet, i: number, unit: 'row' | 'feature'): HTMLElement {
+export function importedEventNode(set: ImportedSet, i: number, unit: RecordUnit): HTMLElement {
   const node = document.createElement('div');
   node.className = 'imported-event';
   const line = (tag: 'strong' | 'span', text: string) => {
