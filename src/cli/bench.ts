@@ -6,6 +6,9 @@
 //   - a slider step to the next idle frame (median, 95th percentile): the shipped data, and seeded
 //     synthetic sets of 100,000 and 400,000 events drawn by the atlas's GPU layer, each against a
 //     plain repaint of the same map (the floor) and MapLibre's own filter on the same data;
+//   - a seeded 2,000,000-row CSV imported through the page (bench-import.ts): rows a second in the
+//     worker, the longest main-thread task while it reads, peak memory, load to the first frame
+//     (against the MapLibre GeoJSON peer at 400,000, as 2,000,000 do not fit it), and a step;
 //   - figures, in Node as `npm run figure` makes them (bench-figures.ts), against encode-only
 //     peers of the same size;
 //   - the initial JavaScript and data, gzipped, and the WebGL programs compiled before the first frame.
@@ -16,15 +19,18 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumLaunchOptions } from './browser.ts';
 import { benchFigures } from './bench-figures.ts';
+import { measureImport, seededCsv } from './bench-import.ts';
 import { SLOW_FRAME_MS } from '../lib/time/playback.ts';
 
 const outDir = 'dist-e2e';
 const STEPS = 60;
 const LOADS = 5;
 
-/** `npm run bench -- load shipped`: only the sections named (load, shipped, synthetic, figures, size); all by default. */
+/** `npm run bench -- load shipped`: only the sections named (load, shipped, synthetic, million, figures, size); all by default. */
 const sections = new Set(process.argv.slice(2));
-const runs = (section: 'load' | 'shipped' | 'synthetic' | 'figures' | 'size') => !sections.size || sections.has(section);
+const runs = (section: 'load' | 'shipped' | 'synthetic' | 'million' | 'figures' | 'size') => !sections.size || sections.has(section);
+const MILLION_ROWS = 2_000_000;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -249,6 +255,16 @@ function initialDataGzipped(): number {
   return data ? gzipSync(readFileSync(`${outDir}/${data}`), { level: 9 }).length : 0;
 }
 
+/** The built atlas on 14 November 2006 in a page of its own, once its map has loaded. */
+async function openAtlas(browser: import('@playwright/test').Browser, base: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a __name helper that the page does not have.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  await page.goto(`${base}#t=2006-11-14`);
+  await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
+  return page;
+}
+
 async function main() {
   const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
   const base = server.resolvedUrls!.local[0];
@@ -271,11 +287,7 @@ async function main() {
       );
     }
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // tsx keeps function names with a __name helper that the page does not have.
-    await page.addInitScript('globalThis.__name = (f) => f');
-    await page.goto(`${base}#t=2006-11-14`);
-    await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
+    const page = await openAtlas(browser, base);
     const renderer = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2')!;
       const info = gl.getExtension('WEBGL_debug_renderer_info');
@@ -301,6 +313,8 @@ async function main() {
       );
     }
 
+    /** The MapLibre GeoJSON source's load of 400,000 events: the peer of the 2,000,000-row import. */
+    let peer400k: number | undefined;
     for (const n of runs('synthetic') ? [100_000, 400_000] : []) {
       const gpuStart = Date.now();
       await addSynthetic(page, n, 'gpu');
@@ -311,6 +325,7 @@ async function main() {
       const loadStart = Date.now();
       await addSynthetic(page, n, 'native');
       const nativeLoad = Date.now() - loadStart;
+      if (n === 400_000) peer400k = nativeLoad;
       const { step: native, floor: nativeFloor } = await timeSteps(page, 'native');
       await removeSynthetic(page);
       const k = `${n / 1000}k`;
@@ -339,6 +354,51 @@ async function main() {
         `repaint with them: ${ms(median(nativeFloor))} / ${ms(p95(nativeFloor))} ms`,
         `${(median(native) / median(nativeFloor)).toFixed(2)}× repaint`,
       );
+    }
+
+    if (runs('million')) {
+      // A page of its own, so nothing measured before (the GeoJSON peers) weighs on its memory.
+      const fresh = await openAtlas(browser, base);
+      const imp = await measureImport(fresh, seededCsv(MILLION_ROWS), MILLION_ROWS);
+      const { step, floor } = await timeSteps(fresh, 'shipped');
+      const play = await playFrames(fresh);
+      await fresh.close();
+      if (peer400k === undefined) {
+        const loadStart = Date.now();
+        await addSynthetic(page, 400_000, 'native');
+        peer400k = Date.now() - loadStart;
+        await removeSynthetic(page);
+      }
+      const k = `${MILLION_ROWS / 1e6} million`;
+      row(
+        `Import of ${k} CSV rows, read in the worker`,
+        `${ms(imp.readMs)} ms, ${Math.round(MILLION_ROWS / (imp.readMs / 1000)).toLocaleString('en-GB')} rows a second`,
+        `longest main-thread task while reading: ${ms(imp.longestTaskReading)} ms`,
+        '',
+        'no pause of 200 ms or more while reading',
+      );
+      row(
+        `${k} imported events, file chosen to the first frame with them`,
+        `${ms(imp.firstFrameMs)} ms (longest task after reading: ${ms(imp.longestTaskAfter)} ms)`,
+        `MapLibre GeoJSON source, 400,000 events in memory (2 million do not fit it): ${ms(peer400k)} ms`,
+        `${(imp.firstFrameMs / peer400k).toFixed(2)}×`,
+        '≤ 0.25×',
+      );
+      row(
+        `Peak memory while importing ${k}`,
+        `${mb(imp.peakAll)}, all Chromium processes (renderers: ${mb(imp.peakRenderer)})`,
+        `before the import: ${mb(imp.beforeAll)} (renderers: ${mb(imp.beforeRenderer)}); proportional set size, summed`,
+        '',
+        '< 1.5 GB',
+      );
+      row(
+        `Slider step with ${k} imported events (from the slider through the app)`,
+        `${ms(median(step))} / ${ms(p95(step))} ms`,
+        `repaint with them: ${ms(median(floor))} / ${ms(p95(floor))} ms`,
+        `${(median(step) / median(floor)).toFixed(2)}× repaint`,
+        '≤ 1.5× repaint',
+      );
+      row(`Play, ${k} imported events`, `${play.perSecond.toFixed(0)} frames a second`, `${(play.late * 100).toFixed(0)}% of frames late for 30 a second`, '');
     }
 
     if (runs('figures')) for (const r of await benchFigures((w, h) => timeToBlob(page, w, h))) row(r.measure, r.value, r.against, r.ratio, r.target);

@@ -18,6 +18,7 @@ import {
 import { dayFromIso } from '../time/instant.ts';
 import { arrowRecords, columnarKind, parquetRecords, pointOf } from './columnar.ts';
 import { readRecords } from './read.ts';
+import { unpack } from './events.ts';
 import { formatImportProblem } from './rows.ts';
 
 const blob = (bytes: ArrayBuffer | Uint8Array) => new Blob([bytes as BlobPart]);
@@ -58,7 +59,7 @@ describe('columnar: Parquet', () => {
     expect(r.unit).toBe('record');
     expect(r.rows).toBe(3);
     expect(r.set.count).toBe(1);
-    expect(r.set.labels).toEqual(['Fallujah']);
+    expect(unpack(r.set.labels)).toEqual(['Fallujah']);
     expect(r.set.t0[0]).toBe(dayFromIso('2004-11-08'));
     expect(r.problems.map((p) => formatImportProblem(p, r.unit))).toEqual([
       'record 1, column date: "2006-13-01" is not a date',
@@ -135,7 +136,7 @@ describe('columnar: Arrow IPC', () => {
     const r = await readRecords('a.arrow', await arrowRecords(blob(tableToIPC(table, 'file'))), () => {});
     expect(r.set.count).toBe(1);
     expect(r.set.t0[0]).toBe(dayFromIso('2007-01-10'));
-    expect(r.set.labels).toEqual(['Baghdad']);
+    expect(unpack(r.set.labels)).toEqual(['Baghdad']);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 1, column: 'date', outOfRange: true });
     expect(r.checks.outOfRange).toBe(1);

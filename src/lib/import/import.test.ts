@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/instant.ts';
 import { readCsv, readGeoJson } from './read.ts';
+import { EventColumns, stringAt, unpack } from './events.ts';
 import { fastDay, formatImportProblem, readDate } from './rows.ts';
 import { checkWords } from './checks.ts';
 import { pickNearest } from '../map/pick.ts';
@@ -86,7 +87,7 @@ describe('import: CSV', () => {
     const progress: number[] = [];
     const result = await readCsv('mine.csv', csv, (f) => progress.push(f));
     expect(result.set.count).toBe(2);
-    expect(result.set.labels).toEqual(['Baghdad', 'Diyala']);
+    expect(unpack(result.set.labels)).toEqual(['Baghdad', 'Diyala']);
     expect([...result.set.t0]).toEqual([dayFromIso('2006-11-14'), dayFromIso('2007-03-01')]);
     expect([...result.set.t1]).toEqual([dayFromIso('2006-11-14'), dayFromIso('2007-04-30')]);
     expect(result.problems.map((p) => formatImportProblem(p))).toEqual([
@@ -120,5 +121,18 @@ describe('import: GeoJSON', () => {
       expect.stringMatching(/^feature 2, column date: "soon" is not a date/),
     ]);
     expect(readGeoJson('bad.geojson', '{"type": "Feature"}', () => {}).fatal).toContain('not a GeoJSON FeatureCollection');
+  });
+});
+
+describe('import: labels and sources packed into one string for the page', () => {
+  it('gives back each string as read, empty ones and non-Latin ones included, past the first growth', () => {
+    const columns = new EventColumns();
+    const labels = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? '' : i % 3 === 1 ? `event ${i}` : `الفلوجة ${i}`));
+    labels.forEach((label, i) => columns.push({ lng: 44, lat: 33, t0: 1000, t1: 1000, label, source: i === 2999 ? 'last' : '', row: i + 2 }));
+    const set = columns.finish('packed.csv');
+    expect(unpack(set.labels)).toEqual(labels);
+    expect(stringAt(set.sources, 2999)).toBe('last');
+    expect(stringAt(set.sources, 0)).toBe('');
+    expect(set.labels.ends).toHaveLength(3000);
   });
 });

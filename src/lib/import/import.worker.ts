@@ -33,7 +33,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     const result = await readFile(file, progress, choice);
     const { set } = result;
     self.postMessage({ result } satisfies WorkerMessage, {
-      transfer: [set.x.buffer, set.y.buffer, set.t0.buffer, set.t1.buffer, set.lngLat.buffer, set.rows.buffer],
+      transfer: [set.x.buffer, set.y.buffer, set.t0.buffer, set.t1.buffer, set.lngLat.buffer, set.rows.buffer, set.labels.ends.buffer, set.sources.ends.buffer],
     });
   } catch (err) {
     self.postMessage({ error: (err as Error).message } satisfies WorkerMessage);

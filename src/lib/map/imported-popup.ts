@@ -1,7 +1,7 @@
 // What a click on one of a reader's imported events shows: its label, its date in words, its
 // source, and the row (or feature) of the file it came from. Built as DOM text, never as HTML: the
 // file's cells are the reader's and could hold markup.
-import type { ImportedSet } from '../import/events.ts';
+import { stringAt, type ImportedSet } from '../import/events.ts';
 import type { RecordUnit } from '../import/rows.ts';
 import { isoDay } from '../time/instant.ts';
 import { dateInWords } from '../time/words.ts';
@@ -15,9 +15,10 @@ export function importedEventNode(set: ImportedSet, i: number, unit: RecordUnit)
     node.append(el, document.createElement('br'));
   };
   const [t0, t1] = [set.t0[i], set.t1[i]];
-  line('strong', set.labels[i] || '(no label)');
+  const [label, source] = [stringAt(set.labels, i), stringAt(set.sources, i)];
+  line('strong', label || '(no label)');
   line('span', dateInWords(t0 === t1 ? isoDay(t0) : `${isoDay(t0)}/${isoDay(t1)}`));
-  line('span', set.sources[i] ? `Source: ${set.sources[i]}` : 'Source: none given');
+  line('span', source ? `Source: ${source}` : 'Source: none given');
   line('span', `${set.name}, ${unit} ${set.rows[i]}`);
   node.lastChild?.remove();
   return node;
