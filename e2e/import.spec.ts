@@ -213,6 +213,9 @@ test('400,000 rows load with a progress bar, without freezing the page', async (
   const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
   expect(maxGap, 'longest pause of the page while reading (ms)').toBeLessThan(1000);
   await expect(panel).toContainText(/[\d,]+ shown at 30 June 2007/);
+  // So many events are drawn as density unless the reader asks for dots (style/density.ts).
+  await expect(panel.getByRole('radio', { name: /density/ })).toBeChecked();
+  await expect(panel.getByRole('list', { name: /Density key/ })).toContainText('1,000 or more');
 });
 
 test('a file with latitude and longitude swapped is warned about; a click on a point shows its row; "Zoom to my data" frames it', async ({ page }) => {

@@ -6,6 +6,7 @@
 //   - the alt text, a plain description of the view, stored in the file.
 import { isPassage, type Atlas, type SourceText, type WebSource } from '../data/schema.ts';
 import { citeName } from '../data/web-sources.ts';
+import { densityClasses, FIGURE_CELL_MM } from '../map/style/density.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';
@@ -18,6 +19,8 @@ export interface Shown {
   governorates: Set<string>;
   /** Imported points binned into dots: [points, dots, cell size in mm]. */
   binned: [number, number, number] | null;
+  /** Imported points drawn as density: how many, in how many squares (all panels). */
+  density: { points: number; cells: number } | null;
 }
 
 export interface Words {
@@ -68,7 +71,10 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     const binned = shown.binned
       ? ` ${shown.binned[0].toLocaleString('en-GB')} imported points in view are drawn as ${shown.binned[1].toLocaleString('en-GB')} dots, one per occupied cell ${shown.binned[2].toFixed(1)} mm across.`
       : '';
-    sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}`);
+    const density = shown.density
+      ? ` Drawn as density: the ${shown.density.points.toLocaleString('en-GB')} imported events in view counted in ${FIGURE_CELL_MM} mm squares (${shown.density.cells.toLocaleString('en-GB')} occupied), each coloured by its count: ${densityClasses.map((c) => c.label).join(', ')}.`
+      : '';
+    sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}${density}`);
   }
   if (shows('control')) {
     const cited = views

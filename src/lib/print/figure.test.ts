@@ -11,6 +11,7 @@ import { grayscaleSafe, screen } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/bounds.ts';
 import { EventColumns } from '../import/events.ts';
 import { seededEvents } from '../import/seeded.ts';
+import { densityClass, densityClasses } from '../map/style/density.ts';
 import { projector } from './camera.ts';
 import { blend, controlFill } from './geometry.ts';
 import { makeFigure } from './figure.ts';
@@ -74,6 +75,18 @@ const symbolBoxes = (scene: Scene): Rect[] =>
           : [],
     ),
   );
+
+describe('density classes', () => {
+  it('puts each count in its decade, and none in no class', () => {
+    expect([0, 1, 2, 9, 10, 99, 100, 999, 1000, 65504].map(densityClass)).toEqual([-1, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+
+  it('steps darker class by class, so the order survives greyscale', () => {
+    const luminance = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const steps = densityClasses.map((c) => luminance(c.colour));
+    for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeLessThan(steps[i - 1] - 20);
+  });
+});
 
 describe('the page', () => {
   const sizes = [...presets.map((p) => ({ widthMm: p.widthMm, heightMm: p.heightMm ?? 120, name: p.id })), { widthMm: 85, heightMm: 60, name: '85 × 60 mm' }];
@@ -413,4 +426,27 @@ describe('imported events in a figure', () => {
     );
     for (const format of ['svg', 'pdf', 'png'] as const) expect((await makeFigure(atlas, big, format, tools)).bytes.length, format).toBeLessThan(20_000_000);
   }, 60_000);
+  it('draws a dense set as density: squares coloured by their count class, keyed in the legend and named in the caption', () => {
+    // 1,200 events in one spot, 5 in another, 1 alone; one outside the date.
+    const columns = new EventColumns();
+    const at = (lng: number, lat: number, n: number, day = '2007-12-01') => {
+      for (let i = 0; i < n; i++) columns.push({ lng, lat, t0: dayFromIso(day), t1: dayFromIso(day), label: '', source: '', row: i + 2 });
+    };
+    at(44.4, 33.3, 1200);
+    at(47.8, 30.5, 5);
+    at(43.1, 36.3, 1);
+    at(45.0, 35.0, 1, '2008-06-01');
+    const imported = columns.finish('dense.csv');
+    const scene = buildScene(atlas, spec({ imported, importedStyle: 'density' }), fonts);
+    const squares = (colour: string) =>
+      scene.panels[0].geometry.filter((i) => i.kind === 'path' && i.paint.fill === colour).flatMap((i) => (i as { d: string }).d.match(/M/g) ?? []).length;
+    expect(densityClasses.map((c) => squares(c.colour))).toEqual([1, 1, 0, 0, 1]);
+    expect(scene.panels[0].geometry.some((i) => i.kind === 'circle' && i.paint.fill === screen.imported)).toBe(false);
+    const legend = texts(scene.furniture).map((t) => t.text);
+    expect(legend).toContain('imported: dense.csv, events per 2 mm square: 1 event');
+    for (const c of densityClasses.slice(1)) expect(legend).toContain(c.label);
+    expect(scene.words.caption).toContain(
+      'Drawn as density: the 1,206 imported events in view counted in 2 mm squares (3 occupied), each coloured by its count: 1 event, 2–9, 10–99, 100–999, 1,000 or more.',
+    );
+  });
 });

@@ -12,6 +12,8 @@ import { widthAt, widths } from '../map/style/sizes.ts';
 import { ringOpacity } from '../map/style/fade.ts';
 import { eventMark } from '../map/style/event-marks.ts';
 import type { ImportedSet } from '../import/events.ts';
+import { densityClass, densityClasses, FIGURE_CELL_MM, type ImportedStyle } from '../map/style/density.ts';
+import { CSS_DPI, MM_PER_INCH } from './page.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
 import { fmt, rect, type CircleItem, type Item } from './items.ts';
@@ -92,6 +94,8 @@ export interface PanelGeometry {
   symbols: CircleItem[];
   /** Imported points binned because there were too many to draw one by one; `cell` in page units. */
   binned: { points: number; dots: number; cell: number } | null;
+  /** Imported points drawn as density (style/density.ts): how many, in how many cells. */
+  density: { points: number; cells: number } | null;
 }
 
 /** Land, water, borders, events and place symbols, in the map style's order and sizes (× `k`, the page's size scale). */
@@ -103,6 +107,7 @@ export function drawGeometry(
   palette: Palette,
   k: number,
   imported?: ImportedSet | null,
+  importedStyle: ImportedStyle = 'dots',
 ): PanelGeometry {
   const xy = projector(camera, panel);
   const frame = toRect(panel);
@@ -203,7 +208,9 @@ export function drawGeometry(
 
   // Imported events under the atlas's own, with the same time rule as the map's shader.
   let binned: PanelGeometry['binned'] = null;
-  if (imported) {
+  let density: PanelGeometry['density'] = null;
+  if (imported && importedStyle === 'density') density = drawDensity(imported, view, xy, frame, items);
+  else if (imported) {
     const r = 3 * k;
     const points: XY[] = [];
     for (let i = 0; i < imported.count; i++) {
@@ -267,7 +274,7 @@ export function drawGeometry(
       tag: { role: 'place', id: f.properties.id },
     });
   }
-  return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned };
+  return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned, density };
 }
 
 export const placeRadius = (kind: string, k: number) => (kind === 'city' ? 4 : 3.3) * k;
@@ -293,4 +300,35 @@ export function symbolsShown(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
         : [],
     ),
   };
+}
+
+/**
+ * A reader's events as density, as the map draws them (density-layer.ts): the events the view's
+ * date shows, counted in squares FIGURE_CELL_MM wide from the panel's top-left corner, each square
+ * filled with its count's class colour. One path a class, for small files; squares at the edge
+ * are cut to the panel.
+ */
+function drawDensity(imported: ImportedSet, view: ViewSnapshot, xy: (p: number[]) => XY, frame: Rect, items: Item[]): PanelGeometry['density'] {
+  const cell = (FIGURE_CELL_MM * CSS_DPI) / MM_PER_INCH;
+  const columns = Math.ceil((frame.x1 - frame.x0) / cell);
+  const rows = Math.ceil((frame.y1 - frame.y0) / cell);
+  const counts = new Map<number, number>();
+  let points = 0;
+  for (let i = 0; i < imported.count; i++) {
+    if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
+    const p = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
+    if (!inside(frame, p)) continue;
+    points++;
+    // A point on the panel's right or bottom edge belongs to the last square.
+    const key = Math.min(Math.floor((p[1] - frame.y0) / cell), rows - 1) * columns + Math.min(Math.floor((p[0] - frame.x0) / cell), columns - 1);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const paths: string[] = densityClasses.map(() => '');
+  for (const key of [...counts.keys()].sort((a, b) => a - b)) {
+    const [row, column] = [Math.floor(key / columns), key % columns];
+    const [x, y] = [frame.x0 + column * cell, frame.y0 + row * cell];
+    paths[densityClass(counts.get(key)!)] += rect(x, y, Math.min(cell, frame.x1 - x), Math.min(cell, frame.y1 - y));
+  }
+  paths.forEach((d, c) => items.push({ kind: 'path', d, paint: { fill: densityClasses[c].colour, fillOpacity: 0.85 } }));
+  return points ? { points, cells: counts.size } : null;
 }

@@ -9,6 +9,7 @@ import { FADED_SAMPLE, ringOpacity } from '../map/style/fade.ts';
 import { displacedOpacity, displacedRadius, legendPeople, NO_DATA_RADIUS } from '../map/style/displacement.ts';
 import { leadKeys, leadLabels, leadOf, leadPatternOpacity, leadPatterns, type PatternKind } from '../map/style/leads.ts';
 import type { ImportedSet } from '../import/events.ts';
+import { densityClasses, densityUnit, type ImportedStyle } from '../map/style/density.ts';
 import type { FigureFonts } from './fonts.ts';
 import { typeSize } from './labels.ts';
 import { fmt, pt, rect, TEXT, type Item } from './items.ts';
@@ -32,6 +33,7 @@ export function legendRows(
   palette: Palette,
   shown: { kinds: Set<string>; lines: Set<string>; faded: boolean },
   imported?: ImportedSet | null,
+  importedStyle: ImportedStyle = 'dots',
 ): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
   const rows: LegendRow[] = [];
@@ -39,7 +41,12 @@ export function legendRows(
   if (any('events'))
     rows.push({ swatch: 'halo', colour: palette.event, label: w.eventDay }, { swatch: 'ring', colour: palette.event, label: w.eventUncertain });
   if (shown.faded) rows.push({ swatch: 'faded-ring', colour: palette.event, label: w.eventFaded });
-  if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
+  // Density is a graduated key: its whole scale, so a reader can place any square on it.
+  if (imported && importedStyle === 'density')
+    densityClasses.forEach((c, i) =>
+      rows.push({ swatch: 'box', colour: c.colour, label: i ? c.label : `imported: ${imported.name}, ${densityUnit('figure')}: ${c.label}` }),
+    );
+  else if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
   const kinds: [string, string, string][] = [
     ['city', palette.city, w.city],
     ['district', palette.district, w.district],

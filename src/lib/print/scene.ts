@@ -12,6 +12,7 @@ import type { ViewSnapshot } from '../state/snapshot.ts';
 import { contextBounds } from '../map/bounds.ts';
 import type { Palette } from '../map/style/palette.ts';
 import type { ImportedSet } from '../import/events.ts';
+import type { ImportedStyle } from '../map/style/density.ts';
 import { boxExtent, figureCamera, type Box, type Camera } from './camera.ts';
 import { dateLabel, figureWords, panelLetter, type Shown, type Words } from './caption.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
@@ -62,6 +63,8 @@ export interface FigureSpec {
   alt?: string;
   /** A reader's imported events, drawn where the panels' dates show them. */
   imported?: ImportedSet | null;
+  /** Drawn as dots (the default) or as density, as on the map. */
+  importedStyle?: ImportedStyle;
 }
 
 /** Wraps text to a width with the figure's fonts. */
@@ -202,7 +205,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   // Which symbols fall in the frame decides the legend's rows, so the rows come from the whole area.
   const inside = grid(area).map(({ view, box, camera }) => symbolsShown(atlas, view, camera, box));
   const shownKinds = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)), faded: inside.some((s) => s.faded) };
-  const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported) : [];
+  const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported, spec.importedStyle) : [];
   const below = layoutLegend(rowsOfLegend, fonts, k, { width: inner });
   const belowGrid = { ...area, height: area.height - (below.height ? below.height + margin : 0) };
   const beside = layoutLegend(rowsOfLegend, fonts, k, { height: area.height });
@@ -219,10 +222,10 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
 
   // ── Each panel: geometry, furniture in free corners, then labels around both.
   const sameCamera = new Set(spec.panels.map((v) => JSON.stringify(v.camera))).size === 1;
-  const shown: Shown = { events: new Set(), places: new Set(), governorates: new Set(), binned: null };
+  const shown: Shown = { events: new Set(), places: new Set(), governorates: new Set(), binned: null, density: null };
   const homeless: Piece[] = [];
   const panels = grid(gridBox).map(({ view, box, camera }, i): PanelScene => {
-    const drawn = drawGeometry(atlas, view, camera, box, palette, k, spec.imported);
+    const drawn = drawGeometry(atlas, view, camera, box, palette, k, spec.imported, spec.importedStyle);
     for (const item of drawn.items) {
       const role = item.tag?.role;
       if (role === 'event') shown.events.add(item.tag!.id);
@@ -230,6 +233,8 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
       else if (role === 'governorate' || role === 'control') shown.governorates.add(item.tag!.id);
     }
     if (drawn.binned) shown.binned = [drawn.binned.points, drawn.binned.dots, (drawn.binned.cell * MM_PER_INCH) / CSS_DPI];
+    if (drawn.density)
+      shown.density = { points: (shown.density?.points ?? 0) + drawn.density.points, cells: (shown.density?.cells ?? 0) + drawn.density.cells };
     const overlay: Item[] = [];
     if (multi && on.dateStamp)
       overlay.push({
