@@ -17,6 +17,16 @@ describe('import: dates', () => {
 
   it('refuses impossible days rather than rolling them over', () => {
     expect(fastDay('2006-02-30')).toBeNull();
+    expect(fastDay('2004-02-29')).toBe(dayFromIso('2004-02-29'));
+    expect(fastDay('2005-02-29')).toBeNull();
+    expect(fastDay('2000-02-29')).toBe(dayFromIso('2000-02-29'));
+    expect(fastDay('1900-02-29')).toBeNull();
+    expect(fastDay('2006-04-31')).toBeNull();
+    expect(fastDay('2006-12-31')).toBe(dayFromIso('2006-12-31'));
+    expect(fastDay('2006-00-10')).toBeNull();
+    expect(fastDay('2006-1a-01')).toBeNull();
+    expect(fastDay('2006-11-14X')).toBeNull();
+    expect(fastDay('2006-11-14T08:30+03:00')).toBe(dayFromIso('2006-11-14'));
     expect(readDate('2006-13-01')).toEqual({ error: '"2006-13-01" is not a date' });
     expect(readDate('yesterday')).toMatchObject({ error: expect.stringContaining('"yesterday" is not a date') });
   });

@@ -63,16 +63,28 @@ export function columnsOf(header: string[]): { columns: Partial<Record<Role, str
   return { columns };
 }
 
-/** A plain ISO day or day-and-time, read without the EDTF parser (400,000 rows must be quick). */
+const TIME_PART = /^[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const digit = (v: string, i: number) => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * A plain ISO day or day-and-time, read without the EDTF parser, a regular expression or a Date:
+ * 2,000,000 rows must be quick, and this runs once a row.
+ */
 export function fastDay(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // 2006-02-30 rolls over in Date.UTC: refuse it rather than move the event.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return dayFromMs(ms);
+  if (value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null; // 45: '-'
+  const y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const mo = digit(value, 5) * 10 + digit(value, 6);
+  const d = digit(value, 8) * 10 + digit(value, 9);
+  if (Number.isNaN(y + mo + d)) return null;
+  if (value.length > 10 && !TIME_PART.test(value.slice(10))) return null;
+  // 2006-02-30 would roll over in Date.UTC: refuse it rather than move the event.
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
+  return dayFromMs(Date.UTC(y, mo - 1, d));
 }
 
 const FIRST = dayFromIso(EARLIEST);

@@ -61,19 +61,8 @@ void main() {
 const countUniforms = ['u_matrix', 'u_t', 'u_window', 'u_cumulative', 'u_scale'] as const;
 const colourUniforms = ['u_counts', 'u_cell', 'u_from', 'u_colours'] as const;
 
-let supported: boolean | undefined;
-/**
- * Whether this browser can count into a float texture (WebGL2's EXT_color_buffer_float), asked
- * once, of a throwaway context, when a set is first imported (not on load: a context costs time).
- */
-export function canDrawDensity(): boolean {
-  if (supported === undefined) {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    supported = !!gl?.getExtension('EXT_color_buffer_float');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-  return supported;
-}
+/** Whether this context can count into a float texture (WebGL2's EXT_color_buffer_float). */
+export const canDrawDensity = (gl: WebGL2RenderingContext | null): boolean => !!gl?.getExtension('EXT_color_buffer_float');
 
 export class DensityLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
