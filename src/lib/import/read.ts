@@ -1,6 +1,6 @@
 // Reads a CSV, GeoJSON, Parquet or Arrow file of events, reporting progress and every bad row,
-// keeping the good ones. Runs in a worker (import.worker.ts) so 400,000 rows do not freeze the page; pure enough
-// to run in Node for the tests (given the text).
+// keeping the good ones. Runs in a worker (import.worker.ts) so 2,000,000 rows do not freeze the
+// page; pure enough to run in Node for the tests (given the text or the bytes).
 import Papa from 'papaparse';
 import { EventColumns, type ImportedSet } from './events.ts';
 import { columnsOf, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from './rows.ts';
