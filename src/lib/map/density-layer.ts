@@ -58,6 +58,9 @@ void main() {
   colour = vec4(c.rgb * c.a, c.a);
 }`;
 
+/** Each class's lower bound, as the colouring shader takes them: fixed, so made once. */
+const classFloors = new Float32Array(densityClasses.map((c) => c.from));
+
 const countUniforms = ['u_matrix', 'u_t', 'u_window', 'u_cumulative', 'u_scale'] as const;
 const colourUniforms = ['u_counts', 'u_cell', 'u_from', 'u_colours'] as const;
 
@@ -74,12 +77,16 @@ export class DensityLayer implements maplibregl.CustomLayerInterface {
   private n = 0;
   private clock = { t: 0, mode: 'window' as TimeMode, windowDays: 90 };
   private map: maplibregl.Map | null = null;
+  /** The classes' colours at the layer's opacity, four floats each. */
+  private readonly colours: Float32Array;
 
   constructor(
     readonly id: string,
     private points: TimePoints,
-    private opacity = 0.85,
-  ) {}
+    opacity = 0.85,
+  ) {
+    this.colours = new Float32Array(densityClasses.flatMap((c) => rgba(c.colour, opacity)));
+  }
 
   onAdd(map: maplibregl.Map, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
     const gl2 = gl as WebGL2RenderingContext;
@@ -160,14 +167,8 @@ export class DensityLayer implements maplibregl.CustomLayerInterface {
     gl2.bindTexture(gl2.TEXTURE_2D, this.grid.texture);
     gl2.uniform1i(colour.uniforms.u_counts, 0);
     gl2.uniform1f(colour.uniforms.u_cell, this.cellPixels());
-    gl2.uniform1fv(
-      colour.uniforms.u_from,
-      densityClasses.map((c) => c.from),
-    );
-    gl2.uniform4fv(
-      colour.uniforms.u_colours,
-      densityClasses.flatMap((c) => rgba(c.colour, this.opacity)),
-    );
+    gl2.uniform1fv(colour.uniforms.u_from, classFloors);
+    gl2.uniform4fv(colour.uniforms.u_colours, this.colours);
     gl2.enable(gl2.BLEND);
     gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
     gl2.bindVertexArray(this.vao);

@@ -209,15 +209,10 @@ export function drawGeometry(
   // Imported events under the atlas's own, with the same time rule as the map's shader.
   let binned: PanelGeometry['binned'] = null;
   let density: PanelGeometry['density'] = null;
-  if (imported && importedStyle === 'density') density = drawDensity(imported, view, xy, frame, items);
+  if (imported && importedStyle === 'density') density = drawDensity(importedInView(imported, view, xy, frame), frame, items);
   else if (imported) {
     const r = 3 * k;
-    const points: XY[] = [];
-    for (let i = 0; i < imported.count; i++) {
-      if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
-      const p = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
-      if (inside(frame, p)) points.push(p);
-    }
+    const points = importedInView(imported, view, xy, frame);
     const paint = { fill: palette.imported, fillOpacity: 0.85 };
     if (points.length <= AGGREGATE_OVER) for (const [cx, cy] of points) dot({ kind: 'circle', cx, cy, r, paint });
     else {
@@ -302,25 +297,31 @@ export function symbolsShown(atlas: Atlas, view: ViewSnapshot, camera: Camera, p
   };
 }
 
+/** Where a reader's events fall in the panel, for those the view's date shows (the map shader's rule). */
+function importedInView(imported: ImportedSet, view: ViewSnapshot, xy: (p: number[]) => XY, frame: Rect): XY[] {
+  const points: XY[] = [];
+  for (let i = 0; i < imported.count; i++) {
+    if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
+    const p = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
+    if (inside(frame, p)) points.push(p);
+  }
+  return points;
+}
+
 /**
- * A reader's events as density, as the map draws them (density-layer.ts): the events the view's
- * date shows, counted in squares FIGURE_CELL_MM wide from the panel's top-left corner, each square
- * filled with its count's class colour. One path a class, for small files; squares at the edge
- * are cut to the panel.
+ * A reader's events as density, as the map draws them (density-layer.ts): the points in view
+ * counted in squares FIGURE_CELL_MM wide from the panel's top-left corner, each square filled
+ * with its count's class colour. One path a class, for small files; squares at the edge are cut
+ * to the panel.
  */
-function drawDensity(imported: ImportedSet, view: ViewSnapshot, xy: (p: number[]) => XY, frame: Rect, items: Item[]): PanelGeometry['density'] {
+function drawDensity(points: XY[], frame: Rect, items: Item[]): PanelGeometry['density'] {
   const cell = (FIGURE_CELL_MM * CSS_DPI) / MM_PER_INCH;
   const columns = Math.ceil((frame.x1 - frame.x0) / cell);
   const rows = Math.ceil((frame.y1 - frame.y0) / cell);
   const counts = new Map<number, number>();
-  let points = 0;
-  for (let i = 0; i < imported.count; i++) {
-    if (!isVisible({ t0: imported.t0[i], t1: imported.t1[i] }, view.t, view.mode, view.windowDays)) continue;
-    const p = xy([imported.lngLat[2 * i], imported.lngLat[2 * i + 1]]);
-    if (!inside(frame, p)) continue;
-    points++;
+  for (const [x, y] of points) {
     // A point on the panel's right or bottom edge belongs to the last square.
-    const key = Math.min(Math.floor((p[1] - frame.y0) / cell), rows - 1) * columns + Math.min(Math.floor((p[0] - frame.x0) / cell), columns - 1);
+    const key = Math.min(Math.floor((y - frame.y0) / cell), rows - 1) * columns + Math.min(Math.floor((x - frame.x0) / cell), columns - 1);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const paths: string[] = densityClasses.map(() => '');
@@ -330,5 +331,5 @@ function drawDensity(imported: ImportedSet, view: ViewSnapshot, xy: (p: number[]
     paths[densityClass(counts.get(key)!)] += rect(x, y, Math.min(cell, frame.x1 - x), Math.min(cell, frame.y1 - y));
   }
   paths.forEach((d, c) => items.push({ kind: 'path', d, paint: { fill: densityClasses[c].colour, fillOpacity: 0.85 } }));
-  return points ? { points, cells: counts.size } : null;
+  return points.length ? { points: points.length, cells: counts.size } : null;
 }
