@@ -12,18 +12,23 @@ import { specFromOptions, type FigureContext } from '../lib/print/options.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
 import { loadTours } from '../lib/tour/tour.ts';
 import { parseArgs, usage } from './figure-args.ts';
+import { isWalkthrough, parseWalkthrough, walkthroughUsage, type WalkthroughJob } from './walkthrough-args.ts';
+import { runWalkthrough } from './walkthrough.ts';
 
 /** A one-line reason on standard error, never a stack trace (set ATLAS_DEBUG=1 for one). */
 const oneLine = (e: unknown) => (process.env.ATLAS_DEBUG ? String((e as Error).stack) : String((e as Error).message ?? e).split('\n')[0]);
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(usage);
+    console.log(`${usage}\n\n${walkthroughUsage}`);
     return 0;
   }
+  const argv = process.argv.slice(2);
   let parsed;
+  let walkthrough: WalkthroughJob | null = null;
   try {
-    parsed = parseArgs(process.argv.slice(2), (path) => readFileSync(path, 'utf8'));
+    if (isWalkthrough(argv)) walkthrough = parseWalkthrough(argv);
+    else parsed = parseArgs(argv, (path) => readFileSync(path, 'utf8'));
   } catch (e) {
     console.error((e as Error).message);
     return 2;
@@ -44,8 +49,17 @@ async function main(): Promise<number> {
     version: await atlasDataVersion(files),
   };
   const tools = await loadFigureTools();
+  if (walkthrough) {
+    try {
+      console.log(await runWalkthrough(walkthrough, ctx, tools));
+      return 0;
+    } catch (e) {
+      console.error(`${walkthrough.out}: ${oneLine(e)}`);
+      return 2;
+    }
+  }
   let failed = 0;
-  for (const job of parsed.jobs) {
+  for (const job of parsed!.jobs) {
     try {
       const made = await makeFigure(atlas, specFromOptions(ctx, job.options), job.options.format, tools);
       mkdirSync(dirname(job.out), { recursive: true });

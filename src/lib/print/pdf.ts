@@ -32,9 +32,29 @@ import type { PatternKind } from '../map/style/leads.ts';
 const precomposed = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 const PT_PER_INCH = 72;
-const PT_PER_UNIT = 72 / 96;
+export const PT_PER_UNIT = 72 / 96;
 
 export const pointsFromMm = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
+
+/** A new PDF document of one page of this size, with no default font (see below). */
+export function newPdf(widthMm: number, heightMm: number, meta: { title: string; description: string }, bufferPages = false): PDFKit.PDFDocument {
+  return new PDFDocument({
+    size: [pointsFromMm(widthMm), pointsFromMm(heightMm)],
+    margin: 0,
+    autoFirstPage: true,
+    compress: true,
+    // No default font: PDFKit's is Helvetica, which its browser build does not carry (and a figure
+    // uses only the embedded Noto faces). A null font skips PDFKit's initial font selection.
+    font: null as unknown as string,
+    // A handout keeps its pages until the end, to number them once it knows how many there are.
+    bufferPages,
+    info: { Title: meta.title, Subject: meta.description, Creator: 'Iraq War Atlas', Producer: 'Iraq War Atlas (PDFKit)', CreationDate: new Date(0) },
+  });
+}
+
+/** The figure fonts, registered once per document under the names the scene drawer uses. */
+export const registerFaces = (doc: PDFKit.PDFDocument, fonts: FigureFonts): void => fonts.faces.forEach((face, i) => doc.registerFont(`face${i}`, face.bytes));
+export const faceName = (fonts: FigureFonts, run: Run): string => `face${fonts.faces.indexOf(run.face)}`;
 
 export async function writePdf(
   scene: Scene,
@@ -43,22 +63,21 @@ export async function writePdf(
   fonts: FigureFonts,
   meta: { title: string; description: string },
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: [pointsFromMm(widthMm), pointsFromMm(heightMm)],
-    margin: 0,
-    autoFirstPage: true,
-    compress: true,
-    // No default font: PDFKit's is Helvetica, which its browser build does not carry (and a figure
-    // uses only the embedded Noto faces). A null font skips PDFKit's initial font selection.
-    font: null as unknown as string,
-    info: { Title: meta.title, Subject: meta.description, Creator: 'Iraq War Atlas', Producer: 'Iraq War Atlas (PDFKit)', CreationDate: new Date(0) },
-  });
+  const doc = newPdf(widthMm, heightMm, meta);
   const bytes = toBytes(doc);
-  fonts.faces.forEach((face, i) => doc.registerFont(`face${i}`, face.bytes));
-  const faceName = (run: Run) => `face${fonts.faces.indexOf(run.face)}`;
+  registerFaces(doc, fonts);
   // Scene units are CSS pixels; the page is in points.
   doc.scale(PT_PER_UNIT);
+  drawScene(doc, scene, fonts);
+  doc.end();
+  return bytes;
+}
 
+/**
+ * Draws a scene at the document's current origin, in its current matrix scaled by the caller
+ * (scene units are CSS pixels: scale by PT_PER_UNIT for true size). The faces must be registered.
+ */
+export function drawScene(doc: PDFKit.PDFDocument, scene: Scene, fonts: FigureFonts): void {
   const setStroke = (p: Paint, roundCaps: boolean) => {
     doc
       .strokeColor(p.stroke!, p.strokeOpacity ?? 1)
@@ -122,7 +141,7 @@ export async function writePdf(
       // A right-to-left run comes out of fontkit in visual order, words and all.
       const stretch = { horizontalScaling: spacing && natural ? (100 * width) / natural : 100 }; // in PDFKit 0.17, not in its types
       doc
-        .font(faceName(run))
+        .font(faceName(fonts, run))
         .fontSize(item.size)
         .text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic', features: precomposed, ...stretch });
       x += width;
@@ -141,6 +160,4 @@ export async function writePdf(
   doc.rect(0, 0, scene.width, scene.height).fillColor('#ffffff').fill();
   // Every item lies inside its panel or on the page (scene.ts clips geometry), so no clip path.
   for (const item of sceneItems(scene)) draw(item);
-  doc.end();
-  return bytes;
 }

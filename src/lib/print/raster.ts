@@ -20,27 +20,38 @@ export interface FigureTools {
   fonts: FigureFonts;
   /** SVG → PNG bytes at the SVG's own pixel size. */
   rasterize: (svg: string) => Uint8Array;
+  /** SVG → RGBA pixels (not premultiplied) at the SVG's own pixel size: a video's frame. */
+  pixels: (svg: string) => Uint8Array;
 }
 
 /** Squoosh's `encode`: RGBA pixels (not premultiplied) → PNG bytes. */
 export type EncodePng = (rgba: Uint8Array, width: number, height: number, bitDepth: 8) => Uint8Array;
 
+/** resvg's RGBA at the SVG's pixel size, handed to `use` before its memory is freed. */
+function renderWith<T>(Resvg: typeof ResvgClass, svg: string, use: (pixels: Uint8Array, width: number, height: number) => T): T {
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
+  try {
+    const image = resvg.render();
+    try {
+      // resvg's pixels are RGBA, demultiplied: what a PNG stores and a video frame takes.
+      return use(image.pixels, image.width, image.height);
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
 export const rasterizerOf =
   (Resvg: typeof ResvgClass, encodePng: EncodePng) =>
-  (svg: string): Uint8Array => {
-    const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2 });
-    try {
-      const image = resvg.render();
-      try {
-        // resvg's pixels are RGBA, demultiplied: what a PNG stores.
-        return encodePng(image.pixels, image.width, image.height, 8);
-      } finally {
-        image.free();
-      }
-    } finally {
-      resvg.free();
-    }
-  };
+  (svg: string): Uint8Array =>
+    renderWith(Resvg, svg, (pixels, width, height) => encodePng(pixels, width, height, 8));
+
+export const pixelsOf =
+  (Resvg: typeof ResvgClass) =>
+  (svg: string): Uint8Array =>
+    renderWith(Resvg, svg, (pixels) => pixels.slice());
 
 export function writePng(scene: Scene, page: PageSize, meta: { title: string; description: string }, tools: FigureTools): Uint8Array {
   const planned = planPixels(page);

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { encode as encodePng, initSync as initPngEncoder } from '@jsquash/png/codec/pkg/squoosh_png.js';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { faceFiles, FigureFonts } from './fonts.ts';
-import { rasterizerOf, type FigureTools } from './raster.ts';
+import { pixelsOf, rasterizerOf, type FigureTools } from './raster.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -17,5 +17,5 @@ export async function loadFigureTools(): Promise<FigureTools> {
     initPngEncoder(readFileSync(require.resolve('@jsquash/png/codec/pkg/squoosh_png_bg.wasm')));
   });
   await ready;
-  return { fonts: readFigureFonts(), rasterize: rasterizerOf(Resvg, encodePng) };
+  return { fonts: readFigureFonts(), rasterize: rasterizerOf(Resvg, encodePng), pixels: pixelsOf(Resvg) };
 }

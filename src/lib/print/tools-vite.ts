@@ -11,7 +11,7 @@ import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm?url';
 import initPngEncoder, { encode as encodePng } from '@jsquash/png/codec/pkg/squoosh_png.js';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { FigureFonts } from './fonts.ts';
-import { rasterizerOf, type FigureTools } from './raster.ts';
+import { pixelsOf, rasterizerOf, type FigureTools } from './raster.ts';
 
 const urls = [latin400, latin600, latinExt400, latinExt600, arabic400];
 let loading: Promise<FigureTools> | null = null;
@@ -30,6 +30,7 @@ export function loadFigureTools(): Promise<FigureTools> {
   ]).then(([fonts]) => ({
     fonts: FigureFonts.fromBytes(fonts),
     rasterize: rasterizerOf(Resvg, encodePng),
+    pixels: pixelsOf(Resvg),
   }));
   return loading;
 }

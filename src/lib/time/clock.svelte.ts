@@ -3,7 +3,7 @@
 // kept moving). It holds playing, speed and step; the day itself is the view state's.
 import { createContext } from 'svelte';
 import { LAST_DAY } from './window.ts';
-import { SLOW_FRAME_MS, speeds, stepFrom, type FrameTally, type Step } from './playback.ts';
+import { RUN_MS, SLOW_FRAME_MS, speeds, stepFrom, type FrameTally, type Step } from './playback.ts';
 
 /** The browser's frame clock; the tests pass their own. */
 export interface Frames {
@@ -16,9 +16,6 @@ const browserFrames: Frames = {
   cancel: (id) => cancelAnimationFrame(id),
   now: () => performance.now(),
 };
-
-/** How long a tour takes to run the date to a chapter's, so the reader sees it pass. */
-export const RUN_MS = 1500;
 
 export class Clock {
   playing = $state(false);

@@ -27,6 +27,9 @@ export function stepFrom(from: number, step: Step, n: number): number {
   return from + n * (step === 'week' ? 7 : 1);
 }
 
+/** How long a tour takes to run the date to a chapter's, so the reader sees it pass (a tour video too). */
+export const RUN_MS = 1500;
+
 /** Play aims at 30 frames a second; a frame later than this counts as dropped. */
 export const SLOW_FRAME_MS = 1000 / 30 + 1000 / 60;
 

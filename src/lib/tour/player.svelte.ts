@@ -2,7 +2,7 @@
 // run by the clock and its camera flown to, or both at once when motion is reduced or the chapter
 // comes from a link. Remembers the chapter a reader stepped out of, for "Back to the tour".
 import type { Clock } from '../time/clock.svelte.ts';
-import { RUN_MS } from '../time/clock.svelte.ts';
+import { RUN_MS } from '../time/playback.ts';
 import type { ViewState } from '../state/view.svelte.ts';
 import { chapterView, type Tour } from './tour.ts';
 
