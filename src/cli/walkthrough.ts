@@ -6,6 +6,7 @@ import { palettes } from '../lib/map/style/palette.ts';
 import { viewFromLink, type FigureContext } from '../lib/print/options.ts';
 import type { FigureTools } from '../lib/print/raster.ts';
 import { defaultView } from '../lib/state/snapshot.ts';
+import { RUN_MS } from '../lib/time/playback.ts';
 import { humanDate } from '../lib/time/window.ts';
 import { FIGURE_LOCALE } from '../lib/time/words.ts';
 import { drawFrame, frameSpec } from '../lib/video/frames.ts';
@@ -30,7 +31,7 @@ export async function runWalkthrough(job: WalkthroughJob, ctx: FigureContext, to
     return `wrote ${job.out} (${tourOf(ctx, job.tour).chapters.length + 1} pages, ${job.widthMm} × ${job.heightMm} mm)`;
   }
   let plan: VideoPlan | { error: string };
-  if (job.kind === 'tour-video') plan = tourPlan(tourOf(ctx, job.tour), defaultView, job.secondsPerChapter, job.fps);
+  if (job.kind === 'tour-video') plan = tourPlan(tourOf(ctx, job.tour), defaultView, job.secondsPerChapter, job.fps, RUN_MS);
   else {
     const base = job.link ? viewFromLink(ctx, job.link, '--url: ').view : structuredClone(defaultView);
     const title = job.title ?? `Iraq, ${humanDate(job.from, FIGURE_LOCALE)} to ${humanDate(job.to, FIGURE_LOCALE)}`;

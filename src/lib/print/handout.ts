@@ -12,7 +12,7 @@ import { humanDate } from '../time/window.ts';
 import { dateInWords, FIGURE_LOCALE } from '../time/words.ts';
 import { chapterView, quoteByRef, type Chapter, type Tour } from '../tour/tour.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
-import { defaultFurniture, type FigureContext } from './options.ts';
+import { defaultFurniture } from './options.ts';
 import { drawScene, faceName, newPdf, pointsFromMm, PT_PER_UNIT, registerFaces } from './pdf.ts';
 import { buildScene } from './scene.ts';
 
@@ -50,7 +50,7 @@ export const speakerLine = (q: AtlasQuote): string =>
   `${q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'Speaker not named in the text'}; said ${dateInWords(q.date, FIGURE_LOCALE)}`;
 
 export async function makeHandout(
-  ctx: FigureContext,
+  ctx: { atlas: Atlas; version: string },
   tour: Tour,
   page: { widthMm: number; heightMm: number },
   palette: Palette,

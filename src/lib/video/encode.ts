@@ -75,3 +75,17 @@ export async function encodeVideo(job: EncodeJob): Promise<void> {
     throw e;
   }
 }
+
+/** A sink that keeps the file in memory (the dialog's: a download is one Blob), and its bytes once done. */
+export function memorySink(): { sink: WritableStream<StreamTargetChunk>; bytes: () => Uint8Array } {
+  const chunks: StreamTargetChunk[] = [];
+  return {
+    sink: new WritableStream({ write: (chunk) => void chunks.push({ ...chunk, data: chunk.data.slice() }) }),
+    bytes: () => {
+      const file = new Uint8Array(Math.max(0, ...chunks.map((c) => c.position + c.data.length)));
+      // In order, so a part written again (the header's sizes) ends as written last.
+      for (const c of chunks) file.set(c.data, c.position);
+      return file;
+    },
+  };
+}

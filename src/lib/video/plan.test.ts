@@ -66,7 +66,7 @@ describe('a range video', () => {
 describe('a tour video', () => {
   it('holds each chapter for its seconds, with its title and narrative, and runs the camera and date between chapters', () => {
     const fps = 10;
-    const plan = ok(tourPlan(tour, defaultView, 6, fps));
+    const plan = ok(tourPlan(tour, defaultView, 6, fps, 1500));
     expect(plan.frames).toBe(tour.chapters.length * 60);
     const [first, second] = tour.chapters;
     expect(plan.still(0)).toMatchObject({ title: first.title, view: { t: first.t, camera: first.camera, chapter: 0 } });

@@ -3,13 +3,13 @@
 // draws each one with the figure scene.
 //
 // A range video advances the date on every frame, evenly from the first day to the last. A tour
-// video holds each chapter for its seconds; from the second chapter on, its first 1.5 s (RUN_MS,
-// as the tour player runs the date) carry the camera and the date from the chapter before.
+// video holds each chapter for its seconds; from the second chapter on, its first `runMs` (the
+// tour player's RUN_MS, passed in so this module stays out of the page's first load) carry the
+// camera and the date from the chapter before.
 import { mercatorUnit, unmercator } from '../map/mercator.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { FIRST_DAY, LAST_DAY } from '../time/window.ts';
 import { isoDay } from '../time/instant.ts';
-import { RUN_MS } from '../time/playback.ts';
 import { chapterView, type Tour } from '../tour/tour.ts';
 
 export interface VideoSize {
@@ -120,14 +120,14 @@ export function cameraBetween(a: [number, number, number], b: [number, number, n
 }
 
 /** A tour, chapter after chapter: each held for `secondsPerChapter`, its title and narrative on every frame of it. */
-export function tourPlan(tour: Tour, base: ViewSnapshot, secondsPerChapter: number, fps: number): VideoPlan | { error: string } {
+export function tourPlan(tour: Tour, base: ViewSnapshot, secondsPerChapter: number, fps: number, runMs: number): VideoPlan | { error: string } {
   const perChapter = frameCount({ seconds: secondsPerChapter, fps });
   if (typeof perChapter !== 'number') return { error: `--seconds-per-chapter: ${perChapter.error}` };
   const frames = perChapter * tour.chapters.length;
   if (frames / fps > MAX_SECONDS)
     return { error: `${tour.chapters.length} chapters × ${secondsPerChapter} s is over ${MAX_SECONDS} s: give each chapter less time.` };
-  // The run between chapters takes the player's 1.5 s, or a third of a short chapter.
-  const runFrames = Math.min(Math.round((RUN_MS / 1000) * fps), Math.floor(perChapter / 3));
+  // The run between chapters takes the player's time, or a third of a short chapter.
+  const runFrames = Math.min(Math.round((runMs / 1000) * fps), Math.floor(perChapter / 3));
   // A chapter always has a camera (tour.ts checks it).
   const views = tour.chapters.map((c) => ({ ...base, ...chapterView(c), tour: tour.id }));
   return {
