@@ -89,7 +89,7 @@ describe('npm run figure walkthroughs', () => {
     expect(Number(format.duration)).toBeCloseTo(tour.chapters.length, 0);
   });
 
-  it('says in one line that a video needs Chromium when there is none, and leaves no file', async () => {
+  it('says in one line that a video needs Chromium when there is none, and leaves no file', { timeout: 60_000 }, async () => {
     const out = join(dir, 'none.webm');
     const result = await figure(['--from', '2006-02-22', '--to', '2006-12-31', '--seconds', '1', '--fps', '10', '--size', '720p', '--out', out], {
       ATLAS_CHROMIUM: '/nonexistent/chromium',
