@@ -26,9 +26,9 @@ export async function runWalkthrough(job: WalkthroughJob, ctx: FigureContext, to
   mkdirSync(dirname(job.out), { recursive: true });
   const palette = palettes[job.palette ?? 'colour'];
   if (job.kind === 'handout') {
-    const bytes = await makeHandout(ctx, tourOf(ctx, job.tour), { widthMm: job.widthMm, heightMm: job.heightMm }, palette, tools.fonts);
-    writeFileSync(job.out, bytes);
-    return `wrote ${job.out} (${tourOf(ctx, job.tour).chapters.length + 1} pages, ${job.widthMm} × ${job.heightMm} mm)`;
+    const tour = tourOf(ctx, job.tour);
+    writeFileSync(job.out, await makeHandout(ctx, tour, { widthMm: job.widthMm, heightMm: job.heightMm }, palette, tools.fonts));
+    return `wrote ${job.out} (${tour.chapters.length + 1} pages, ${job.widthMm} × ${job.heightMm} mm)`;
   }
   let plan: VideoPlan | { error: string };
   if (job.kind === 'tour-video') plan = tourPlan(tourOf(ctx, job.tour), defaultView, job.secondsPerChapter, job.fps, RUN_MS);
