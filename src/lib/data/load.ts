@@ -34,25 +34,36 @@ function loadSources(files: RawFiles, problems: Problem[]): SourceText[] {
   }
   const sources: SourceText[] = [];
   index.texts.forEach((entry: Record<string, unknown>, i: number) => {
-    const at = (field: string, message: string) => problems.push({ file, feature: entry?.id as string, path: `texts[${i}].${field}`, message });
-    const before = problems.length;
-    if (typeof entry.id !== 'string' || !kebabCase.test(entry.id)) at('id', 'expected a kebab-case document id');
-    for (const field of ['title', 'dateEvidence', 'seedFile', 'credit'] as const) {
-      if (typeof entry[field] !== 'string' || entry[field] === '') at(field, 'missing; expected text');
-    }
-    for (const field of ['author', 'outlet', 'url'] as const) {
-      if (!(field in entry) || (entry[field] !== null && typeof entry[field] !== 'string')) at(field, 'expected text, or null where the text does not say');
-    }
-    if (!genres.includes(entry.genre as never)) at('genre', `expected one of ${genres.join(', ')}`);
-    const date = parseDate(entry.date);
-    if (!date.ok) at('date', date.error);
-    const text = files.texts[textPath(entry.id as string)];
-    if (text === undefined) at('id', `no file ${textPath(entry.id as string)} for this text`);
-    if (problems.length === before) {
-      sources.push({ ...(entry as unknown as SourceText), removedLines: (entry.removedLines as string[] | undefined) ?? [], text });
-    }
+    const source = checkSourceEntry(file, entry, i, files.texts, problems);
+    if (source) sources.push(source);
   });
   return sources;
+}
+
+/** One entry of places/sources/index.json with its text, or null with its problems reported. */
+export function checkSourceEntry(
+  file: string,
+  entry: Record<string, unknown>,
+  i: number,
+  texts: Record<string, string>,
+  problems: Problem[],
+): SourceText | null {
+  const at = (field: string, message: string) => problems.push({ file, feature: entry?.id as string, path: `texts[${i}].${field}`, message });
+  const before = problems.length;
+  if (typeof entry.id !== 'string' || !kebabCase.test(entry.id)) at('id', 'expected a kebab-case document id');
+  for (const field of ['title', 'dateEvidence', 'seedFile', 'credit'] as const) {
+    if (typeof entry[field] !== 'string' || entry[field] === '') at(field, 'missing; expected text');
+  }
+  for (const field of ['author', 'outlet', 'url'] as const) {
+    if (!(field in entry) || (entry[field] !== null && typeof entry[field] !== 'string')) at(field, 'expected text, or null where the text does not say');
+  }
+  if (!genres.includes(entry.genre as never)) at('genre', `expected one of ${genres.join(', ')}`);
+  const date = parseDate(entry.date);
+  if (!date.ok) at('date', date.error);
+  const text = texts[textPath(entry.id as string)];
+  if (text === undefined) at('id', `no file ${textPath(entry.id as string)} for this text`);
+  if (problems.length !== before) return null;
+  return { ...(entry as unknown as SourceText), removedLines: (entry.removedLines as string[] | undefined) ?? [], text };
 }
 
 function loadGovernorates(files: RawFiles, problems: Problem[]): Governorates {

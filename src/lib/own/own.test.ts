@@ -1,0 +1,111 @@
+// A reader's own text from its form to place files: made, checked by the data contract's
+// validator, laid over the atlas, and written as files that a copy of the project validates.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unzipSync, strFromU8 } from 'fflate';
+import { readRawFiles } from '../data/files-node.ts';
+import { loadAtlas } from '../data/load.ts';
+import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type TextForm } from './draft.ts';
+import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
+import { ownFiles, zipFiles } from './files.ts';
+import { withOwnTexts } from './merge.ts';
+
+const files = readRawFiles();
+const { atlas } = loadAtlas(files);
+const gazetteer = (JSON.parse(readFileSync('geo/find-gazetteer.json', 'utf8')) as { entries: GazetteerPlace[] }).entries;
+const text = 'From Ramadi we drove to Fallujah. "It was quiet," a sergeant said in April 2007. Three shops burned near the market.';
+const form: TextForm = { title: 'A dispatch from Anbar', date: '2007-04', author: 'A. Reporter', outlet: '', genre: 'news report', text, fileName: null };
+
+function made() {
+  let own = newOwnText(form, new Set(atlas.sources.map((s) => s.id)));
+  const [ramadi] = findPlaces(text, nameIndex(atlas.places, atlas.governorates.features, gazetteer));
+  const entry = ramadi.candidates[0];
+  if (entry.kind !== 'gazetteer') throw new Error('expected the gazetteer to offer Ramadi');
+  const place = placeFromGazetteer(entry, ramadi.words, atlas, new Set(atlas.places.map((p) => p.id)));
+  own = { ...own, places: { [place.id]: place }, mentions: [{ start: ramadi.start, end: ramadi.end, placeId: place.id }] };
+  const said = text.indexOf('It was quiet');
+  own = addQuote(own, atlas, { placeId: 'fallujah', start: said, end: said + 'It was quiet'.length, speaker: 'a US sergeant', date: '2007-04' });
+  const burned = text.indexOf('Three shops');
+  own = addEvent(
+    own,
+    atlas,
+    {
+      placeId: place.id,
+      start: burned,
+      end: text.length - 1,
+      title: 'Shops burn near the market',
+      date: '2007-04',
+      dateHow: "the text's own date",
+      tags: ['violence'],
+    },
+    new Set(atlas.events.map((e) => e.id)),
+  );
+  return { own, place };
+}
+
+describe("a reader's own text", () => {
+  it('says what a form lacks, field by field', () => {
+    expect(formProblems(form)).toEqual({});
+    expect(formProblems({ ...form, title: ' ', date: 'April 2007', text: '' })).toEqual({
+      title: expect.stringContaining('title'),
+      date: expect.stringContaining('Not a date'),
+      text: expect.stringContaining('empty'),
+    });
+  });
+
+  it('is laid over the atlas: its new place, its event and quote verbatim, its mention; the shipped place keeps what it had', () => {
+    const { own, place } = made();
+    expect(own.entry).toMatchObject({ id: 'a-dispatch-from-anbar-2007', genre: 'news report', author: 'A. Reporter', outlet: null });
+    expect(place).toMatchObject({ id: 'ramadi', properties: { governorate: 'IQ-AN', precision: 'exact', gazetteer: { ref: 'Ramadi' } } });
+    const merged = withOwnTexts(atlas, [own]);
+    expect(merged.problems).toEqual([]);
+    expect(merged.own).toEqual(new Set(['a-dispatch-from-anbar-2007']));
+    expect(merged.atlas.places.find((p) => p.id === 'ramadi')).toBeTruthy();
+    const event = merged.atlas.events.find((e) => e.placeId === 'ramadi')!;
+    expect(event.sources[0].quote).toBe('Three shops burned near the market');
+    const quote = merged.atlas.quotes.find((q) => q.doc === own.entry.id)!;
+    expect(quote).toMatchObject({ placeId: 'fallujah', text: 'It was quiet', speaker: 'a US sergeant' });
+    // Fallujah keeps its shipped events and quotes beside the new one.
+    const shippedFallujah = atlas.quotes.filter((q) => q.placeId === 'fallujah').length;
+    expect(merged.atlas.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(shippedFallujah + 1);
+    expect(merged.atlas.events.length).toBe(atlas.events.length + 1);
+    expect(merged.atlas.mentions.filter((m) => m.doc === own.entry.id)).toEqual([expect.objectContaining({ placeId: 'ramadi', text: 'Ramadi' })]);
+  });
+
+  it('names the file, feature and field of a problem, and leaves only that out', () => {
+    const { own } = made();
+    const broken = structuredClone(own);
+    broken.places.fallujah.properties.quotes.at(-1)!.text = 'It was loud';
+    const merged = withOwnTexts(atlas, [broken]);
+    expect(merged.problems).toEqual([
+      expect.objectContaining({ file: 'places/fallujah.geojson', feature: 'fallujah', path: expect.stringMatching(/^properties\.quotes\[\d+\]/) }),
+    ]);
+    // Fallujah stays as shipped; Ramadi, which passed, is in.
+    expect(merged.atlas.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(atlas.quotes.filter((q) => q.placeId === 'fallujah').length);
+    expect(merged.atlas.places.some((p) => p.id === 'ramadi')).toBe(true);
+  });
+
+  it('zips as place files that a copy of the project validates', () => {
+    const { own } = made();
+    const zip = zipFiles(ownFiles(own, files.sourceIndex));
+    const root = mkdtempSync(join(tmpdir(), 'atlas-own-'));
+    for (const dir of ['places', 'geo']) cpSync(dir, join(root, dir), { recursive: true });
+    const entries = unzipSync(zip);
+    expect(Object.keys(entries).sort()).toEqual([
+      'places/fallujah.geojson',
+      'places/ramadi.geojson',
+      'places/sources/a-dispatch-from-anbar-2007.txt',
+      'places/sources/index.json',
+    ]);
+    for (const [path, bytes] of Object.entries(entries)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), strFromU8(bytes));
+    }
+    const { atlas: copy, problems } = loadAtlas(readRawFiles(root));
+    expect(problems).toEqual([]);
+    expect(copy.sources.map((s) => s.id)).toContain('a-dispatch-from-anbar-2007');
+    expect(copy.places.find((p) => p.id === 'ramadi')?.properties.events).toHaveLength(1);
+  });
+});
