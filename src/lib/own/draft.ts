@@ -15,23 +15,13 @@ import {
   type PlaceEvent,
   type PlaceProperties,
   type Quote,
+  type SourceText,
 } from '../data/schema.ts';
 import { parseDate } from '../time/instant.ts';
 import type { GazetteerPlace } from './find.ts';
 
-/** A text entry as places/sources/index.json holds it. */
-export interface SourceEntry {
-  id: string;
-  title: string;
-  author: string | null;
-  outlet: string | null;
-  genre: (typeof genres)[number];
-  date: string;
-  dateEvidence: string;
-  url: null;
-  seedFile: string;
-  credit: string;
-}
+/** A text entry as places/sources/index.json holds it: a source without its text (a reader's own has no address). */
+export type SourceEntry = Omit<SourceText, 'text' | 'removedLines' | 'url'> & { url: null };
 
 export interface PlaceFeature {
   type: 'Feature';
