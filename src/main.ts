@@ -10,6 +10,7 @@ import App from './App.svelte';
 import { loadShipped } from 'virtual:shipped-atlas';
 import { formatProblem } from './lib/data/problem.ts';
 import type { FigureOptions } from './lib/print/options.ts';
+import { hasOwnTexts } from './lib/own/count-key.ts';
 import { knownOf } from './lib/state/snapshot.ts';
 import { useReaderLocale } from './lib/time/words.ts';
 
@@ -25,7 +26,11 @@ const shipped = await loadShipped().catch((error: unknown) => {
   document.getElementById('app')!.replaceChildren(message);
   throw error;
 });
-const { atlas, tours, problems, version } = shipped;
+const { tours, version } = shipped;
+// The reader's own texts, kept in this browser, laid over the shipped atlas (none: nothing loads).
+const stored = hasOwnTexts() ? await import('./lib/own/stored.ts').then((m) => m.withStoredTexts(shipped.atlas)) : null;
+const atlas = stored?.atlas ?? shipped.atlas;
+const problems = [...shipped.problems, ...(stored?.problems ?? [])];
 // Warn rather than error: a data problem is shown in the page and must not read as a crash.
 for (const p of problems) console.warn(formatProblem(p));
 const known = knownOf(atlas, tours);
@@ -38,4 +43,7 @@ Object.assign(window, {
   },
 });
 
-mount(App, { target: document.getElementById('app')!, props: { atlas, problems, tours, known, version } });
+mount(App, {
+  target: document.getElementById('app')!,
+  props: { atlas, problems, tours, known, version, own: stored?.own ?? new Set(), ownTexts: stored?.texts ?? [] },
+});

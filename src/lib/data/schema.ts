@@ -45,7 +45,9 @@ export const eventTags = [
 ] as const;
 export type EventTag = (typeof eventTags)[number];
 
-export const genres = ['transcript', 'news report', 'editorial', 'blog post'] as const;
+// The shipped texts' four kinds, and the kinds readers bring their own in (issue 18: a memoir
+// chapter, a report, a letter).
+export const genres = ['transcript', 'news report', 'editorial', 'blog post', 'book chapter', 'report', 'letter', 'other'] as const;
 
 export const governorateIds = [
   'IQ-AN',
@@ -82,6 +84,8 @@ export interface SourceText {
   credit: string;
   /** The whole text, as in places/sources/<id>.txt. */
   text: string;
+  /** A reader's own text, kept in this browser (set when it is merged; never in a file). */
+  own?: true;
 }
 
 /** A verbatim slice of a source text: text.slice(start, end) === quote (UTF-16 offsets). */

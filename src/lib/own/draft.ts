@@ -1,7 +1,7 @@
 // A reader's own text as the atlas's own files would hold it: its index entry, the text, and the
-// place files it writes (new places whole; the atlas's places with the events and quotes it adds).
-// Kept as it would be committed, so the browser's copy, the zip and a clone's places/ agree, and
-// the data contract's validator checks it as it checks the shipped texts. Pure.
+// places it writes: new places whole, and for each of the atlas's places only the events and quotes
+// it adds (so two texts adding to Fallujah both keep theirs; `withAdditions` makes the place's
+// file). The data contract's validator checks it as it checks the shipped texts. Pure.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { kebabCase } from '../data/check.ts';
 import { foldName } from '../data/mentions.ts';
@@ -21,7 +21,7 @@ import { parseDate } from '../time/instant.ts';
 import type { GazetteerPlace } from './find.ts';
 
 /** A text entry as places/sources/index.json holds it: a source without its text (a reader's own has no address). */
-export type SourceEntry = Omit<SourceText, 'text' | 'removedLines' | 'url'> & { url: null };
+export type SourceEntry = Omit<SourceText, 'text' | 'removedLines' | 'url' | 'own'> & { url: null };
 
 export interface PlaceFeature {
   type: 'Feature';
@@ -33,7 +33,7 @@ export interface PlaceFeature {
 export interface OwnText {
   entry: SourceEntry;
   text: string;
-  /** Every place file the text writes, by place id. */
+  /** The places the text writes, by id: a new place whole; an atlas place with only this text's events and quotes. */
   places: Record<string, PlaceFeature>;
   /** The mentions the reader accepted, linked in the reader as the shipped texts' are. */
   mentions: { start: number; end: number; placeId: string }[];
@@ -155,11 +155,25 @@ export function placeFromClick(name: string, at: [number, number], atlas: Atlas,
   };
 }
 
-/** The place's file as this text writes it: its own copy, or the atlas's place to add to. */
+/** The place as this text writes it: its own, or the atlas's place without the atlas's events and quotes. */
 function placeToWrite(own: OwnText, atlas: Atlas, placeId: string): PlaceFeature {
-  const place = own.places[placeId] ?? (atlas.places.find((p) => p.id === placeId) && featureOf(atlas.places.find((p) => p.id === placeId)!));
-  if (!place) throw new Error(`There is no place "${placeId}" in the atlas or this text.`);
-  return structuredClone(place);
+  if (own.places[placeId]) return structuredClone(own.places[placeId]);
+  const shipped = atlas.places.find((p) => p.id === placeId);
+  if (!shipped) throw new Error(`There is no place "${placeId}" in the atlas or this text.`);
+  const place = featureOf(shipped);
+  place.properties.events = [];
+  place.properties.quotes = [];
+  return place;
+}
+
+/** A place's file with a text's additions: the atlas's place with the text's events and quotes after its own, or a new place as it is. */
+export function withAdditions(feature: PlaceFeature, atlas: Atlas): PlaceFeature {
+  const shipped = atlas.places.find((p) => p.id === feature.id);
+  if (!shipped) return structuredClone(feature);
+  const place = featureOf(shipped);
+  place.properties.events = [...place.properties.events, ...structuredClone(feature.properties.events)];
+  place.properties.quotes = [...place.properties.quotes, ...structuredClone(feature.properties.quotes)];
+  return place;
 }
 
 export interface QuoteInput {

@@ -1,20 +1,62 @@
 // A reader's own text as the files a clone of the atlas takes: places/sources/<id>.txt, the index
-// with its entry, and its place files. Zipped for "Download as place files"; unzipped into a
-// clone, `npm run validate` checks them as it checks the shipped texts. Pure.
+// with its entry, its place files, and places/coverage.json where the text names a gazetteer town
+// it does not map. Zipped for "Download as place files"; unzipped into a clone, `npm run
+// validate` checks them as it checks the shipped texts. Pure.
+import { applyEdits, modify } from 'jsonc-parser';
 import { strToU8, zipSync } from 'fflate';
+import { checkCoverage, type CoverageFile, type GazetteerEntry } from '../data/coverage.ts';
 import { paths, textPath } from '../data/files.ts';
-import { placeFileText, type OwnText } from './draft.ts';
+import type { Atlas, Place, SourceText } from '../data/schema.ts';
+import { placeFileText, withAdditions, type OwnText } from './draft.ts';
 import { placePath } from './merge.ts';
 
-/** Every file the text adds or changes, by repository path. `sourceIndex` is the atlas's index.json as it stands. */
-export function ownFiles(own: OwnText, sourceIndex: string): Record<string, string> {
-  const index = JSON.parse(sourceIndex) as { texts: { id: string }[] };
-  index.texts = [...index.texts.filter((t) => t.id !== own.entry.id), own.entry];
-  return {
+/** The repository's files the text's files are written against, as they stand. */
+export interface RepoTexts {
+  sourceIndex: string;
+  coverage: string;
+  /** geo/gazetteer.json: the names the coverage check looks for. */
+  gazetteer: string;
+}
+
+const layout = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+
+/** `json` with `value` set at `path`, the rest of the file's bytes as they were (no reformatting of other entries). */
+const edit = (json: string, path: (string | number)[], value: unknown) => applyEdits(json, modify(json, path, value, layout));
+
+/**
+ * Every file the text adds or changes, by repository path. `atlas` is the atlas the files are
+ * written against (the shipped one: a place file holds the shipped events and the text's).
+ */
+export function ownFiles(own: OwnText, atlas: Atlas, repo: RepoTexts): Record<string, string> {
+  const index = JSON.parse(repo.sourceIndex) as { texts: { id: string }[] };
+  const at = index.texts.findIndex((t) => t.id === own.entry.id);
+  const files: Record<string, string> = {
     [textPath(own.entry.id)]: own.text,
-    [paths.sourceIndex]: `${JSON.stringify(index, null, 2)}\n`,
-    ...Object.fromEntries(Object.values(own.places).map((f) => [placePath(f.id), placeFileText(f)])),
+    [paths.sourceIndex]: edit(repo.sourceIndex, ['texts', at < 0 ? index.texts.length : at], own.entry),
+    ...Object.fromEntries(Object.values(own.places).map((f) => [placePath(f.id), placeFileText(withAdditions(f, atlas))])),
   };
+  const coverage = unmappedNames(own, atlas, repo);
+  if (coverage) files[paths.coverage] = coverage;
+  return files;
+}
+
+/**
+ * places/coverage.json with every gazetteer town the text names but does not map listed as left
+ * out (the coverage check would otherwise fail the clone); null when there is none.
+ */
+function unmappedNames(own: OwnText, atlas: Atlas, repo: RepoTexts): string | null {
+  const gazetteer = (JSON.parse(repo.gazetteer) as { entries: GazetteerEntry[] }).entries;
+  const coverage = JSON.parse(repo.coverage) as CoverageFile;
+  const places = [...atlas.places.filter((p) => !own.places[p.id]), ...Object.values(own.places)] as unknown as Place[];
+  const source = { id: own.entry.id, text: own.text } as SourceText;
+  const unmapped = checkCoverage(paths.coverage, [source], places, gazetteer, coverage);
+  if (!unmapped.length) return null;
+  let json = repo.coverage;
+  unmapped.forEach((problem, i) => {
+    const reason = `Named in ${textPath(own.entry.id)}; the reader who added the text did not map it.`;
+    json = edit(json, ['leftOut', coverage.leftOut.length + i], { name: problem.feature, reason });
+  });
+  return json;
 }
 
 /** The files as a zip, paths from the repository's root. A fixed date keeps the same text the same bytes. */

@@ -1,15 +1,15 @@
 // The atlas with a reader's own texts in it: each text's entry and place files checked by the data
 // contract's own validator (load.ts, validate.ts), as `npm run validate` checks the shipped ones,
-// then laid over the atlas: new places added, the atlas's places replaced by the text's copy
-// (which holds what it adds). What does not pass is reported, file, feature and field, and left
-// out; the rest of the atlas is never touched. Pure.
+// then laid over the atlas: new places added, the atlas's places given the events and quotes the
+// text adds. What does not pass is reported, file, feature and field, and left out; the rest of
+// the atlas is never touched. Pure.
 import { paths, textPath } from '../data/files.ts';
 import { checkSourceEntry } from '../data/load.ts';
 import type { Mention } from '../data/mentions.ts';
 import type { Problem } from '../data/problem.ts';
 import type { Atlas } from '../data/schema.ts';
 import { checkPlaceFile, type ValidationContext } from '../data/validate.ts';
-import { placeFileText, type OwnText } from './draft.ts';
+import { placeFileText, withAdditions, type OwnText } from './draft.ts';
 
 export interface Merged {
   atlas: Atlas;
@@ -30,7 +30,7 @@ export function withOwnText(atlas: Atlas, own: OwnText): { atlas: Atlas; problem
   }
   const source = checkSourceEntry(file, own.entry as unknown as Record<string, unknown>, 0, { [textPath(own.entry.id)]: own.text }, problems);
   if (!source) return { atlas, problems, ok: false };
-  const sources = [...atlas.sources, source];
+  const sources = [...atlas.sources, { ...source, own: true as const }];
   const rewritten = new Set(Object.keys(own.places));
   const kept = atlas.places.filter((p) => !rewritten.has(p.id));
   const keptEvents = atlas.events.filter((e) => !rewritten.has(e.placeId));
@@ -45,7 +45,7 @@ export function withOwnText(atlas: Atlas, own: OwnText): { atlas: Atlas; problem
   const events = [...keptEvents];
   const quotes = atlas.quotes.filter((q) => !rewritten.has(q.placeId));
   for (const feature of Object.values(own.places)) {
-    const result = checkPlaceFile(placePath(feature.id), placeFileText(feature), ctx);
+    const result = checkPlaceFile(placePath(feature.id), placeFileText(withAdditions(feature, atlas)), ctx);
     problems.push(...result.problems);
     if (result.place) {
       places.push(result.place);
@@ -62,7 +62,7 @@ export function withOwnText(atlas: Atlas, own: OwnText): { atlas: Atlas; problem
   }
   events.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.id.localeCompare(b.id));
   const mentions: Mention[] = own.mentions
-    .filter((m) => places.some((p) => p.id === m.placeId))
+    .filter((m) => places.some((p) => p.id === m.placeId) || atlas.governorates.features.some((g) => g.properties.id === m.placeId))
     .map((m) => ({ doc: own.entry.id, placeId: m.placeId, start: m.start, end: m.end, text: own.text.slice(m.start, m.end) }));
   return { atlas: { ...atlas, sources, places, events, quotes, mentions: [...atlas.mentions, ...mentions] }, problems, ok: true };
 }

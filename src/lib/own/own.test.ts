@@ -13,9 +13,10 @@ import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
 
 const files = readRawFiles();
+const repo = { sourceIndex: files.sourceIndex, coverage: readFileSync('places/coverage.json', 'utf8'), gazetteer: readFileSync('geo/gazetteer.json', 'utf8') };
 const { atlas } = loadAtlas(files);
 const gazetteer = (JSON.parse(readFileSync('geo/find-gazetteer.json', 'utf8')) as { entries: GazetteerPlace[] }).entries;
-const text = 'From Ramadi we drove to Fallujah. "It was quiet," a sergeant said in April 2007. Three shops burned near the market.';
+const text = 'From Ramadi we drove to Fallujah. "It was quiet," a sergeant said in April 2007. Three shops burned near the market. Mortars hit the road.';
 const form: TextForm = { title: 'A dispatch from Anbar', date: '2007-04', author: 'A. Reporter', outlet: '', genre: 'news report', text, fileName: null };
 
 function made() {
@@ -34,7 +35,7 @@ function made() {
     {
       placeId: place.id,
       start: burned,
-      end: text.length - 1,
+      end: text.indexOf(' Mortars') - 1,
       title: 'Shops burn near the market',
       date: '2007-04',
       dateHow: "the text's own date",
@@ -87,13 +88,29 @@ describe("a reader's own text", () => {
     expect(merged.atlas.places.some((p) => p.id === 'ramadi')).toBe(true);
   });
 
+  it('keeps what two texts add to the same place', () => {
+    const { own } = made();
+    let second = newOwnText({ ...form, title: 'A second dispatch', text: 'Fallujah was calm.' }, new Set([...atlas.sources.map((s) => s.id), own.entry.id]));
+    second = addQuote(second, atlas, { placeId: 'fallujah', start: 0, end: 18, speaker: null, date: '2007-05' });
+    const merged = withOwnTexts(atlas, [own, second]);
+    expect(merged.problems).toEqual([]);
+    const docs = merged.atlas.quotes.filter((q) => q.placeId === 'fallujah').map((q) => q.doc);
+    expect(docs).toEqual(expect.arrayContaining([own.entry.id, second.entry.id, ...atlas.quotes.filter((q) => q.placeId === 'fallujah').map((q) => q.doc)]));
+  });
+
   it('zips as place files that a copy of the project validates', () => {
     const { own } = made();
-    const zip = zipFiles(ownFiles(own, files.sourceIndex));
+    const written = ownFiles(own, atlas, repo);
+    // The index gains the entry; the other entries keep their bytes (a clone's diff is the text alone).
+    expect(written['places/sources/index.json']).toContain(files.sourceIndex.slice(0, files.sourceIndex.lastIndexOf('}') - 10));
+    // "hit" is a verb here, but the coverage check reads it as the town of Hīt: it is listed as left out.
+    expect(JSON.parse(written['places/coverage.json']).leftOut).toEqual([{ name: 'Hīt', reason: expect.stringContaining('did not map it') }]);
+    const zip = zipFiles(written);
     const root = mkdtempSync(join(tmpdir(), 'atlas-own-'));
     for (const dir of ['places', 'geo']) cpSync(dir, join(root, dir), { recursive: true });
     const entries = unzipSync(zip);
     expect(Object.keys(entries).sort()).toEqual([
+      'places/coverage.json',
       'places/fallujah.geojson',
       'places/ramadi.geojson',
       'places/sources/a-dispatch-from-anbar-2007.txt',
@@ -107,5 +124,6 @@ describe("a reader's own text", () => {
     expect(problems).toEqual([]);
     expect(copy.sources.map((s) => s.id)).toContain('a-dispatch-from-anbar-2007');
     expect(copy.places.find((p) => p.id === 'ramadi')?.properties.events).toHaveLength(1);
+    expect(copy.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(atlas.quotes.filter((q) => q.placeId === 'fallujah').length + 1);
   });
 });

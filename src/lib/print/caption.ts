@@ -38,10 +38,10 @@ export const when = (view: ViewSnapshot): string =>
 export const dateLabel = (view: ViewSnapshot): string =>
   view.mode === 'window' ? `${view.windowDays} days to ${humanDate(view.t, FIGURE_LOCALE)}` : `up to ${humanDate(view.t, FIGURE_LOCALE)}`;
 
-/** A text in a few words: its author's surname, or its outlet, or its title; and its year. */
+/** A text in a few words: its author's surname, or its outlet, or its title; and its year; marked if a reader's own. */
 export function shortName(s: SourceText): string {
   const who = s.author ? s.author.split(' ').at(-1)! : (s.outlet ?? `“${s.title}”`);
-  return `${who} ${s.date.slice(0, 4)}`;
+  return `${who} ${s.date.slice(0, 4)}${s.own ? ' (reader’s own text)' : ''}`;
 }
 
 /** The texts cited by the events the figure draws, in the atlas's order. */
