@@ -4,13 +4,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type TextForm } from './draft.ts';
 import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
 import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
+import { readPlaceFiles } from './read-zip.ts';
 
 const files = readRawFiles();
 const repo = { sourceIndex: files.sourceIndex, coverage: readFileSync('places/coverage.json', 'utf8'), gazetteer: readFileSync('geo/gazetteer.json', 'utf8') };
@@ -125,5 +126,49 @@ describe("a reader's own text", () => {
     expect(copy.sources.map((s) => s.id)).toContain('a-dispatch-from-anbar-2007');
     expect(copy.places.find((p) => p.id === 'ramadi')?.properties.events).toHaveLength(1);
     expect(copy.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(atlas.quotes.filter((q) => q.placeId === 'fallujah').length + 1);
+  });
+});
+
+describe('place files loaded back', () => {
+  it('come back as the text they were made from, and merge without problems', () => {
+    const { own } = made();
+    const read = readPlaceFiles(zipFiles(ownFiles(own, atlas, repo)), 'mine.zip', atlas);
+    if (!read.ok) throw new Error(JSON.stringify(read));
+    expect(read.own.entry).toEqual(own.entry);
+    expect(read.own.text).toBe(own.text);
+    // Fallujah's file holds the shipped quotes too: only the text's own come back.
+    expect(read.own.places.fallujah.properties.quotes).toEqual(own.places.fallujah.properties.quotes);
+    expect(read.own.places.ramadi).toEqual(own.places.ramadi);
+    expect(read.own.mentions).toEqual(expect.arrayContaining([expect.objectContaining({ placeId: 'ramadi' }), expect.objectContaining({ placeId: 'fallujah' })]));
+    expect(withOwnTexts(atlas, [read.own]).problems).toEqual([]);
+  });
+
+  it('offer a new id when the text id is taken, and rename it everywhere', () => {
+    const { own } = made();
+    const zip = zipFiles(ownFiles(own, atlas, repo));
+    const withIt = withOwnTexts(atlas, [own]).atlas;
+    const clash = readPlaceFiles(zip, 'mine.zip', withIt);
+    expect(clash).toEqual({ ok: false, clash: { id: own.entry.id, title: own.entry.title, free: `${own.entry.id}-2` } });
+    const again = readPlaceFiles(zip, 'mine.zip', withIt, `${own.entry.id}-2`);
+    if (!again.ok) throw new Error(JSON.stringify(again));
+    expect(again.own.places.fallujah.properties.quotes[0].doc).toBe(`${own.entry.id}-2`);
+    expect(again.notes).toEqual([expect.stringContaining('loaded as')]);
+    expect(withOwnTexts(withIt, [again.own]).problems).toEqual([]);
+  });
+
+  it('name what is wrong with a file that is not place files', () => {
+    const bad = (files: Record<string, string | Uint8Array>) =>
+      readPlaceFiles(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v]))), 'x.zip', atlas);
+    expect(readPlaceFiles(strToU8('not a zip'), 'x.zip', atlas)).toEqual({ ok: false, message: expect.stringContaining('x.zip is not a zip file') });
+    expect(bad({ 'notes.txt': 'hello' })).toEqual({ ok: false, message: expect.stringContaining('holds no text') });
+    expect(bad({ 'places/sources/a.txt': 'hello' })).toEqual({ ok: false, message: expect.stringContaining('has no places/sources/index.json') });
+    expect(bad({ 'places/sources/a.txt': new Uint8Array([0xff, 0xfe, 0x41]), 'places/sources/index.json': '{"texts":[{"id":"a"}]}' })).toEqual({
+      ok: false,
+      message: 'x.zip: places/sources/a.txt is not UTF-8 text.',
+    });
+    expect(bad({ 'places/sources/a.txt': 'hi', 'places/sources/index.json': '{"texts":[{"id":"a"}]}', 'places/x.geojson': '{' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('x.zip: places/x.geojson is not JSON'),
+    });
   });
 });
