@@ -68,6 +68,7 @@ function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): 
 
   const notes: string[] = [];
   const takenPlaces = new Set(atlas.places.map((p) => p.id));
+  const takenEvents = new Set(atlas.events.map((e) => e.id));
   const places: Record<string, PlaceFeature> = {};
   for (const [path, data] of Object.entries(entries)) {
     const m = placeFile.exec(path);
@@ -86,6 +87,16 @@ function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): 
     const left = keepOwnPart(own, newId, shipped);
     if (left) notes.push(`${path}: ${left} event${left === 1 ? '' : 's'} citing neither this text nor the atlas ${left === 1 ? 'was' : 'were'} not loaded.`);
     if (shipped && !own.properties.events.length && !own.properties.quotes.length) continue;
+    for (const event of own.properties.events) {
+      if (!takenEvents.has(event.id)) {
+        takenEvents.add(event.id);
+        continue;
+      }
+      const free = freeId(event.id, takenEvents);
+      notes.push(`${path}: the atlas already has an event "${event.id}"; this one is loaded as "${free}".`);
+      event.id = free;
+      takenEvents.add(free);
+    }
     places[own.id] = own;
   }
   const named = [...atlas.places.filter((p) => !places[p.id]), ...Object.values(places)];
