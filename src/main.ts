@@ -45,5 +45,5 @@ Object.assign(window, {
 
 mount(App, {
   target: document.getElementById('app')!,
-  props: { atlas, problems, tours, known, version, own: stored?.own ?? new Set(), ownTexts: stored?.texts ?? [] },
+  props: { atlas, problems, tours, known, version, shipped: shipped.atlas, own: stored?.own ?? new Set<string>(), ownTexts: stored?.texts ?? [] },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberStatedIn } from './numbers.ts';
+import { numberStatedIn, numbersIn } from './numbers.ts';
 
 describe('numberStatedIn', () => {
   it('finds digits with and without thousands separators', () => {
@@ -20,5 +20,14 @@ describe('numberStatedIn', () => {
     expect(numberStatedIn(1, 'population of 1.7 million')).toBe(false);
     expect(numberStatedIn(160, 'the 160,000-strong Mehdi Army')).toBe(false);
     expect(numberStatedIn(18, 'Seventeen Iraqis were dead.')).toBe(false);
+  });
+});
+
+describe('numbersIn', () => {
+  it('finds each number a passage states, in every form the validator reads, and nothing inside a longer number', () => {
+    expect(numbersIn('Some 9,000 fled, 1.6 million were displaced and seventeen died in 2007.').sort((a, b) => a - b)).toEqual([17, 2007, 9000, 1_600_000]);
+    expect(numbersIn('No numbers here.')).toEqual([]);
+    for (const n of numbersIn('About 5500 families, 61% of them, and two million more'))
+      expect(numberStatedIn(n, 'About 5500 families, 61% of them, and two million more')).toBe(true);
   });
 });

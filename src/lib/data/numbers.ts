@@ -55,3 +55,20 @@ export function numberStatedIn(n: number, passage: string): boolean {
   // Not inside a longer number ("17" must not match "170" or "1.7"), nor inside a word.
   return spellings(n).some((form) => new RegExp(`(?<![\\w.,])${escape(form)}(?![\\w]|[.,]\\d)`, 'i').test(passage));
 }
+
+/** The numbers the texts write in words (one to twenty, the tens). */
+const wordNumbers = [...small.keys(), ...Object.keys(tens).map(Number)].slice(1);
+
+/**
+ * The numbers a passage states, each once, in the forms numberStatedIn reads ("9,000", "5500",
+ * "1.6 million", "seventeen"): what a reader may record as an event's figures.
+ */
+export function numbersIn(passage: string): number[] {
+  const found = new Set<number>();
+  for (const m of passage.matchAll(/(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+million)?(?![\w]|[.,]\d)/gi)) {
+    const n = Number(m[1].replace(/,/g, '')) * (m[2] ? 1_000_000 : 1);
+    if (Number.isFinite(n) && numberStatedIn(n, passage)) found.add(n);
+  }
+  for (const n of wordNumbers) if (numberStatedIn(n, passage)) found.add(n);
+  return [...found];
+}

@@ -1,5 +1,8 @@
 // Files of the repository the page reads only when a reader adds a text of their own: the texts'
-// index (a zip of place files carries it with the new entry) and the Find places gazetteer.
-// Separate chunks, loaded on first use; the paths repeat files.ts's, as imports take literals.
+// index and the coverage files (a zip of place files carries them with the text's additions) and
+// the Find places gazetteer. Separate chunks, loaded on first use; the paths repeat files.ts's, as
+// imports take literals.
 export const loadSourceIndex = (): Promise<string> => import('../../../places/sources/index.json?raw').then((m) => m.default);
+export const loadCoverage = (): Promise<string> => import('../../../places/coverage.json?raw').then((m) => m.default);
+export const loadCoverageGazetteer = (): Promise<string> => import('../../../geo/gazetteer.json?raw').then((m) => m.default);
 export const loadFindGazetteer = (): Promise<string> => import('../../../geo/find-gazetteer.json?raw').then((m) => m.default);

@@ -81,30 +81,36 @@ export function freeId(words: string, taken: Set<string>): string {
   return id;
 }
 
-/** A new own text from its form (which must have no problems), with an id no text has. */
-export function newOwnText(form: TextForm, takenTextIds: Set<string>): OwnText {
+/** The index entry a form describes, under `id`. */
+export function entryFromForm(form: TextForm, id: string): SourceEntry {
   const [author, outlet] = [form.author.trim() || null, form.outlet.trim() || null];
   const date = form.date.trim();
-  const year = date.slice(0, 4);
-  const id = freeId(`${form.title} ${year}`, takenTextIds);
   const by = [author, outlet].filter(Boolean).join(', ');
   return {
-    entry: {
-      id,
-      title: form.title.trim(),
-      author,
-      outlet,
-      genre: form.genre as SourceEntry['genre'],
-      date,
-      dateEvidence: 'the date given by the reader who added the text',
-      url: null,
-      seedFile: form.fileName ? `added by a reader from ${form.fileName}` : 'added by a reader, pasted',
-      credit: `${form.title.trim()}${by ? `, ${by}` : ''}, ${date} (a reader's own text)`,
-    },
-    text: form.text,
-    places: {},
-    mentions: [],
+    id,
+    title: form.title.trim(),
+    author,
+    outlet,
+    genre: form.genre as SourceEntry['genre'],
+    date,
+    dateEvidence: 'the date given by the reader who added the text',
+    url: null,
+    seedFile: form.fileName ? `added by a reader from ${form.fileName}` : 'added by a reader, pasted',
+    credit: `${form.title.trim()}${by ? `, ${by}` : ''}, ${date} (a reader's own text)`,
   };
+}
+
+/** The form that describes a kept text, to edit it. */
+export function formOf(own: OwnText): TextForm {
+  const e = own.entry;
+  const fileName = /^added by a reader from (.+)$/.exec(e.seedFile)?.[1] ?? null;
+  return { title: e.title, date: e.date, author: e.author ?? '', outlet: e.outlet ?? '', genre: e.genre, text: own.text, fileName };
+}
+
+/** A new own text from its form (which must have no problems), with an id no text has. */
+export function newOwnText(form: TextForm, takenTextIds: Set<string>): OwnText {
+  const id = freeId(`${form.title} ${form.date.trim().slice(0, 4)}`, takenTextIds);
+  return { entry: entryFromForm(form, id), text: form.text, places: {}, mentions: [] };
 }
 
 /** A shipped place as its file holds it. */

@@ -12,6 +12,7 @@ import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
 import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
 import { readPlaceFiles } from './read-zip.ts';
+import { prune, removeItem, usedPlaces } from './edit.ts';
 
 const files = readRawFiles();
 const repo = { sourceIndex: files.sourceIndex, coverage: readFileSync('places/coverage.json', 'utf8'), gazetteer: readFileSync('geo/gazetteer.json', 'utf8') };
@@ -176,5 +177,17 @@ describe('place files loaded back', () => {
       ok: false,
       message: expect.stringContaining('x.zip: places/x.geojson is not JSON'),
     });
+  });
+});
+
+describe('edits', () => {
+  it('drop a new place nothing links, and an atlas place the text adds nothing to, before the text is kept', () => {
+    const { own, place } = made();
+    const lonely = { ...place, id: 'nowhere' };
+    const withLonely = { ...own, places: { ...own.places, nowhere: lonely } };
+    const noQuote = removeItem(withLonely, 'fallujah', 'quote', 0);
+    expect(noQuote.places.fallujah.properties.quotes).toEqual([]);
+    expect(Object.keys(prune(noQuote, atlas).places).sort()).toEqual(['ramadi']);
+    expect(usedPlaces(noQuote)).toEqual(new Set(['ramadi']));
   });
 });

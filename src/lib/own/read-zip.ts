@@ -25,10 +25,11 @@ function decode(bytes: Uint8Array, file: string, zipName: string): string {
 }
 
 function parse(bytes: Uint8Array, file: string, zipName: string): unknown {
+  const text = decode(bytes, file, zipName);
   try {
-    return JSON.parse(decode(bytes, file, zipName));
+    return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${zipName}: ${file} is not JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new Error(`${zipName}: ${file} is not JSON (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
 }
 

@@ -1,0 +1,13 @@
+// "Download as place files" in the browser: the text's files written against the shipped atlas
+// (a clone has the shipped places, not this browser's other texts), zipped.
+import { loadCoverage, loadCoverageGazetteer, loadSourceIndex } from '../data/repo-files-vite.ts';
+import type { Atlas } from '../data/schema.ts';
+import type { OwnText } from './draft.ts';
+import { ownFiles, zipFiles } from './files.ts';
+
+export async function placeFilesZip(own: OwnText, shipped: Atlas): Promise<Uint8Array> {
+  const [sourceIndex, coverage, gazetteer] = await Promise.all([loadSourceIndex(), loadCoverage(), loadCoverageGazetteer()]);
+  return zipFiles(ownFiles(own, shipped, { sourceIndex, coverage, gazetteer }));
+}
+
+export const zipName = (own: OwnText): string => `${own.entry.id}-place-files.zip`;
