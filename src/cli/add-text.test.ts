@@ -31,7 +31,10 @@ describe('npm run add-text', () => {
     expect(added.stdout).toMatch(/"Falluja" → fallujah; or: Al Fallūjah, IQ/);
     expect(added.stdout).toMatch(/"Haditha" → new place haditha \(from GeoNames/);
     expect(readFileSync(join(root, 'places/sources/a-dispatch-from-the-road-2007.txt'), 'utf8')).toBe(TEXT);
-    expect(JSON.parse(readFileSync(join(root, 'places/haditha.geojson'), 'utf8')).properties).toMatchObject({ name: 'Haditha', gazetteer: { ref: 'Ḩadīthah' } });
+    expect(JSON.parse(readFileSync(join(root, 'places/haditha.geojson'), 'utf8')).properties).toMatchObject({
+      name: 'Haditha',
+      gazetteer: { ref: 'Ḩadīthah' },
+    });
     const validated = run(root, 'src/cli/validate.ts');
     expect(validated.stderr).toBe('');
     expect(validated.stdout).toMatch(/a-dispatch-from-the-road-2007\s+0 event passages\s+0 quotes/);
