@@ -129,7 +129,7 @@ test('a permalink restores the whole view, and back and forward step through vie
 test('a malformed or hostile link falls back to defaults with a visible notice', async ({ page }) => {
   await page.goto(`/#t=banana&mode=sideways&place=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&doc=nope`);
   await mapIdle(page);
-  const notice = page.getByRole('status', { name: 'About this link' });
+  const notice = page.getByRole('status', { name: 'Notices' });
   await expect(notice).toContainText("The link's date “banana” is not valid");
   await expect(notice).toContainText('“<img src=x onerror="window.__pwned=1">”');
   expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -99,7 +99,7 @@ test('the window box refuses what a link would refuse, and keeps the last valid 
 
 test("a link's bidi controls cannot reverse the notice's own words", async ({ page }) => {
   await page.goto(`/#place=${encodeURIComponent('x\u202Eevil')}`);
-  const notice = page.getByRole('status', { name: 'About this link' });
+  const notice = page.getByRole('status', { name: 'Notices' });
   await expect(notice).toContainText("The link's place \u201cx<U+202E>evil\u201d is not valid");
   expect(await notice.innerText()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
 });

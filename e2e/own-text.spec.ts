@@ -133,7 +133,9 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   // The event is on the atlas's event list at its date, cited to the text.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download A dispatch from the road as place files' }).click();
-  const zip = unzipSync(readFileSync(await (await download).path()));
+  const zipFile = { name: (await download).suggestedFilename(), mimeType: 'application/zip', buffer: readFileSync(await (await download).path()) };
+  expect(zipFile.name).toBe('a-dispatch-from-the-road-2007-place-files.zip');
+  const zip = unzipSync(zipFile.buffer);
   expect(Object.keys(zip).sort()).toEqual(
     expect.arrayContaining([
       'places/sources/a-dispatch-from-the-road-2007.txt',
@@ -155,6 +157,30 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
   expect(out).toContain('Atlas data is valid');
   expect(out).toMatch(/a-dispatch-from-the-road-2007\s+1 event passages\s+1 quotes/);
+
+  // Loaded back, the zip's text clashes with the one kept: it is offered a new id, never written over.
+  await page.getByLabel('Load place files').setInputFiles(zipFile);
+  await expect(page.getByRole('alert')).toContainText('The atlas already has a text “a-dispatch-from-the-road-2007”');
+  await page.getByRole('button', { name: 'Load it as “a-dispatch-from-the-road-2007-2”' }).click();
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
+    'Loaded “A dispatch from the road” from a-dispatch-from-the-road-2007-place-files.zip as “a-dispatch-from-the-road-2007-2”',
+  );
+  await expect(page.locator('section[aria-labelledby="texts-title"] li').filter({ hasText: 'A dispatch from the road' })).toHaveCount(2);
+});
+
+test('a place no gazetteer has is put on the map by a click, approximate and saying so', async ({ page }) => {
+  const editor = await addText(page);
+  await editor.getByLabel('Text', { exact: true }).fill('We reached Falluja at noon.');
+  await editor.getByRole('button', { name: 'Find places' }).click();
+  await editor.getByLabel('Place for “Falluja”').selectOption({ label: 'Another place: put it on the map…' });
+  await editor.getByRole('button', { name: 'Accept “Falluja” at 11' }).click();
+  await expect(editor.getByText('Click the map where “Falluja” is')).toBeVisible();
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+  await expect(editor.getByRole('status')).toContainText('(approximate: placed by you, from no gazetteer)');
+  await expect(editor.locator('.proposals li')).toContainText('Accepted: Falluja');
+  // The click chose a point: no place was opened under it.
+  await expect(page.locator('aside')).not.toContainText('Read in context');
 });
 
 test('bad input is named and loses nothing: an empty text, a date that is not EDTF, a zip that is not place files', async ({ page }) => {

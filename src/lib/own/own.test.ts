@@ -12,6 +12,7 @@ import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
 import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
 import { readPlaceFiles } from './read-zip.ts';
+import { shortName } from '../print/caption.ts';
 import { prune, removeItem, usedPlaces } from './edit.ts';
 
 const files = readRawFiles();
@@ -75,6 +76,11 @@ describe("a reader's own text", () => {
     expect(merged.atlas.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(shippedFallujah + 1);
     expect(merged.atlas.events.length).toBe(atlas.events.length + 1);
     expect(merged.atlas.mentions.filter((m) => m.doc === own.entry.id)).toEqual([expect.objectContaining({ placeId: 'ramadi', text: 'Ramadi' })]);
+    // Marked as the reader's own, and credited so on figures.
+    const source = merged.atlas.sources.find((s) => s.id === own.entry.id)!;
+    expect(source.own).toBe(true);
+    expect(shortName(source)).toBe('Reporter 2007 (reader’s own text)');
+    expect(source.credit).toContain("(a reader's own text)");
   });
 
   it('names the file, feature and field of a problem, and leaves only that out', () => {
