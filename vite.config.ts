@@ -6,7 +6,20 @@ export default defineConfig({
   plugins: [svelte(), shippedAtlas()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // Pure modules: a chunk that shares one with code loaded later need not import it for its
+      // side effects (it has none), so the first load carries only what it uses (issue 16).
+      treeshake: {
+        moduleSideEffects: [
+          { test: /node_modules[\\/]jsonc-parser[\\/]/, sideEffects: false },
+          { test: /src[\\/]lib[\\/](data|time|own)[\\/][^/\\]+\.ts$/, sideEffects: false },
+        ],
+      },
+    },
+  },
   // Module workers, so the import worker's Parquet and Arrow readers are chunks of their own,
   // loaded when such a file is opened, not with every CSV.
   worker: { format: 'es' },
