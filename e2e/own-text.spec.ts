@@ -120,6 +120,13 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   await page.reload();
   await mapIdle(page);
   await expect(page.locator('section[aria-labelledby="texts-title"]')).toContainText(/A dispatch from the road\s*your text/);
+  // Kept as made: Edit opens it with its places accepted and its quote and event listed.
+  await page.getByRole('button', { name: 'Edit A dispatch from the road' }).click();
+  const again = page.getByRole('dialog', { name: 'Edit “A dispatch from the road”' });
+  await expect(again.locator('.proposals li.accepted')).toHaveCount(NAMES.length);
+  await expect(again.getByRole('list', { name: 'Quotes and events from your text' }).getByRole('listitem')).toHaveCount(2);
+  await again.getByRole('button', { name: 'Close', exact: true }).click();
+
   await page.getByRole('combobox', { name: 'Search places' }).fill('Haditha');
   await page.getByRole('option', { name: /^Haditha/ }).click();
   const panel = page.locator('aside');
@@ -181,6 +188,14 @@ test('a place no gazetteer has is put on the map by a click, approximate and say
   await expect(editor.locator('.proposals li')).toContainText('Accepted: Falluja');
   // The click chose a point: no place was opened under it.
   await expect(page.locator('aside')).not.toContainText('Read in context');
+
+  // A passage can be chosen from the keyboard by its words, as well as by dragging.
+  await editor.getByLabel('Or type the words').fill('reached Falluja');
+  await editor.getByLabel('Or type the words').press('Enter');
+  await expect(editor.getByText('Selected: characters 3–18')).toBeVisible();
+  await editor.getByLabel('Or type the words').fill('reached Fallujah');
+  await editor.getByRole('button', { name: 'Select', exact: true }).click();
+  await expect(editor.getByText('These words are not in the text exactly as typed.')).toBeVisible();
 });
 
 test('bad input is named and loses nothing: an empty text, a date that is not EDTF, a zip that is not place files', async ({ page }) => {
