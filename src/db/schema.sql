@@ -1,0 +1,230 @@
+-- The atlas's server mode: one collection of events in PostGIS, served as time-filtered vector
+-- tiles by one function. `npm run db -- load` runs this file (it replaces the collection), then
+-- copies the rows in and calls atlas.build(). Days are the atlas's clock: whole days since
+-- 2003-01-01 (src/lib/time/instant.ts).
+CREATE EXTENSION IF NOT EXISTS postgis;
+DROP SCHEMA IF EXISTS atlas CASCADE;
+CREATE SCHEMA atlas;
+
+-- One row an event. `date` and `end_date` are the file's cells as written; t0 and t1 are the
+-- earliest and the latest day they allow ("2006-11" is 1400..1429), which every window query uses.
+-- m is the point's Morton (Z-order) code at zoom 20: a tile at any zoom is one range of m, and a
+-- cell of a tile is m shifted right, so one btree serves both the tile's space and its time.
+-- Partitioned by the year of t0 (partitions made by the loader), so a window reads its years only.
+CREATE TABLE atlas.events (
+  id bigint NOT NULL,
+  row_in_file bigint NOT NULL,
+  date text NOT NULL,
+  end_date text,
+  t0 int NOT NULL,
+  t1 int NOT NULL,
+  lng float8 NOT NULL,
+  lat float8 NOT NULL,
+  geom geometry(Point, 3857) NOT NULL,
+  m bigint NOT NULL,
+  label text NOT NULL,
+  source text NOT NULL,
+  tags text[] NOT NULL DEFAULT '{}',
+  CHECK (t1 >= t0)
+) PARTITION BY RANGE (t0);
+
+-- What the loader found, and what the tile function needs to know of the whole collection.
+CREATE TABLE atlas.meta (
+  file text NOT NULL,
+  rows_read bigint NOT NULL,
+  events bigint NOT NULL,
+  problems bigint NOT NULL,
+  first_day int,
+  last_day int,
+  longest_span int,
+  west float8, south float8, east float8, north float8,
+  -- From this zoom on, a tile holds raw points: the densest tile of the whole period holds at
+  -- most atlas.raw_limit() events. Below it, tiles hold counts per cell.
+  raw_from_zoom int,
+  -- Zooms up to this one read whole months of counts from atlas.cell_months.
+  pyramid_level int,
+  loaded_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Counts per cell and month of start, at each zoom up to pyramid_level: 64 × 64 cells a tile (8 px
+-- of a 512 px tile), so a cell at zoom z is m >> 2 * (14 - z). Month 0 is January 2003.
+-- The events of a window [f, t] in a cell are exactly those starting in it (the whole months
+-- inside it from here, the days at its ends from atlas.events) plus those that started before it
+-- and last into it (from atlas.events): a count, never a sample.
+CREATE TABLE atlas.cell_months (level smallint NOT NULL, c bigint NOT NULL, month int NOT NULL, tags text[] NOT NULL, n int NOT NULL);
+
+-- Events in a tile over the whole period, at zoom 16; coarser zooms are sums of these.
+CREATE TABLE atlas.tile_counts (z smallint, k bigint, n bigint);
+
+CREATE FUNCTION atlas.raw_limit() RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 20000 $$;
+-- Half the width of the Web Mercator square, in metres.
+CREATE FUNCTION atlas.half_world() RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 20037508.342789244 $$;
+
+-- x → its bits at the even places (the other coordinate takes the odd ones): Morton coding.
+CREATE FUNCTION atlas.spread(v bigint) RETURNS bigint LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  v := (v | (v << 16)) & 281470681808895;       -- 0x0000FFFF0000FFFF
+  v := (v | (v << 8)) & 71777214294589695;      -- 0x00FF00FF00FF00FF
+  v := (v | (v << 4)) & 1085102592571150095;    -- 0x0F0F0F0F0F0F0F0F
+  v := (v | (v << 2)) & 3689348814741910323;    -- 0x3333333333333333
+  RETURN (v | (v << 1)) & 6148914691236517205;  -- 0x5555555555555555
+END $$;
+-- The inverse: the bits at the even places, packed.
+CREATE FUNCTION atlas.compact(v bigint) RETURNS bigint LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  v := v & 6148914691236517205;
+  v := (v | (v >> 1)) & 3689348814741910323;
+  v := (v | (v >> 2)) & 1085102592571150095;
+  v := (v | (v >> 4)) & 71777214294589695;
+  v := (v | (v >> 8)) & 281470681808895;
+  RETURN (v | (v >> 16)) & 4294967295;
+END $$;
+
+CREATE FUNCTION atlas.month_of(day int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ((extract(year FROM DATE '2003-01-01' + day) - 2003) * 12 + extract(month FROM DATE '2003-01-01' + day) - 1)::int
+$$;
+CREATE FUNCTION atlas.month_first_day(month int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ((DATE '2003-01-01' + make_interval(months => month))::date - DATE '2003-01-01')
+$$;
+
+-- A query parameter → a day: an ISO day (2006-11-20) or a day number; `fallback` when absent.
+CREATE FUNCTION atlas.day_of(value text, fallback int) RETURNS int LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+  IF value IS NULL OR value = '' THEN RETURN fallback; END IF;
+  IF value ~ '^-?\d+$' THEN RETURN value::int; END IF;
+  RETURN value::date - DATE '2003-01-01';
+EXCEPTION WHEN others THEN
+  RAISE EXCEPTION 'from/to: "%" is not a day (write it as 2006-11-20)', value USING ERRCODE = '22007';
+END $$;
+
+-- "violence,occupation" → {violence,occupation}; null (no filter) when absent.
+CREATE FUNCTION atlas.tags_of(value text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN value IS NULL OR btrim(value) = '' THEN NULL
+    ELSE array(SELECT btrim(t) FROM unnest(string_to_array(value, ',')) t WHERE btrim(t) <> '') END
+$$;
+
+-- After the rows are in: indexes, statistics, the zoom raw points begin and the monthly counts.
+CREATE FUNCTION atlas.build(top_level int DEFAULT 8) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  raw_zoom int;
+  pyramid int;
+BEGIN
+  CREATE INDEX events_space_time ON atlas.events (m, t0) INCLUDE (t1);
+  CREATE INDEX events_time_space ON atlas.events (t0, m) INCLUDE (t1);
+  CREATE INDEX events_spans ON atlas.events (t0, m) INCLUDE (t1) WHERE t1 > t0;
+  CREATE INDEX events_geom ON atlas.events USING gist (geom);
+
+  INSERT INTO atlas.tile_counts SELECT 16, m >> 8, count(*) FROM atlas.events GROUP BY m >> 8;
+  FOR zoom IN REVERSE 15..0 LOOP
+    INSERT INTO atlas.tile_counts SELECT zoom, k >> 2, sum(n) FROM atlas.tile_counts WHERE z = zoom + 1 GROUP BY k >> 2;
+  END LOOP;
+  SELECT coalesce(min(z), 17) INTO raw_zoom FROM (SELECT z FROM atlas.tile_counts GROUP BY z HAVING max(n) <= atlas.raw_limit()) ok;
+  -- Whole months are counted ahead up to top_level: past it cells hold few events a month, so
+  -- counts would be nearly as many rows as events; those zooms count from atlas.events.
+  pyramid := least(raw_zoom - 1, top_level);
+
+  IF pyramid >= 0 THEN
+    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), atlas.month_of(t0), tags, count(*)
+      FROM atlas.events GROUP BY 2, 3, 4;
+    FOR l IN REVERSE pyramid - 1..0 LOOP
+      INSERT INTO atlas.cell_months SELECT l, c >> 2, month, tags, sum(n) FROM atlas.cell_months WHERE level = l + 1 GROUP BY 2, 3, 4;
+    END LOOP;
+  END IF;
+  CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month);
+
+  UPDATE atlas.meta SET raw_from_zoom = raw_zoom, pyramid_level = pyramid,
+    (first_day, last_day, longest_span, west, south, east, north) =
+      (SELECT min(t0), max(t1), max(t1 - t0), min(lng), min(lat), max(lng), max(lat) FROM atlas.events);
+END $$;
+
+-- The tile: raw points (layer "events": id, t0, t1) from raw_from_zoom on, counts per cell
+-- (layer "cells": n, the events of the window in that square) below it. The window is every
+-- event whose days overlap [from, to]; tags keeps events with any of the tags.
+-- The signature Martin calls with the query string as JSON: fn(z, x, y, query_params json).
+-- https://maplibre.org/martin/sources-pg-functions.html
+CREATE FUNCTION atlas.tile(z integer, x integer, y integer, query_params json DEFAULT '{}') RETURNS bytea
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  meta atlas.meta;
+  f int; t int; tg text[];
+  lo bigint; hi bigint;       -- the tile's range of m
+  p int; shift int;           -- the cells' zoom (z + 6, at most 20) and m's shift to them
+  ma int; mb int; full_from int; full_to int;
+  s float8; h float8 := atlas.half_world();
+  envelope geometry := ST_TileEnvelope(z, x, y);
+  mvt bytea;
+BEGIN
+  SELECT * INTO meta FROM atlas.meta LIMIT 1;
+  IF meta IS NULL OR meta.raw_from_zoom IS NULL OR z > 20 THEN RETURN ''::bytea; END IF;
+  f := atlas.day_of(query_params->>'from', meta.first_day);
+  t := atlas.day_of(query_params->>'to', meta.last_day);
+  tg := atlas.tags_of(query_params->>'tags');
+  lo := ((atlas.spread(y) << 1) | atlas.spread(x)) << (2 * (20 - z));
+  hi := lo + (1::bigint << (2 * (20 - z))) - 1;
+
+  IF z >= meta.raw_from_zoom THEN
+    SELECT ST_AsMVT(q, 'events', 4096, 'geom', 'id') INTO mvt FROM (
+      SELECT e.id, e.t0, e.t1, ST_AsMVTGeom(e.geom, envelope, 4096, 0, false) AS geom
+      FROM atlas.events e
+      WHERE e.m BETWEEN lo AND hi AND e.t0 <= t AND e.t1 >= f AND (tg IS NULL OR e.tags && tg)
+    ) q;
+    RETURN coalesce(mvt, ''::bytea);
+  END IF;
+
+  p := least(z + 6, 20);
+  shift := 2 * (20 - p);
+  s := 2 * h / (1::bigint << p);
+
+  IF z <= meta.pyramid_level THEN
+    -- The whole months inside [f, t] are counted ahead; the days left at either end are not.
+    ma := atlas.month_of(f);
+    IF atlas.month_first_day(ma) <> f THEN ma := ma + 1; END IF;
+    mb := atlas.month_of(t);
+    IF atlas.month_first_day(mb + 1) - 1 <> t THEN mb := mb - 1; END IF;
+  ELSE
+    ma := 1; mb := 0;
+  END IF;
+  IF ma <= mb THEN
+    full_from := atlas.month_first_day(ma); full_to := atlas.month_first_day(mb + 1) - 1;
+  ELSE
+    full_from := t + 1; full_to := t; -- no whole month: every day of the window from atlas.events
+  END IF;
+
+  SELECT ST_AsMVT(q, 'cells', 4096, 'geom') INTO mvt FROM (
+    SELECT sum(parts.n)::int AS n,
+      ST_AsMVTGeom(ST_MakeEnvelope(-h + atlas.compact(c) * s, h - (atlas.compact(c >> 1) + 1) * s, -h + (atlas.compact(c) + 1) * s, h - atlas.compact(c >> 1) * s, 3857),
+        envelope, 4096, 0, true) AS geom
+    FROM (
+      -- Whole months, counted ahead.
+      SELECT cm.c, cm.n FROM atlas.cell_months cm
+      WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb AND (tg IS NULL OR cm.tags && tg)
+      UNION ALL
+      -- Events starting on the days of the window outside those months.
+      SELECT e.m >> shift, 1 FROM atlas.events e
+      WHERE (e.t0 BETWEEN f AND least(t, full_from - 1) OR e.t0 BETWEEN greatest(f, full_to + 1) AND t)
+        AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
+      UNION ALL
+      -- Events that started before the window and last into it.
+      SELECT e.m >> shift, 1 FROM atlas.events e
+      WHERE e.t1 > e.t0 AND e.t0 BETWEEN f - meta.longest_span AND f - 1 AND e.t1 >= f
+        AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
+    ) parts (c, n)
+    GROUP BY c
+  ) q;
+  RETURN coalesce(mvt, ''::bytea);
+END $$;
+
+-- The same tile for pg_tileserv, which passes query parameters by the function's argument names.
+-- https://access.crunchydata.com/documentation/pg_tileserv/latest/usage/function-layers/
+CREATE FUNCTION atlas.tile_by_name(z integer, x integer, y integer, "from" text DEFAULT NULL, "to" text DEFAULT NULL, tags text DEFAULT NULL)
+RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT atlas.tile(z, x, y, json_build_object('from', "from", 'to', "to", 'tags', tags))
+$$;
+
+-- The events of a window in a box (west, south, east, north in degrees): the atlas's count.
+CREATE FUNCTION atlas.window_events(f int, t int, tg text[], west float8, south float8, east float8, north float8)
+RETURNS SETOF atlas.events LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT * FROM atlas.events e
+  WHERE e.geom && ST_Transform(ST_MakeEnvelope(west, greatest(south, -85.05112878), east, least(north, 85.05112878), 4326), 3857)
+    AND e.t0 <= t AND e.t1 >= f AND (tg IS NULL OR e.tags && tg)
+$$;

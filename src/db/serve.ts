@@ -1,0 +1,134 @@
+// `npm run db -- serve`: the collection over HTTP. Tiles come from the one PostGIS function
+// (atlas.tile, the signature Martin calls); this server only passes the query string to it, and
+// answers the two questions the atlas asks beside the map: how many events a window holds in a
+// box (the count), and which they are (the event list, a page at a time). With a built atlas
+// (dist/), it serves that too, so the page and its data share one origin.
+//   GET /meta                         the collection: rows, problems, days, extent, zooms
+//   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile
+//   GET /count?from&to&tags&bbox      {"count": n}: SELECT count(*) over the window and the box
+//   GET /events?from&to&tags&bbox&after&limit   a page of events in time order, and the key of the next
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type pg from 'pg';
+
+/** Events in one page of the list. */
+export const PAGE_LIMIT = 500;
+
+export interface ServeOptions {
+  /** A built atlas to serve at / (e.g. dist/); none if absent. */
+  atlas?: string;
+}
+
+class BadRequest extends Error {}
+
+const day = (value: string | null, name: string): string | null => {
+  if (value === null || value === '') return null;
+  if (!/^-?\d+$/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BadRequest(`${name}: "${value}" is not a day; write it as 2006-11-20`);
+  return value;
+};
+
+function bboxOf(value: string | null): [number, number, number, number] {
+  if (!value) return [-180, -85.0511, 180, 85.0511];
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) throw new BadRequest(`bbox: "${value}" is not west,south,east,north in degrees`);
+  return parts as [number, number, number, number];
+}
+
+/** The window and filter every query shares, as SQL parameters $1..$3 (days from, to; tags). */
+function windowOf(q: URLSearchParams) {
+  return [day(q.get('from'), 'from'), day(q.get('to'), 'to'), q.get('tags') || null] as const;
+}
+
+const WINDOW_SQL = `SELECT atlas.day_of($1, m.first_day) AS f, atlas.day_of($2, m.last_day) AS t, atlas.tags_of($3) AS tg FROM atlas.meta m`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  // The atlas may be served from elsewhere (npm start on port 4173): read-only data, so any origin may read it.
+  res.writeHead(status, { 'Content-Type': type, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', ...extra });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json');
+
+async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const q = url.searchParams;
+  const tile = /^\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+  if (tile) {
+    const [z, x, y] = tile.slice(1).map(Number);
+    if (z > 22 || x >= 2 ** z || y >= 2 ** z) return json(res, 400, { error: `no tile ${z}/${x}/${y}` });
+    const [from, to, tags] = windowOf(q);
+    const params = JSON.stringify({ from, to, tags });
+    const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
+    return send(res, 200, rows[0].mvt as Buffer, 'application/vnd.mapbox-vector-tile');
+  }
+  if (url.pathname === '/meta') {
+    const { rows } = await pool.query('SELECT * FROM atlas.meta');
+    if (!rows.length) return json(res, 404, { error: 'No collection is loaded: run npm run db -- load <file>.' });
+    return json(res, 200, rows[0]);
+  }
+  if (url.pathname === '/count') {
+    const [from, to, tags] = windowOf(q);
+    const [w, s, e, n] = bboxOf(q.get('bbox'));
+    const { rows } = await pool.query(`SELECT count(*)::bigint AS count FROM (${WINDOW_SQL}) p, atlas.window_events(p.f, p.t, p.tg, $4, $5, $6, $7)`, [
+      from,
+      to,
+      tags,
+      w,
+      s,
+      e,
+      n,
+    ]);
+    return json(res, 200, { count: Number(rows[0].count) });
+  }
+  if (url.pathname === '/events') {
+    const [from, to, tags] = windowOf(q);
+    const [w, s, e, n] = bboxOf(q.get('bbox'));
+    const limit = Math.min(PAGE_LIMIT, Math.max(1, Number(q.get('limit') ?? 100) || 100));
+    const after = q.get('after');
+    const key = after ? after.split(':').map(Number) : [-1e9, 0];
+    if (key.length !== 2 || key.some((k) => !Number.isFinite(k))) throw new BadRequest(`after: "${after}" is not a key from the previous page`);
+    const { rows } = await pool.query(
+      `SELECT ev.id, ev.row_in_file AS row, ev.date, ev.end_date, ev.t0, ev.t1, ev.lng, ev.lat, ev.label, ev.source, ev.tags
+       FROM (${WINDOW_SQL}) p, atlas.window_events(p.f, p.t, p.tg, $4, $5, $6, $7) ev
+       WHERE (ev.t0, ev.id) > ($8, $9) ORDER BY ev.t0, ev.id LIMIT $10`,
+      [from, to, tags, w, s, e, n, key[0], key[1], limit + 1],
+    );
+    const page = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), row: Number(r.row) }));
+    const last = page.at(-1);
+    return json(res, 200, { events: page, next: rows.length > limit && last ? `${last.t0}:${last.id}` : null });
+  }
+  if (options.atlas) return sendFile(res, options.atlas, url.pathname);
+  return json(res, 404, { error: `no such path: ${url.pathname}` });
+}
+
+function sendFile(res: ServerResponse, root: string, path: string) {
+  const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
+  if (!file.startsWith(resolve(root)) || !existsSync(file) || !statSync(file).isFile()) return json(res, 404, { error: `no such path: ${path}` });
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}
+
+export function serve(pool: pg.Pool, options: ServeOptions = {}): Server {
+  const atlas = options.atlas && existsSync(join(options.atlas, 'index.html')) ? resolve(options.atlas) : undefined;
+  return createServer((req, res) => {
+    route(pool, { atlas }, req, res).catch((e: Error & { code?: string }) => {
+      // A bad parameter (ours, or a date PostgreSQL refused) is the caller's; anything else is ours.
+      const caller = e instanceof BadRequest || e.code === '22007' || e.code === '22008';
+      json(res, caller ? 400 : 500, { error: e.message });
+    });
+  });
+}
