@@ -15,7 +15,7 @@ export default defineConfig({
       treeshake: {
         moduleSideEffects: [
           { test: /node_modules[\\/]jsonc-parser[\\/]/, sideEffects: false },
-          { test: /src[\\/]lib[\\/](data|time|own)[\\/][^/\\]+\.ts$/, sideEffects: false },
+          { test: /src[\\/]lib[\\/](data|time|own|server)[\\/][^/\\]+\.ts$/, sideEffects: false },
         ],
       },
     },

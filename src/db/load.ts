@@ -8,10 +8,16 @@ import Papa from 'papaparse';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
-import { columnsOf, formatImportProblem, readRow, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
+import { columnsOf, formatImportProblem, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
 import { arrowRecords, columnarKind, parquetRecords, pointOf } from '../lib/import/columnar.ts';
 import type { DateFormat } from '../lib/import/columns.ts';
 import { COPY_COLUMNS, copyLine, tagsOf } from './rows-to-copy.ts';
+
+/**
+ * Most events a tile holds as points: about 20 bytes each in a vector tile (id, first and last
+ * day), so 20,000 keep a tile near 400 kB, under the 512 kB a tile may weigh (issue 19).
+ */
+export const RAW_LIMIT = 20_000;
 
 /** At most this many problems are listed; the rest are counted. */
 export const LISTED_PROBLEMS = 1000;
@@ -20,6 +26,8 @@ export interface LoadOptions {
   /** Columns named by the reader, for headers the atlas does not know (as the browser's column chooser). */
   columns?: Partial<Record<Role | 'tags', string>>;
   dateFormat?: DateFormat;
+  /** Most events a tile may hold as points (atlas.build's raw_limit); small only in tests. */
+  rawLimit?: number;
   onProgress?: (rows: number) => void;
 }
 
@@ -126,13 +134,13 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
   const started = performance.now();
   const { unit, header, geometry, batches, record: recordOf } = await recordsOf(path);
   const fields = header.filter((h) => h !== geometry);
-  const known = columnsOf(geometry ? ['longitude', 'latitude', ...fields] : fields);
   const chosen = options.columns ?? {};
-  const columns: Partial<Record<Role, string>> = { ...('columns' in known ? known.columns : {}), ...chosen };
+  const columns: Partial<Record<Role, string>> = { ...knownColumns(fields), ...chosen };
   if (geometry) Object.assign(columns, { lng: 'longitude', lat: 'latitude' });
   const report: LoadReport = { file, unit, rows: 0, events: 0, problems: [], problemCount: 0, copySeconds: 0, buildSeconds: 0 };
   const missing = (['lng', 'lat', 'date'] as Role[]).filter((r) => !columns[r]);
   if (missing.length) {
+    const known = columnsOf(fields);
     const reason = 'error' in known ? known.error : `No column for ${missing.join(', ')}.`;
     report.fatal = `${file}: ${reason} Name them with --lng, --lat, --date (and --end, --label, --source, --tags).`;
     return report;
@@ -186,7 +194,7 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     report.copySeconds = (performance.now() - started) / 1000;
     await db.query('UPDATE atlas.meta SET rows_read = $1, events = $2, problems = $3', [report.rows, report.events, report.problemCount]);
     const building = performance.now();
-    await db.query('SELECT atlas.build()');
+    await db.query('SELECT atlas.build($1)', [options.rawLimit ?? RAW_LIMIT]);
     report.buildSeconds = (performance.now() - building) / 1000;
   } finally {
     db.release();

@@ -39,7 +39,8 @@ CREATE TABLE atlas.meta (
   longest_span int,
   west float8, south float8, east float8, north float8,
   -- From this zoom on, a tile holds raw points: the densest tile of the whole period holds at
-  -- most atlas.raw_limit() events. Below it, tiles hold counts per cell.
+  -- most raw_limit events (load.ts RAW_LIMIT). Below it, tiles hold counts per cell.
+  raw_limit int,
   raw_from_zoom int,
   -- Zooms up to this one read whole months of counts from atlas.cell_months.
   pyramid_level int,
@@ -56,7 +57,6 @@ CREATE TABLE atlas.cell_months (level smallint NOT NULL, c bigint NOT NULL, mont
 -- Events in a tile over the whole period, at zoom 16; coarser zooms are sums of these.
 CREATE TABLE atlas.tile_counts (z smallint, k bigint, n bigint);
 
-CREATE FUNCTION atlas.raw_limit() RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 20000 $$;
 -- Half the width of the Web Mercator square, in metres.
 CREATE FUNCTION atlas.half_world() RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 20037508.342789244 $$;
 
@@ -104,7 +104,7 @@ CREATE FUNCTION atlas.tags_of(value text) RETURNS text[] LANGUAGE sql IMMUTABLE 
 $$;
 
 -- After the rows are in: indexes, statistics, the zoom raw points begin and the monthly counts.
-CREATE FUNCTION atlas.build(top_level int DEFAULT 8) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION atlas.build(raw_limit int, top_level int DEFAULT 8) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   raw_zoom int;
   pyramid int;
@@ -118,7 +118,7 @@ BEGIN
   FOR zoom IN REVERSE 15..0 LOOP
     INSERT INTO atlas.tile_counts SELECT zoom, k >> 2, sum(n) FROM atlas.tile_counts WHERE z = zoom + 1 GROUP BY k >> 2;
   END LOOP;
-  SELECT coalesce(min(z), 17) INTO raw_zoom FROM (SELECT z FROM atlas.tile_counts GROUP BY z HAVING max(n) <= atlas.raw_limit()) ok;
+  SELECT coalesce(min(z), 17) INTO raw_zoom FROM (SELECT z FROM atlas.tile_counts GROUP BY z HAVING max(n) <= raw_limit) ok;
   -- Whole months are counted ahead up to top_level: past it cells hold few events a month, so
   -- counts would be nearly as many rows as events; those zooms count from atlas.events.
   pyramid := least(raw_zoom - 1, top_level);
@@ -132,7 +132,7 @@ BEGIN
   END IF;
   CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month);
 
-  UPDATE atlas.meta SET raw_from_zoom = raw_zoom, pyramid_level = pyramid,
+  UPDATE atlas.meta SET raw_limit = build.raw_limit, raw_from_zoom = raw_zoom, pyramid_level = pyramid,
     (first_day, last_day, longest_span, west, south, east, north) =
       (SELECT min(t0), max(t1), max(t1 - t0), min(lng), min(lat), max(lng), max(lat) FROM atlas.events);
 END $$;

@@ -22,9 +22,12 @@ export interface ServeOptions {
 
 class BadRequest extends Error {}
 
+/** A day parameter: an ISO day that exists (2006-02-30 does not), or a day number of the atlas's clock. */
 const day = (value: string | null, name: string): string | null => {
-  if (value === null || value === '') return null;
-  if (!/^-?\d+$/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BadRequest(`${name}: "${value}" is not a day; write it as 2006-11-20`);
+  if (value === null || value === '' || /^-?\d+$/.test(value)) return value || null;
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value)
+    throw new BadRequest(`${name}: "${value}" is not a day; write it as 2006-11-20`);
   return value;
 };
 

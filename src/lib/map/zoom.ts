@@ -4,6 +4,8 @@
 import type { Place } from '../data/schema.ts';
 
 export const MAX_ZOOM = 10;
+/** With a collection server named, its events may be located to the metre: the map comes closer. */
+export const SERVER_MAX_ZOOM = 16;
 
 /** How close the map comes to a place when it is chosen: a district needs a closer look than a province. */
 export const zoomForKind: Record<Place['properties']['kind'], number> = {

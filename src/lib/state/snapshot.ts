@@ -25,6 +25,8 @@ export interface ViewSnapshot {
   /** A guided tour being played, and its chapter (0-based here, 1-based in the link). */
   tour: string | null;
   chapter: number | null;
+  /** A collection served from PostGIS (npm run db -- serve): the server's address, or null. */
+  db: string | null;
 }
 
 export const defaultView: ViewSnapshot = {
@@ -40,6 +42,7 @@ export const defaultView: ViewSnapshot = {
   passage: null,
   tour: null,
   chapter: null,
+  db: null,
 };
 
 /** What a link may name, so that unknown ids are refused rather than passed on. */
@@ -67,3 +70,18 @@ export const validDay = (t: number) => Number.isInteger(t) && t >= FIRST_DAY && 
 export const validWindowDays = (n: number) => Number.isInteger(n) && n >= 1 && n <= 3650;
 export const validCamera = ([lng, lat, zoom]: number[]) =>
   [lng, lat, zoom].every(Number.isFinite) && Math.abs(lng) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22;
+
+/**
+ * A collection server's address as a link may give it: http(s) on any host (the reader chose it),
+ * or a path on the atlas's own origin ("/db"). Returned without a trailing slash; null if invalid.
+ */
+export function validServer(value: string): string | null {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  if (/^\/[\w\-./]*$/.test(trimmed)) return trimmed;
+  try {
+    const url = new URL(trimmed);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash ? trimmed : null;
+  } catch {
+    return null;
+  }
+}

@@ -15,7 +15,7 @@ export interface LinkRead {
  * and returns what to do on popstate: `onlink` runs after a link is read into the view.
  */
 export function syncUrl(view: ViewState, known: Known, onlink: (read: LinkRead) => void): () => void {
-  const discrete = () => JSON.stringify([view.place, view.doc, view.passage, view.layers, view.texts, view.tags, view.mode, view.tour, view.chapter]);
+  const discrete = () => JSON.stringify([view.place, view.doc, view.passage, view.layers, view.texts, view.tags, view.mode, view.tour, view.chapter, view.db]);
   let lastDiscrete = discrete();
   let replaceTimer: ReturnType<typeof setTimeout> | undefined;
 

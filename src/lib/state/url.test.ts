@@ -27,10 +27,21 @@ describe('view ⇄ URL', () => {
       passage: [13181, 13208],
       tour: 'iraq-2003-2011',
       chapter: 4,
+      db: 'http://127.0.0.1:7800',
     };
     const parsed = parseView(formatView(view), known);
     expect(parsed.notices).toEqual([]);
     expect(parsed.view).toEqual(view);
+  });
+
+  it('names a collection server by address or same-origin path, readably, and refuses anything else', () => {
+    expect(formatView({ ...defaultView, db: 'http://127.0.0.1:7800' })).toBe('#t=2006-11-14&db=http://127.0.0.1:7800');
+    expect(parseView('#db=/db/', known).view.db).toBe('/db');
+    for (const bad of ['javascript:alert(1)', 'ftp://host/x', 'http://host/?a=1', 'not a url']) {
+      const { view, notices } = parseView(`#db=${encodeURIComponent(bad)}`, known);
+      expect(view.db).toBeNull();
+      expect(notices[0]).toMatch(/collection server .* is not valid; showing no server/);
+    }
   });
 
   it('keeps links short: defaults are left out', () => {

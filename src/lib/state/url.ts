@@ -3,10 +3,10 @@
 // a malformed or hostile link falls back to defaults with a visible notice.
 import { isoDay, parseDate } from '../time/instant.ts';
 import { timeModes, type TimeMode } from '../time/window.ts';
-import { defaultView, layerNames, validCamera, validDay, validWindowDays, type Known, type LayerName, type ViewSnapshot } from './snapshot.ts';
+import { defaultView, layerNames, validCamera, validDay, validServer, validWindowDays, type Known, type LayerName, type ViewSnapshot } from './snapshot.ts';
 
 /** Every key a link may carry (parseView ignores others, so that old links keep working). */
-export const linkKeys = ['t', 'mode', 'w', 'c', 'layers', 'texts', 'tags', 'place', 'doc', 'at', 'tour', 'chapter'] as const;
+export const linkKeys = ['t', 'mode', 'w', 'c', 'layers', 'texts', 'tags', 'place', 'doc', 'at', 'tour', 'chapter', 'db'] as const;
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 /** The part of the link as the reader typed it, cut short; Svelte renders it as text, never markup. */
@@ -94,6 +94,11 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
       }
     }
   }
+  const db = params.get('db');
+  if (db !== null) {
+    view.db = validServer(db);
+    if (view.db === null) refuse('collection server', db, 'no server (an address is http://host:port, or a path such as /db)');
+  }
   return { view, notices };
 }
 
@@ -119,5 +124,6 @@ export function formatView(view: ViewSnapshot): string {
   if (view.doc && view.passage) params.set('at', view.passage.join('-'));
   if (view.tour) params.set('tour', view.tour);
   if (view.tour && view.chapter !== null) params.set('chapter', String(view.chapter + 1));
-  return `#${params.toString().replace(/%2C/g, ',')}`;
+  if (view.db) params.set('db', view.db);
+  return `#${params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':')}`;
 }

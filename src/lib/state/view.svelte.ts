@@ -17,6 +17,7 @@ export class ViewState {
   passage = $state.raw<[number, number] | null>(null);
   tour = $state<string | null>(null);
   chapter = $state<number | null>(null);
+  db = $state<string | null>(null);
 
   snapshot(): ViewSnapshot {
     return {
@@ -32,6 +33,7 @@ export class ViewState {
       passage: this.passage,
       tour: this.tour,
       chapter: this.chapter,
+      db: this.db,
     };
   }
 
@@ -53,6 +55,7 @@ export class ViewState {
     if (v.passage !== undefined) this.passage = v.passage;
     if (v.tour !== undefined) this.tour = v.tour;
     if (v.chapter !== undefined) this.chapter = v.chapter;
+    if (v.db !== undefined) this.db = v.db;
   }
 
   shows(layer: LayerName): boolean {

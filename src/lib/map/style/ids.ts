@@ -12,6 +12,8 @@ export const sources = {
   placeShapes: 'place_shapes',
   /** Added by MapView while a figure is being prepared. */
   printFrame: 'print_frame',
+  /** Added by MapView while a collection server is named (npm run db -- serve). */
+  server: 'server',
 } as const;
 
 export const layers = {
@@ -45,6 +47,8 @@ export const layers = {
   printFrameMask: 'print_frame_mask',
   /** A reader's imported events (a custom layer, added by MapView). */
   importedEvents: 'imported_events',
+  serverCells: 'server_cells',
+  serverPoints: 'server_points',
   printFrameLine: 'print_frame_line',
 } as const;
 

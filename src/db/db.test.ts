@@ -1,0 +1,197 @@
+// The server mode against a real PostgreSQL + PostGIS (.ci/run installs Debian's). Where neither can
+// be had, the suite is skipped and says why: it cannot be faked without testing nothing.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayFromIso } from '../lib/time/instant.ts';
+import { connect, ready, stop, whyNoDatabase, type Cluster } from './cluster.ts';
+import { describeLoad, loadFile, type LoadReport } from './load.ts';
+import { mortonZ20 } from './rows-to-copy.ts';
+import { writeSeededCsv } from './seeded-collection.ts';
+import { serve } from './serve.ts';
+
+const missing = whyNoDatabase();
+if (missing) console.warn(`Skipping the server-mode tests: ${missing}`);
+
+const ROWS = 20_000;
+// Bad rows after the seeded ones: the header is row 1, so these are rows ROWS + 2 and ROWS + 3.
+const BAD = [
+  ['b1', '2006-13-01', '44.1', '33.3', 'a month that does not exist', 'test', ''],
+  ['b2', '2006-05-02', '44.1', '133.3', 'a latitude off the earth', 'test', ''],
+];
+const day = (iso: string) => dayFromIso(iso);
+const windows: [string, string][] = [
+  ['2006-01-01', '2006-12-31'], // whole months only
+  ['2006-11-15', '2007-02-10'], // days at both ends, and spans starting before it
+  ['2004-03-03', '2004-03-09'], // inside one month
+];
+
+/** The tiles at zoom z covering Iraq's box. */
+function tilesOver(z: number): [number, number][] {
+  const x = (lng: number) => Math.floor(((lng + 180) / 360) * 2 ** z);
+  const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z);
+  const out: [number, number][] = [];
+  for (let tx = x(38); tx <= x(49); tx++) for (let ty = y(38); ty <= y(28.5); ty++) out.push([tx, ty]);
+  return out;
+}
+
+describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
+  let dir: string;
+  let cluster: Cluster;
+  let pool: pg.Pool;
+  let report: LoadReport;
+  const count = async (from: string, to: string, extra = '', params: unknown[] = []) =>
+    Number((await pool.query(`SELECT count(*) FROM atlas.events WHERE t0 <= $2 AND t1 >= $1 ${extra}`, [day(from), day(to), ...params])).rows[0].count);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'atlas-db-'));
+    cluster = await ready(join(dir, 'db'));
+    pool = connect(cluster);
+    await writeSeededCsv(join(dir, 'events.csv'), ROWS, BAD);
+    // A small tile limit, so that 20,000 rows exercise every kind of tile: monthly counts, counts
+    // from the events alone, and raw points.
+    report = await loadFile(pool, join(dir, 'events.csv'), { rawLimit: 500 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    if (cluster) stop(cluster);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the good rows and reports each bad one by row and column, as the browser import does', async () => {
+    expect(report.fatal).toBeUndefined();
+    expect(report.rows).toBe(ROWS + BAD.length);
+    expect(report.events).toBe(ROWS);
+    expect(describeLoad(report).slice(1)).toEqual([
+      '2 problems; those rows were left out, the others kept:',
+      `  row ${ROWS + 2}, column date: "2006-13-01" is not a date`,
+      `  row ${ROWS + 3}, column latitude: "133.3" is not a latitude (-90 to 90)`,
+    ]);
+    const { rows } = await pool.query('SELECT count(*)::int AS n, min(row_in_file)::int AS first, max(row_in_file)::int AS last FROM atlas.events');
+    expect(rows[0]).toEqual({ n: ROWS, first: 2, last: ROWS + 1 });
+    const meta = (await pool.query('SELECT rows_read, events, problems FROM atlas.meta')).rows[0];
+    expect(meta).toEqual({ rows_read: String(ROWS + 2), events: String(ROWS), problems: '2' });
+  });
+
+  it('stores the date as written and the earliest and latest day it allows, and a Morton code that matches its tile', async () => {
+    const { rows } = await pool.query(
+      `SELECT date, t0, t1, lng, lat, m::text FROM atlas.events WHERE date LIKE '____-__' OR date LIKE '%/%' ORDER BY id LIMIT 200`,
+    );
+    const month = rows.find((r) => r.date.length === 7)!;
+    expect(month.t0).toBe(day(`${month.date}-01`));
+    expect(month.t1).toBe(day(new Date(Date.UTC(Number(month.date.slice(0, 4)), Number(month.date.slice(5, 7)), 0)).toISOString().slice(0, 10)));
+    const span = rows.find((r) => r.date.includes('/'))!;
+    expect([span.t0, span.t1]).toEqual(span.date.split('/').map(day));
+    // The Morton code PostgreSQL was sent is the point's zoom-20 tile, interleaved as atlas.spread() does.
+    const { rows: check } = await pool.query(
+      `SELECT ((atlas.spread(floor((1 - asinh(tan(radians($2::float8))) / pi()) / 2 * 1048576)::bigint) << 1)
+              | atlas.spread(floor(($1::float8 + 180) / 360 * 1048576)::bigint))::text AS m`,
+      [span.lng, span.lat],
+    );
+    expect(check[0].m).toBe(span.m);
+    expect(String(mortonZ20(span.lng, span.lat))).toBe(span.m);
+  });
+
+  it('serves counts per cell that add up to SELECT count(*) for any window, at every zoom (never a sample)', async () => {
+    const { rows } = await pool.query('SELECT raw_from_zoom, pyramid_level FROM atlas.meta');
+    const { raw_from_zoom: raw, pyramid_level: pyramid } = rows[0];
+    // Zooms read from the monthly counts, from the events alone, and raw points.
+    expect(pyramid).toBeGreaterThanOrEqual(4);
+    expect(raw).toBeGreaterThan(pyramid + 1);
+    for (const [from, to] of windows) {
+      const expected = await count(from, to);
+      expect(expected).toBeGreaterThan(0);
+      for (const z of [4, pyramid + 1, raw]) {
+        let sum = 0;
+        for (const [x, y] of tilesOver(z)) {
+          const tile = (await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, JSON.stringify({ from, to })])).rows[0].mvt as Buffer;
+          expect(tile.length).toBeLessThanOrEqual(512 * 1024);
+          const layers = new VectorTile(new PbfReader(tile)).layers;
+          expect(Object.keys(layers)).toEqual(Object.keys(layers).length ? [z >= raw ? 'events' : 'cells'] : []);
+          for (const layer of Object.values(layers)) for (let i = 0; i < layer.length; i++) sum += z >= raw ? 1 : (layer.feature(i).properties.n as number);
+        }
+        expect({ from, to, z, sum }).toEqual({ from, to, z, sum: expected });
+      }
+    }
+  }, 60_000);
+
+  it('filters tiles by tag: a cell counts the events with any of the tags', async () => {
+    const [from, to] = windows[1];
+    const expected = await count(from, to, 'AND tags && $3', [['aid', 'politics']]);
+    let sum = 0;
+    for (const [x, y] of tilesOver(4)) {
+      const tile = (await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [4, x, y, JSON.stringify({ from, to, tags: 'aid,politics' })])).rows[0]
+        .mvt;
+      const cells = new VectorTile(new PbfReader(tile)).layers.cells;
+      for (let i = 0; i < (cells?.length ?? 0); i++) sum += cells!.feature(i).properties.n as number;
+    }
+    expect(sum).toBe(expected);
+    expect(expected).toBeLessThan(await count(from, to));
+  });
+
+  it('answers over HTTP: the count for a box, the events a page at a time in time order, and bad parameters by name', async () => {
+    const server = serve(pool).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const [from, to] = windows[2];
+      const box = [43.5, 32, 45.5, 34.5];
+      const inBox = `AND ST_Intersects(geom, ST_Transform(ST_MakeEnvelope($3, $4, $5, $6, 4326), 3857))`;
+      const expected = await count(from, to, inBox, box);
+      const got = await (await fetch(`${base}/count?from=${from}&to=${to}&bbox=${box.join(',')}`)).json();
+      expect(got).toEqual({ count: expected });
+      const seen: { id: number; t0: number }[] = [];
+      let after: string | null = null;
+      do {
+        const page: { events: { id: number; t0: number }[]; next: string | null } = await (
+          await fetch(`${base}/events?from=${from}&to=${to}&bbox=${box.join(',')}&limit=7${after ? `&after=${after}` : ''}`)
+        ).json();
+        seen.push(...page.events);
+        after = page.next;
+      } while (after);
+      expect(seen.length).toBe(expected);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(expected);
+      expect(seen.map((e) => e.t0)).toEqual([...seen.map((e) => e.t0)].sort((a, b) => a - b));
+      const tile = await fetch(`${base}/4/9/6.pbf?from=${from}&to=${to}`);
+      expect(tile.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+      expect(tile.headers.get('access-control-allow-origin')).toBe('*');
+      const bad = await fetch(`${base}/count?from=2006-13-45`);
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toMatch(/^from: "2006-13-45" is not a day/);
+      const badBox = await fetch(`${base}/count?bbox=1,2,3`);
+      expect((await badBox.json()).error).toMatch(/^bbox: "1,2,3" is not west,south,east,north/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('loads Parquet by the same rules, and a file whose columns it does not know loses nothing already loaded', async () => {
+    const file = join(dir, 'deaths.parquet');
+    writeFileSync(
+      file,
+      Buffer.from(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'lon', data: [43.78, 44.4, 44.5], type: 'DOUBLE' },
+            { name: 'lat', data: [33.35, 33.3, 95], type: 'DOUBLE' },
+            { name: 'death_date', data: ['2004-11-08', '2006-02-22', '2006-02-23'], type: 'STRING' },
+          ],
+        }),
+      ),
+    );
+    const unknown = await loadFile(pool, file);
+    expect(unknown.fatal).toMatch(/^deaths\.parquet: The header has no column for date .* Name them with --lng, --lat, --date/);
+    expect(Number((await pool.query('SELECT count(*) FROM atlas.events')).rows[0].count)).toBe(ROWS);
+    const chosen = await loadFile(pool, file, { columns: { date: 'death_date' }, rawLimit: 500 });
+    expect(chosen.events).toBe(2);
+    expect(describeLoad(chosen)).toContain('  record 2, column lat: "95" is not a latitude (-90 to 90)');
+    expect((await pool.query('SELECT date FROM atlas.events ORDER BY id')).rows.map((r) => r.date)).toEqual(['2004-11-08', '2006-02-22']);
+  });
+});
