@@ -81,7 +81,10 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
   if (url.pathname === '/meta') {
     const { rows } = await pool.query('SELECT * FROM atlas.meta');
     if (!rows.length) return json(res, 404, { error: 'No collection is loaded: run npm run db -- load <file>.' });
-    return json(res, 200, rows[0]);
+    // bigint columns come back as text from pg: the counts are numbers to the page.
+    const meta = rows[0];
+    for (const key of ['rows_read', 'events', 'problems']) meta[key] = Number(meta[key]);
+    return json(res, 200, meta);
   }
   if (url.pathname === '/count') {
     const [from, to, tags] = windowOf(q);
