@@ -21,14 +21,22 @@ import { chromiumLaunchOptions } from './browser.ts';
 import { benchFigures } from './bench-figures.ts';
 import { measureImport, seededCsv } from './bench-import.ts';
 import { SLOW_FRAME_MS } from '../lib/time/playback.ts';
+import { benchDb, DB_ROWS, tileRow } from './bench-db.ts';
+import { whyNoDatabase } from '../db/cluster.ts';
 
 const outDir = 'dist-e2e';
 const STEPS = 60;
 const LOADS = 5;
 
-/** `npm run bench -- load shipped`: only the sections named (load, shipped, synthetic, million, figures, size); all by default. */
-const sections = new Set(process.argv.slice(2));
-const runs = (section: 'load' | 'shipped' | 'synthetic' | 'million' | 'figures' | 'size') => !sections.size || sections.has(section);
+/**
+ * `npm run bench -- load shipped`: only the sections named (load, shipped, synthetic, million,
+ * figures, size); all of those by default. `--db` (or `db`), the server mode with 10,000,000
+ * events, runs only when named: it takes several minutes and needs PostgreSQL.
+ */
+const sections = new Set(process.argv.slice(2).map((a) => a.replace(/^--/, '')));
+const runsDb = sections.has('db');
+sections.delete('db');
+const runs = (section: 'load' | 'shipped' | 'synthetic' | 'million' | 'figures' | 'size') => (!sections.size && !runsDb) || sections.has(section);
 const MILLION_ROWS = 2_000_000;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -399,6 +407,48 @@ async function main() {
         '≤ 1.5× repaint',
       );
       row(`Play, ${k} imported events`, `${play.perSecond.toFixed(0)} frames a second`, `${(play.late * 100).toFixed(0)}% of frames late for 30 a second`, '');
+    }
+
+    if (runsDb) {
+      const missing = whyNoDatabase();
+      if (missing) throw new Error(`--db needs PostgreSQL with PostGIS: ${missing}`);
+      const db = await benchDb(outDir, (line) => console.error(line));
+      try {
+        const { load } = db;
+        const rate = (seconds: number) => Math.round(load.rows / seconds).toLocaleString('en-GB');
+        row(
+          `Load of ${(DB_ROWS / 1e6).toFixed(0)} million seeded CSV rows (npm run db -- load)`,
+          `${rate(load.copySeconds)} rows a second read, checked and copied (${load.copySeconds.toFixed(0)} s)`,
+          `with the indexes and monthly counts built after: ${rate(load.copySeconds + load.buildSeconds)} rows a second (${(load.copySeconds + load.buildSeconds).toFixed(0)} s)`,
+          '',
+          '≥ 100,000 rows a second',
+        );
+        for (const t of db.tiles) {
+          const r = tileRow(t);
+          row(
+            `Tile at zoom ${t.z}, one-year windows (${t.kind}), over HTTP`,
+            `${ms(r.median)} / ${ms(r.p95)} ms`,
+            `${t.ms.length} tiles; ${(r.medianBytes / 1024).toFixed(0)} kB median, largest ${(r.largest / 1024).toFixed(0)} kB`,
+            '',
+            '95th percentile ≤ 150 ms; largest ≤ 512 kB',
+          );
+        }
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.addInitScript('globalThis.__name = (f) => f');
+        await page.goto(`${db.origin}/#t=2006-11-14&c=44.4,33.3,6&db=${db.origin}`);
+        await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
+        const { step, floor } = await timeSteps(page, 'shipped');
+        await page.close();
+        row(
+          `Slider step with the ${(DB_ROWS / 1e6).toFixed(0)} million served events (zoom 6, new tiles each step)`,
+          `${ms(median(step))} / ${ms(p95(step))} ms`,
+          `repaint with them: ${ms(median(floor))} / ${ms(p95(floor))} ms`,
+          `${(median(step) / median(floor)).toFixed(2)}× repaint`,
+          '≤ 2× repaint',
+        );
+      } finally {
+        await db.close();
+      }
     }
 
     if (runs('figures')) for (const r of await benchFigures((w, h) => timeToBlob(page, w, h))) row(r.measure, r.value, r.against, r.ratio, r.target);

@@ -13,14 +13,16 @@ export function copyText(value: string): string {
 
 /** A text[] literal ({"a","b c"}), each element quoted, then escaped for COPY. */
 export function arrayLiteral(values: string[]): string {
-  return copyText(`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  if (!values.length) return '{}';
+  const quoted = values.map((v) => (/["\\]/.test(v) ? v.replace(/["\\]/g, (c) => `\\${c}`) : v));
+  return copyText(`{"${quoted.join('","')}"}`);
 }
 
 const R = 6378137;
 const MAX_LAT = 85.0511287798066;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const bytes = new Uint8Array(16);
-const view = new DataView(bytes.buffer);
+const HALF_WORLD = Math.PI * R;
+const Z20 = 2 ** 20;
+const point = Buffer.alloc(16);
 // Little-endian EWKB header: byte order 1, type 1 (Point) with the SRID flag, SRID 3857.
 const POINT_3857 = '0101000020110f0000';
 
@@ -30,17 +32,16 @@ const mercatorY = (lat: number) => {
   return R * Math.log(Math.tan(Math.PI / 4 + phi / 2));
 };
 
-/** A longitude and latitude → hex EWKB of the Web Mercator point (EPSG:3857), as PostGIS stores it. */
-export function mercatorEwkb(lng: number, lat: number): string {
-  view.setFloat64(0, mercatorX(lng), true);
-  view.setFloat64(8, mercatorY(lat), true);
-  let hex = POINT_3857;
-  for (let i = 0; i < 16; i++) hex += HEX[bytes[i]];
-  return hex;
+/** Web Mercator metres (EPSG:3857) → hex EWKB of the point, as PostGIS stores it. */
+function ewkb(x: number, y: number): string {
+  point.writeDoubleLE(x, 0);
+  point.writeDoubleLE(y, 8);
+  return POINT_3857 + point.toString('hex');
 }
 
-const HALF_WORLD = Math.PI * R;
-const Z20 = 2 ** 20;
+/** A longitude and latitude → hex EWKB of the Web Mercator point. */
+export const mercatorEwkb = (lng: number, lat: number): string => ewkb(mercatorX(lng), mercatorY(lat));
+
 // 10 bits → the same bits at the even places of 20 (Morton coding), by table.
 const SPREAD = Uint32Array.from({ length: 1024 }, (_, v) => {
   let out = 0;
@@ -48,24 +49,29 @@ const SPREAD = Uint32Array.from({ length: 1024 }, (_, v) => {
   return out;
 });
 
+/** Web Mercator metres → the zoom-20 Morton code (see mortonZ20). */
+function morton(x: number, y: number): number {
+  const cell = (v: number) => Math.min(Z20 - 1, Math.max(0, Math.floor(v * Z20)));
+  const cx = cell((x + HALF_WORLD) / (2 * HALF_WORLD));
+  const cy = cell((HALF_WORLD - y) / (2 * HALF_WORLD));
+  const high = (SPREAD[cy >> 10] << 1) | SPREAD[cx >> 10];
+  const low = ((SPREAD[cy & 1023] << 1) | SPREAD[cx & 1023]) >>> 0;
+  return high * Z20 + low;
+}
+
 /**
  * The point's Morton (Z-order) code at zoom 20, x on the even bits and y (from the top) on the
  * odd ones: atlas.spread() in schema.sql codes tiles the same way. 40 bits, exact in a double.
  */
-export function mortonZ20(lng: number, lat: number): number {
-  const cell = (v: number) => Math.min(Z20 - 1, Math.max(0, Math.floor(v * Z20)));
-  const x = cell((mercatorX(lng) + HALF_WORLD) / (2 * HALF_WORLD));
-  const y = cell((HALF_WORLD - mercatorY(lat)) / (2 * HALF_WORLD));
-  const high = (SPREAD[y >> 10] << 1) | SPREAD[x >> 10];
-  const low = ((SPREAD[y & 1023] << 1) | SPREAD[x & 1023]) >>> 0;
-  return high * 2 ** 20 + low;
-}
+export const mortonZ20 = (lng: number, lat: number): number => morton(mercatorX(lng), mercatorY(lat));
 
 /** One event → one COPY line (with its newline). */
 export function copyLine(id: number, event: ImportedRow, date: string, endDate: string, tags: string[]): string {
+  const x = mercatorX(event.lng);
+  const y = mercatorY(event.lat);
   return (
     `${id}\t${event.row}\t${copyText(date)}\t${endDate === '' ? '\\N' : copyText(endDate)}\t${event.t0}\t${event.t1}\t` +
-    `${event.lng}\t${event.lat}\t${mercatorEwkb(event.lng, event.lat)}\t${mortonZ20(event.lng, event.lat)}\t${copyText(event.label)}\t${copyText(event.source)}\t${arrayLiteral(tags)}\n`
+    `${event.lng}\t${event.lat}\t${ewkb(x, y)}\t${morton(x, y)}\t${copyText(event.label)}\t${copyText(event.source)}\t${arrayLiteral(tags)}\n`
   );
 }
 

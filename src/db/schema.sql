@@ -42,17 +42,23 @@ CREATE TABLE atlas.meta (
   -- most raw_limit events (load.ts RAW_LIMIT). Below it, tiles hold counts per cell.
   raw_limit int,
   raw_from_zoom int,
-  -- Zooms up to this one read whole months of counts from atlas.cell_months.
+  -- Zooms up to these read whole months, and the days at a window's ends, from the counts kept
+  -- ahead (atlas.cell_months, atlas.cell_days); deeper zooms count from atlas.events.
   pyramid_level int,
+  day_level int,
   loaded_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Counts per cell and month of start, at each zoom up to pyramid_level: 64 × 64 cells a tile (8 px
--- of a 512 px tile), so a cell at zoom z is m >> 2 * (14 - z). Month 0 is January 2003.
+-- Counts per cell kept ahead: by month of start at each zoom up to pyramid_level, by day of start
+-- up to day_level. 64 × 64 cells a tile (8 px of a 512 px tile), so a cell at zoom z is
+-- m >> 2 * (14 - z). Month 0 is January 2003.
 -- The events of a window [f, t] in a cell are exactly those starting in it (the whole months
--- inside it from here, the days at its ends from atlas.events) plus those that started before it
--- and last into it (from atlas.events): a count, never a sample.
-CREATE TABLE atlas.cell_months (level smallint NOT NULL, c bigint NOT NULL, month int NOT NULL, tags text[] NOT NULL, n int NOT NULL);
+-- inside it from cell_months, the days at its ends from cell_days or atlas.events) plus those
+-- that started before it and last into it (from atlas.events): a count, never a sample.
+-- They are kept without tags (tags would multiply the rows by their combinations); a window
+-- filtered by tags is counted from atlas.events.
+CREATE TABLE atlas.cell_months (level smallint NOT NULL, c bigint NOT NULL, month int NOT NULL, n int NOT NULL);
+CREATE TABLE atlas.cell_days (level smallint NOT NULL, c bigint NOT NULL, day int NOT NULL, n int NOT NULL);
 
 -- Events in a tile over the whole period, at zoom 16; coarser zooms are sums of these.
 CREATE TABLE atlas.tile_counts (z smallint, k bigint, n bigint);
@@ -104,10 +110,11 @@ CREATE FUNCTION atlas.tags_of(value text) RETURNS text[] LANGUAGE sql IMMUTABLE 
 $$;
 
 -- After the rows are in: indexes, statistics, the zoom raw points begin and the monthly counts.
-CREATE FUNCTION atlas.build(raw_limit int, top_level int DEFAULT 8) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION atlas.build(raw_limit int, month_top int DEFAULT 8, day_top int DEFAULT 4) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   raw_zoom int;
   pyramid int;
+  days int;
 BEGIN
   CREATE INDEX events_space_time ON atlas.events (m, t0) INCLUDE (t1);
   CREATE INDEX events_time_space ON atlas.events (t0, m) INCLUDE (t1);
@@ -119,20 +126,29 @@ BEGIN
     INSERT INTO atlas.tile_counts SELECT zoom, k >> 2, sum(n) FROM atlas.tile_counts WHERE z = zoom + 1 GROUP BY k >> 2;
   END LOOP;
   SELECT coalesce(min(z), 17) INTO raw_zoom FROM (SELECT z FROM atlas.tile_counts GROUP BY z HAVING max(n) <= raw_limit) ok;
-  -- Whole months are counted ahead up to top_level: past it cells hold few events a month, so
-  -- counts would be nearly as many rows as events; those zooms count from atlas.events.
-  pyramid := least(raw_zoom - 1, top_level);
+  -- Counted ahead only while cells hold many events a month (or a day): deeper, the counts would
+  -- be nearly as many rows as the events, and those zooms count from atlas.events.
+  pyramid := least(raw_zoom - 1, month_top);
+  days := least(pyramid, day_top);
 
-  IF pyramid >= 0 THEN
-    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), atlas.month_of(t0), tags, count(*)
-      FROM atlas.events GROUP BY 2, 3, 4;
-    FOR l IN REVERSE pyramid - 1..0 LOOP
-      INSERT INTO atlas.cell_months SELECT l, c >> 2, month, tags, sum(n) FROM atlas.cell_months WHERE level = l + 1 GROUP BY 2, 3, 4;
+  IF days >= 0 THEN
+    INSERT INTO atlas.cell_days SELECT days, m >> (2 * (14 - days)), t0, count(*) FROM atlas.events GROUP BY 2, 3;
+    FOR l IN REVERSE days - 1..0 LOOP
+      INSERT INTO atlas.cell_days SELECT l, c >> 2, day, sum(n) FROM atlas.cell_days WHERE level = l + 1 GROUP BY 2, 3;
     END LOOP;
   END IF;
-  CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month);
+  IF pyramid >= 0 THEN
+    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), atlas.month_of(t0), count(*) FROM atlas.events GROUP BY 2, 3;
+    FOR l IN REVERSE pyramid - 1..0 LOOP
+      INSERT INTO atlas.cell_months SELECT l, c >> 2, month, sum(n) FROM atlas.cell_months WHERE level = l + 1 GROUP BY 2, 3;
+    END LOOP;
+  END IF;
+  CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month) INCLUDE (n);
+  CREATE INDEX cell_days_tile ON atlas.cell_days (level, c, day) INCLUDE (n);
+  ANALYZE atlas.cell_months;
+  ANALYZE atlas.cell_days;
 
-  UPDATE atlas.meta SET raw_limit = build.raw_limit, raw_from_zoom = raw_zoom, pyramid_level = pyramid,
+  UPDATE atlas.meta SET raw_limit = build.raw_limit, raw_from_zoom = raw_zoom, pyramid_level = pyramid, day_level = days,
     (first_day, last_day, longest_span, west, south, east, north) =
       (SELECT min(t0), max(t1), max(t1 - t0), min(lng), min(lat), max(lng), max(lat) FROM atlas.events);
 END $$;
@@ -150,6 +166,7 @@ DECLARE
   lo bigint; hi bigint;       -- the tile's range of m
   p int; shift int;           -- the cells' zoom (z + 6, at most 20) and m's shift to them
   ma int; mb int; full_from int; full_to int;
+  kept_days boolean;          -- the window's end days from cell_days (else from atlas.events)
   s float8; h float8 := atlas.half_world();
   envelope geometry := ST_TileEnvelope(z, x, y);
   mvt bytea;
@@ -175,7 +192,8 @@ BEGIN
   shift := 2 * (20 - p);
   s := 2 * h / (1::bigint << p);
 
-  IF z <= meta.pyramid_level THEN
+  kept_days := tg IS NULL AND z <= meta.day_level;
+  IF tg IS NULL AND z <= meta.pyramid_level THEN
     -- The whole months inside [f, t] are counted ahead; the days left at either end are not.
     ma := atlas.month_of(f);
     IF atlas.month_first_day(ma) <> f THEN ma := ma + 1; END IF;
@@ -197,11 +215,15 @@ BEGIN
     FROM (
       -- Whole months, counted ahead.
       SELECT cm.c, cm.n FROM atlas.cell_months cm
-      WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb AND (tg IS NULL OR cm.tags && tg)
+      WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb
       UNION ALL
-      -- Events starting on the days of the window outside those months.
+      -- Events starting on the days of the window outside those months: counted ahead, or not.
+      SELECT cd.c, cd.n FROM atlas.cell_days cd
+      WHERE kept_days AND cd.level = z AND cd.c BETWEEN lo >> shift AND hi >> shift
+        AND (cd.day BETWEEN f AND least(t, full_from - 1) OR cd.day BETWEEN greatest(f, full_to + 1) AND t)
+      UNION ALL
       SELECT e.m >> shift, 1 FROM atlas.events e
-      WHERE (e.t0 BETWEEN f AND least(t, full_from - 1) OR e.t0 BETWEEN greatest(f, full_to + 1) AND t)
+      WHERE NOT kept_days AND (e.t0 BETWEEN f AND least(t, full_from - 1) OR e.t0 BETWEEN greatest(f, full_to + 1) AND t)
         AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
       UNION ALL
       -- Events that started before the window and last into it.
