@@ -6,6 +6,8 @@
 // The database lives in one folder (--dir, ATLAS_DB_DIR, default .atlas-db/), created on first use.
 // load and serve start PostgreSQL if it is not running and stop it when they are done, unless it
 // was already running (started with `start`).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Role } from '../lib/import/rows.ts';
 import { dateFormats, type DateFormat } from '../lib/import/columns.ts';
@@ -138,7 +140,8 @@ switch (command) {
     server.listen(Number(values.port), values.host, () => {
       const address = `http://${values.host}:${values.port}`;
       console.log(`Serving the collection at ${address}/{z}/{x}/{y}.pbf`);
-      console.log(`Open the atlas with it: ${address}/#db=${encodeURIComponent(address)} (or add #db=${address} to the atlas's own address).`);
+      if (existsSync(join(values.atlas, 'index.html'))) console.log(`Open the atlas with it: ${address}/#db=${address}`);
+      else console.log(`No built atlas in ${values.atlas}/ (npm run build makes it). Add #db=${address} to the address of an atlas served elsewhere.`);
     });
     const shutdown = async () => {
       server.close();

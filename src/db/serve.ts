@@ -128,12 +128,19 @@ function sendFile(res: ServerResponse, root: string, path: string) {
   createReadStream(file).pipe(res);
 }
 
+/** A count or a page that takes longer than this is stopped, and the page told so. */
+export const STATEMENT_TIMEOUT_S = 30;
+
 export function serve(pool: pg.Pool, options: ServeOptions = {}): Server {
+  pool.on('connect', (client) => void client.query(`SET statement_timeout = '${STATEMENT_TIMEOUT_S}s'`));
   const atlas = options.atlas && existsSync(join(options.atlas, 'index.html')) ? resolve(options.atlas) : undefined;
   return createServer((req, res) => {
     route(pool, { atlas }, req, res).catch((e: Error & { code?: string }) => {
       // A bad parameter (ours, or a date PostgreSQL refused) is the caller's; anything else is ours.
       const caller = e instanceof BadRequest || e.code === '22007' || e.code === '22008';
+      // 57014: the statement timeout. Say what happened, not PostgreSQL's words for it.
+      if (e.code === '57014')
+        return json(res, 503, { error: `the query took longer than ${STATEMENT_TIMEOUT_S} s and was stopped; zoom in or shorten the window` });
       json(res, caller ? 400 : 500, { error: e.message });
     });
   });
