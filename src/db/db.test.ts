@@ -173,7 +173,7 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   });
 
-  it('loads Parquet by the same rules, and a file whose columns it does not know loses nothing already loaded', async () => {
+  it('loads Parquet by the same rules; a file whose columns it does not know, or with no good row, loses nothing already loaded', async () => {
     const file = join(dir, 'deaths.parquet');
     writeFileSync(
       file,
@@ -189,6 +189,16 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     );
     const unknown = await loadFile(pool, file);
     expect(unknown.fatal).toMatch(/^deaths\.parquet: The header has no column for date .* Name them with --lng, --lat, --date/);
+    expect(Number((await pool.query('SELECT count(*) FROM atlas.events')).rows[0].count)).toBe(ROWS);
+    // A file of bad rows only is refused whole, and the collection before it stays.
+    const allBad = join(dir, 'bad.csv');
+    writeFileSync(allBad, 'longitude,latitude,date\n44.1,33.3,2006-13-01\n');
+    const refused = await loadFile(pool, allBad);
+    expect(describeLoad(refused)).toEqual([
+      'bad.csv: no row could be loaded (see the problems below); the collection loaded before is kept.',
+      'Nothing was loaded.',
+      '  row 2, column date: "2006-13-01" is not a date',
+    ]);
     expect(Number((await pool.query('SELECT count(*) FROM atlas.events')).rows[0].count)).toBe(ROWS);
     const chosen = await loadFile(pool, file, { columns: { date: 'death_date' }, rawLimit: 500 });
     expect(chosen.events).toBe(2);

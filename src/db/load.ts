@@ -153,6 +153,9 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
   const tagsColumn = chosen.tags ?? fields.find((h) => ['tags', 'tag'].includes(h.trim().toLowerCase()));
 
   const db = await pool.connect();
+  // One transaction: the collection before is replaced only when this one is whole (a file that
+  // breaks off, or holds no good row, leaves the old collection as it was).
+  await db.query('BEGIN');
   try {
     await db.query(schemaSql());
     await createPartitions(db);
@@ -194,8 +197,17 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     report.copySeconds = (performance.now() - started) / 1000;
     await db.query('UPDATE atlas.meta SET rows_read = $1, events = $2, problems = $3', [report.rows, report.events, report.problemCount]);
     const building = performance.now();
+    if (report.events === 0) {
+      await db.query('ROLLBACK');
+      report.fatal = `${file}: no row could be loaded${report.rows ? ' (see the problems below)' : ''}; the collection loaded before is kept.`;
+      return report;
+    }
     await db.query('SELECT atlas.build($1)', [options.rawLimit ?? RAW_LIMIT]);
+    await db.query('COMMIT');
     report.buildSeconds = (performance.now() - building) / 1000;
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
   } finally {
     db.release();
   }
@@ -209,15 +221,17 @@ function reportProblems(report: LoadReport, problems: ImportProblem[]) {
 
 /** The report in lines, as the command prints it. */
 export function describeLoad(r: LoadReport): string[] {
-  if (r.fatal) return [r.fatal, 'Nothing was loaded.'];
+  if (r.fatal) return [r.fatal, 'Nothing was loaded.', ...problemLines(r)];
   const lines = [
     `${r.file}: ${r.events.toLocaleString('en-GB')} events loaded from ${r.rows.toLocaleString('en-GB')} ${r.unit}s` +
       ` (copied in ${r.copySeconds.toFixed(1)} s, ${Math.round(r.rows / Math.max(r.copySeconds, 1e-3)).toLocaleString('en-GB')} ${r.unit}s a second; indexes and counts in ${r.buildSeconds.toFixed(1)} s).`,
   ];
-  if (r.problemCount) {
-    lines.push(`${r.problemCount.toLocaleString('en-GB')} problems; those rows were left out, the others kept:`);
-    for (const p of r.problems) lines.push(`  ${formatImportProblem(p, r.unit)}`);
-    if (r.problemCount > r.problems.length) lines.push(`  … and ${(r.problemCount - r.problems.length).toLocaleString('en-GB')} more.`);
-  }
+  if (r.problemCount) lines.push(`${r.problemCount.toLocaleString('en-GB')} problems; those rows were left out, the others kept:`);
+  return [...lines, ...problemLines(r)];
+}
+
+function problemLines(r: LoadReport): string[] {
+  const lines = r.problems.map((p) => `  ${formatImportProblem(p, r.unit)}`);
+  if (r.problemCount > r.problems.length) lines.push(`  … and ${(r.problemCount - r.problems.length).toLocaleString('en-GB')} more.`);
   return lines;
 }
