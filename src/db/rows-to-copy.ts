@@ -39,9 +39,6 @@ function ewkb(x: number, y: number): string {
   return POINT_3857 + point.toString('hex');
 }
 
-/** A longitude and latitude → hex EWKB of the Web Mercator point. */
-export const mercatorEwkb = (lng: number, lat: number): string => ewkb(mercatorX(lng), mercatorY(lat));
-
 // 10 bits → the same bits at the even places of 20 (Morton coding), by table.
 const SPREAD = Uint32Array.from({ length: 1024 }, (_, v) => {
   let out = 0;
