@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { connect, ready, stop, type Cluster } from '../db/cluster.ts';
 import { loadFile, type LoadReport } from '../db/load.ts';
 import { writeSeededCsv } from '../db/seeded-collection.ts';
-import { serve } from '../db/serve.ts';
+import { serve, STATEMENT_TIMEOUT_S } from '../db/serve.ts';
 
 export const DB_ROWS = Number(process.env.ATLAS_BENCH_DB_ROWS ?? 10_000_000);
 /** Tiles timed at each zoom (all of them where fewer cover the collection). */
@@ -59,7 +59,9 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
   const load = await loadFile(pool, csv);
   rmSync(csv);
   log(`loaded in ${load.copySeconds.toFixed(0)} s + ${load.buildSeconds.toFixed(0)} s to index and count`);
-  const server: Server = serve(pool, { atlas }).listen(0, '127.0.0.1');
+  // A pool of its own for serving, with the command's statement timeout (the load's build has none).
+  const served = connect(cluster, 8, STATEMENT_TIMEOUT_S * 1000);
+  const server: Server = serve(served, { atlas }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -84,6 +86,7 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
     tiles,
     close: async () => {
       server.close();
+      await served.end();
       await pool.end();
       stop(cluster);
       rmSync(dir, { recursive: true, force: true });

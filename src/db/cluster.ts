@@ -119,9 +119,9 @@ export function stop(cluster: Cluster) {
   run(cluster, 'pg_ctl', ['-D', dataDir(cluster), '-m', 'fast', '-w', 'stop']);
 }
 
-/** A connection pool over the folder's socket. */
-export function connect(cluster: Cluster, max = 4): pg.Pool {
-  return new pg.Pool({ host: cluster.dir, database: DATABASE, user: DATABASE, max });
+/** A connection pool over the folder's socket; a statement running longer than `timeoutMs` is stopped (none by default: a load's build runs for minutes). */
+export function connect(cluster: Cluster, max = 4, timeoutMs?: number): pg.Pool {
+  return new pg.Pool({ host: cluster.dir, database: DATABASE, user: DATABASE, max, ...(timeoutMs ? { statement_timeout: timeoutMs } : {}) });
 }
 
 /** The atlas's database inside the cluster (initdb makes only `postgres`). */

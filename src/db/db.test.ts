@@ -173,6 +173,16 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   });
 
+  it('stops a served query after the timeout the serving pool is made with, and the load has none', async () => {
+    const served = connect(cluster, 1, 1234);
+    try {
+      expect((await served.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('1234ms');
+      expect((await pool.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('0');
+    } finally {
+      await served.end();
+    }
+  });
+
   it('loads Parquet by the same rules; a file whose columns it does not know, or with no good row, loses nothing already loaded', async () => {
     const file = join(dir, 'deaths.parquet');
     writeFileSync(

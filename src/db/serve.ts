@@ -128,11 +128,11 @@ function sendFile(res: ServerResponse, root: string, path: string) {
   createReadStream(file).pipe(res);
 }
 
-/** A count or a page that takes longer than this is stopped, and the page told so. */
+/** A count or a page that takes longer than this is stopped (the pool's statement_timeout), and the page told so. */
 export const STATEMENT_TIMEOUT_S = 30;
 
+/** Serve the collection the pool reaches; give it a pool made with connect(cluster, n, STATEMENT_TIMEOUT_S * 1000). */
 export function serve(pool: pg.Pool, options: ServeOptions = {}): Server {
-  pool.on('connect', (client) => void client.query(`SET statement_timeout = '${STATEMENT_TIMEOUT_S}s'`));
   const atlas = options.atlas && existsSync(join(options.atlas, 'index.html')) ? resolve(options.atlas) : undefined;
   return createServer((req, res) => {
     route(pool, { atlas }, req, res).catch((e: Error & { code?: string }) => {
