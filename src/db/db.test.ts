@@ -136,6 +136,32 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     expect(expected).toBeLessThan(await count(from, to));
   });
 
+  it('counts a window in a box from the counts kept ahead, equal to SELECT count(*) for boxes from a town to the world', async () => {
+    const levels = (await pool.query('SELECT pyramid_level, day_level FROM atlas.meta')).rows[0];
+    // The seeded rows lie in 39.5..47.5 E, 30..36.5 N (seeded-collection.ts): boxes inside,
+    // across and around them, from a few kilometres to the whole world.
+    const boxes = [
+      [-180, -85, 180, 85],
+      [38, 28.5, 49, 38],
+      [40.1, 31.2, 46.7, 35.9],
+      [43.9, 33.1, 44.6, 33.6],
+      [44.31, 33.28, 44.37, 33.33],
+      [39.5, 30, 43.5, 36.5],
+      [46.93, 29.07, 47.61, 36.41],
+    ];
+    for (const [from, to] of windows)
+      for (const box of boxes) {
+        const exact = Number(
+          (await pool.query('SELECT count(*) FROM atlas.window_events($1, $2, NULL, $3, $4, $5, $6)', [day(from), day(to), ...box])).rows[0].count,
+        );
+        const counted = Number((await pool.query('SELECT atlas.window_count($1, $2, NULL, $3, $4, $5, $6) AS n', [day(from), day(to), ...box])).rows[0].n);
+        expect({ from, box, counted }).toEqual({ from, box, counted: exact });
+      }
+    // The counts kept ahead were used: levels exist for the cover to read, days at the coarse ones.
+    expect(levels.pyramid_level).toBeGreaterThan(levels.day_level);
+    expect(levels.day_level).toBeGreaterThanOrEqual(0);
+  });
+
   it('answers over HTTP: the count for a box, the events a page at a time in time order, and bad parameters by name', async () => {
     const server = serve(pool).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

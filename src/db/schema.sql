@@ -93,14 +93,41 @@ CREATE FUNCTION atlas.month_first_day(month int) RETURNS int LANGUAGE sql IMMUTA
   SELECT ((DATE '2003-01-01' + make_interval(months => month))::date - DATE '2003-01-01')
 $$;
 
+-- The whole months inside [f, t] (ma..mb, and the days they cover, full_from..full_to), whose
+-- counts are kept ahead; the days left at either end are counted otherwise. No whole month (a
+-- window inside one month, or `counted` false): ma > mb, and full_from..full_to is empty.
+CREATE FUNCTION atlas.whole_months(f int, t int, counted boolean, OUT ma int, OUT mb int, OUT full_from int, OUT full_to int)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+  ma := 1; mb := 0;
+  IF counted THEN
+    ma := atlas.month_of(f);
+    IF atlas.month_first_day(ma) <> f THEN ma := ma + 1; END IF;
+    mb := atlas.month_of(t);
+    IF atlas.month_first_day(mb + 1) - 1 <> t THEN mb := mb - 1; END IF;
+  END IF;
+  IF ma <= mb THEN
+    full_from := atlas.month_first_day(ma); full_to := atlas.month_first_day(mb + 1) - 1;
+  ELSE
+    ma := 1; mb := 0;
+    full_from := t + 1; full_to := t; -- no whole month: every day of the window is an end day
+  END IF;
+END $$;
+
 -- A query parameter → a day: an ISO day (2006-11-20) or a day number; `fallback` when absent.
+-- Checked by hand rather than by catching the cast's error: an EXCEPTION block is a
+-- subtransaction, which no query running in parallel may start.
 CREATE FUNCTION atlas.day_of(value text, fallback int) RETURNS int LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  parts text[] := regexp_match(value, '^(\d{4})-(\d{2})-(\d{2})$');
 BEGIN
   IF value IS NULL OR value = '' THEN RETURN fallback; END IF;
-  IF value ~ '^-?\d+$' THEN RETURN value::int; END IF;
-  RETURN value::date - DATE '2003-01-01';
-EXCEPTION WHEN others THEN
-  RAISE EXCEPTION 'from/to: "%" is not a day (write it as 2006-11-20)', value USING ERRCODE = '22007';
+  IF value ~ '^-?\d{1,9}$' THEN RETURN value::int; END IF;
+  IF parts IS NULL OR parts[2]::int NOT BETWEEN 1 AND 12 OR parts[3]::int < 1
+    OR parts[3]::int > extract(day FROM make_date(parts[1]::int, parts[2]::int, 1) + interval '1 month - 1 day') THEN
+    RAISE EXCEPTION 'from/to: "%" is not a day (write it as 2006-11-20)', value USING ERRCODE = '22007';
+  END IF;
+  RETURN make_date(parts[1]::int, parts[2]::int, parts[3]::int) - DATE '2003-01-01';
 END $$;
 
 -- "violence,occupation" → {violence,occupation}; null (no filter) when absent.
@@ -193,20 +220,7 @@ BEGIN
   s := 2 * h / (1::bigint << p);
 
   kept_days := tg IS NULL AND z <= meta.day_level;
-  IF tg IS NULL AND z <= meta.pyramid_level THEN
-    -- The whole months inside [f, t] are counted ahead; the days left at either end are not.
-    ma := atlas.month_of(f);
-    IF atlas.month_first_day(ma) <> f THEN ma := ma + 1; END IF;
-    mb := atlas.month_of(t);
-    IF atlas.month_first_day(mb + 1) - 1 <> t THEN mb := mb - 1; END IF;
-  ELSE
-    ma := 1; mb := 0;
-  END IF;
-  IF ma <= mb THEN
-    full_from := atlas.month_first_day(ma); full_to := atlas.month_first_day(mb + 1) - 1;
-  ELSE
-    full_from := t + 1; full_to := t; -- no whole month: every day of the window from atlas.events
-  END IF;
+  SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, tg IS NULL AND z <= meta.pyramid_level);
 
   SELECT ST_AsMVT(q, 'cells', 4096, 'geom') INTO mvt FROM (
     SELECT sum(parts.n)::int AS n,
@@ -250,3 +264,103 @@ RETURNS SETOF atlas.events LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WHERE e.geom && ST_Transform(ST_MakeEnvelope(west, greatest(south, -85.05112878), east, least(north, 85.05112878), 4326), 3857)
     AND e.t0 <= t AND e.t1 >= f AND (tg IS NULL OR e.tags && tg)
 $$;
+
+-- The cells of the counts kept ahead that cover a box (x0, y0, x1, y1 in Web Mercator metres),
+-- coarse inside and fine along the edges: a quadtree from level 0 down, each cell either wholly
+-- inside the box (inside, not divided further) or crossing its edge (divided down to `finest`,
+-- where what is left is an edge cell whose events are tested one by one). lo..hi is the cell's
+-- range of m. A cell counts as wholly inside only 1 m clear of the edge, so that no rounding
+-- between a point's m and its geom can put an event outside the box into an inside cell.
+CREATE FUNCTION atlas.box_cover(x0 float8, y0 float8, x1 float8, y1 float8, finest int)
+RETURNS TABLE (level int, c bigint, lo bigint, hi bigint, inside boolean) LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  WITH RECURSIVE cells (l, cx, cy, inside) AS (
+    SELECT 0, gx, gy,
+      -atlas.half_world() + gx * atlas.half_world() / 32 >= x0 + 1 AND -atlas.half_world() + (gx + 1) * atlas.half_world() / 32 <= x1 - 1 AND
+      atlas.half_world() - (gy + 1) * atlas.half_world() / 32 >= y0 + 1 AND atlas.half_world() - gy * atlas.half_world() / 32 <= y1 - 1
+    FROM generate_series(greatest(0, floor((x0 + atlas.half_world()) / (atlas.half_world() / 32)))::int,
+                         least(63, floor((x1 + atlas.half_world()) / (atlas.half_world() / 32)))::int) gx,
+         generate_series(greatest(0, floor((atlas.half_world() - y1) / (atlas.half_world() / 32)))::int,
+                         least(63, floor((atlas.half_world() - y0) / (atlas.half_world() / 32)))::int) gy
+    UNION ALL
+    SELECT k.l, k.cx, k.cy,
+      -- s is the child's size; its box is [-h + cx s, -h + (cx + 1) s] × [h - (cy + 1) s, h - cy s].
+      -atlas.half_world() + k.cx * k.s >= x0 + 1 AND -atlas.half_world() + (k.cx + 1) * k.s <= x1 - 1 AND
+      atlas.half_world() - (k.cy + 1) * k.s >= y0 + 1 AND atlas.half_world() - k.cy * k.s <= y1 - 1
+    FROM (
+      SELECT p.l + 1 AS l, 2 * p.cx + d.dx AS cx, 2 * p.cy + d.dy AS cy, atlas.half_world() / (1::bigint << (p.l + 6)) AS s
+      FROM cells p, (VALUES (0, 0), (0, 1), (1, 0), (1, 1)) d (dx, dy)
+      WHERE p.l < finest AND NOT p.inside
+    ) k
+    -- Children that do not touch the box are dropped.
+    WHERE -atlas.half_world() + (k.cx + 1) * k.s >= x0 AND -atlas.half_world() + k.cx * k.s <= x1
+      AND atlas.half_world() - k.cy * k.s >= y0 AND atlas.half_world() - (k.cy + 1) * k.s <= y1
+  )
+  SELECT l, code, code << (2 * (14 - l)), ((code + 1) << (2 * (14 - l))) - 1, inside
+  FROM (SELECT l, (atlas.spread(cy) << 1) | atlas.spread(cx) AS code, inside FROM cells WHERE inside OR l = finest) k
+$$;
+
+-- How many events of a window lie in a box (degrees): the atlas's count, equal to
+-- SELECT count(*) FROM atlas.window_events(...), without reading every event in the box. Cells
+-- wholly inside it are summed from the counts kept ahead (whole months; the end days at the
+-- coarse levels), with the events the counts do not hold (end days at the fine levels, spans
+-- begun before the window) found by time and matched to their inside cell by m; only the events
+-- in the cells on the box's edge are tested against the box one by one. A tag filter counts
+-- from the events.
+CREATE FUNCTION atlas.window_count(f int, t int, tg text[], west float8, south float8, east float8, north float8)
+RETURNS bigint LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  meta atlas.meta;
+  bx geometry := ST_Transform(ST_MakeEnvelope(greatest(west, -180), greatest(south, -85.05112878), least(east, 180), least(north, 85.05112878), 4326), 3857);
+  finest int;
+  ma int; mb int; full_from int; full_to int;
+  levels int[]; cells bigint[]; los bigint[]; his bigint[]; insides boolean[];
+  total bigint;
+BEGIN
+  SELECT * INTO meta FROM atlas.meta LIMIT 1;
+  IF meta IS NULL OR meta.pyramid_level IS NULL OR meta.pyramid_level < 0 OR tg IS NOT NULL OR west > east OR south > north THEN
+    RETURN (SELECT count(*) FROM atlas.window_events(f, t, tg, west, south, east, north));
+  END IF;
+  -- Divide the edge until its cells are about 1/32 of the box across (or the finest level kept):
+  -- finer, the edge holds fewer events to test but more cells to sum.
+  finest := least(meta.pyramid_level, greatest(0, ceil(log(2.0, (2 * atlas.half_world() * 32 /
+    greatest(ST_XMax(bx) - ST_XMin(bx), ST_YMax(bx) - ST_YMin(bx), 1))::numeric))::int - 6));
+  SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, true);
+  SELECT array_agg(k.level), array_agg(k.c), array_agg(k.lo), array_agg(k.hi), array_agg(k.inside) INTO levels, cells, los, his, insides
+  FROM atlas.box_cover(ST_XMin(bx), ST_YMin(bx), ST_XMax(bx), ST_YMax(bx), finest) k;
+  IF levels IS NULL THEN RETURN 0; END IF;
+
+  -- Planned afresh for each box (EXECUTE), so the planner knows how many cells the cover holds.
+  -- $1..$5 the cover; $6, $7 the window; $8..$11 its whole months; $12 day_level; $13 finest;
+  -- $14 the longest span; $15 the box; $16 the inside cells' codes.
+  EXECUTE $q$
+    WITH cover AS (SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::boolean[]) AS i (level, c, lo, hi, inside))
+    SELECT
+      -- Inside: whole months, counted ahead.
+      (SELECT coalesce(sum(cm.n), 0) FROM cover i JOIN atlas.cell_months cm ON cm.level = i.level AND cm.c = i.c
+        WHERE i.inside AND cm.month BETWEEN $8 AND $9)
+      -- Inside: events begun on the end days, counted ahead at the coarse levels…
+    + (SELECT coalesce(sum(cd.n), 0) FROM cover i JOIN atlas.cell_days cd ON cd.level = i.level AND cd.c = i.c
+        WHERE i.inside AND i.level <= $12
+          AND (cd.day BETWEEN $6 AND least($7, $10 - 1) OR cd.day BETWEEN greatest($6, $11 + 1) AND $7))
+      -- …and from the events at the fine ones, cell by cell: an index-only scan of (m, t0).
+    + (SELECT coalesce(sum(k.n), 0) FROM cover i, LATERAL (
+        SELECT count(*) AS n FROM atlas.events e
+        WHERE e.m BETWEEN i.lo AND i.hi AND (e.t0 BETWEEN $6 AND least($7, $10 - 1) OR e.t0 BETWEEN greatest($6, $11 + 1) AND $7)) k
+        WHERE i.inside AND i.level > $12)
+      -- Inside: events begun before the window that last into it (few: a partial index holds
+      -- the spans), each matched to the inside cell holding it at any level ($16: the inside
+      -- cells' codes, c * 16 + level, looked up by hash).
+    + (SELECT count(*) FROM atlas.events e, generate_series(0, $13) l
+        WHERE e.t1 > e.t0 AND e.t0 BETWEEN $6 - $14 AND $6 - 1 AND e.t1 >= $6
+          AND ((e.m >> (2 * (14 - l))) << 4 | l) = ANY ($16))
+      -- On the edge: each event of the window in the cell tested against the box (coalesce keeps
+      -- the planner from reading the box's whole GiST again for each cell).
+    + (SELECT coalesce(sum(k.n), 0) FROM cover i, LATERAL (
+        SELECT count(*) AS n FROM atlas.events e
+        WHERE e.m BETWEEN i.lo AND i.hi AND e.t0 BETWEEN $6 - $14 AND $7 AND e.t1 >= $6 AND coalesce(e.geom && $15, false)) k
+        WHERE NOT i.inside)
+  $q$ INTO total
+  USING levels, cells, los, his, insides, f, t, ma, mb, full_from, full_to, meta.day_level, finest, meta.longest_span, bx,
+    (SELECT array_agg(cells[i] << 4 | levels[i]) FROM generate_subscripts(cells, 1) i WHERE insides[i]);
+  RETURN total;
+END $$;

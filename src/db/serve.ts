@@ -5,7 +5,7 @@
 // (dist/), it serves that too, so the page and its data share one origin.
 //   GET /meta                         the collection: rows, problems, days, extent, zooms
 //   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile
-//   GET /count?from&to&tags&bbox      {"count": n}: SELECT count(*) over the window and the box
+//   GET /count?from&to&tags&bbox      {"count": n}: the events of the window in the box (atlas.window_count)
 //   GET /events?from&to&tags&bbox&after&limit   a page of events in time order, and the key of the next
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -89,7 +89,7 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
   if (url.pathname === '/count') {
     const [from, to, tags] = windowOf(q);
     const [w, s, e, n] = bboxOf(q.get('bbox'));
-    const { rows } = await pool.query(`SELECT count(*)::bigint AS count FROM (${WINDOW_SQL}) p, atlas.window_events(p.f, p.t, p.tg, $4, $5, $6, $7)`, [
+    const { rows } = await pool.query(`SELECT atlas.window_count(p.f, p.t, p.tg, $4, $5, $6, $7) AS count FROM (${WINDOW_SQL}) p`, [
       from,
       to,
       tags,
