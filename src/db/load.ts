@@ -2,16 +2,16 @@
 // row rules as the browser's import (src/lib/import/rows.ts: columns by name, EDTF and ISO dates,
 // every bad row reported by row and column, the good rows kept), then atlas.build() for indexes
 // and the counts per cell. A load replaces the collection that was there.
-import { createReadStream, openAsBlob, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
+import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
-import { columnsOf, formatImportProblem, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
-import { arrowRecords, columnarKind, parquetRecords, pointOf } from '../lib/import/columnar.ts';
-import type { DateFormat } from '../lib/import/columns.ts';
-import { COPY_COLUMNS, copyLine, tagsOf } from './rows-to-copy.ts';
+import { formatImportProblem, type ImportProblem, type RecordUnit } from '../lib/import/rows.ts';
+import type { ReadOptions } from './copy-batches.ts';
+import type { FromWorker, ToWorker } from './load-worker.ts';
+import { COPY_COLUMNS } from './rows-to-copy.ts';
 
 /**
  * Most events a tile holds as points: about 20 bytes each in a vector tile (id, first and last
@@ -22,10 +22,7 @@ export const RAW_LIMIT = 20_000;
 /** At most this many problems are listed; the rest are counted. */
 export const LISTED_PROBLEMS = 1000;
 
-export interface LoadOptions {
-  /** Columns named by the reader, for headers the atlas does not know (as the browser's column chooser). */
-  columns?: Partial<Record<Role | 'tags', string>>;
-  dateFormat?: DateFormat;
+export interface LoadOptions extends ReadOptions {
   /** Most events a tile may hold as points (atlas.build's raw_limit); small only in tests. */
   rawLimit?: number;
   onProgress?: (rows: number) => void;
@@ -58,99 +55,45 @@ async function createPartitions(db: pg.ClientBase) {
   }
 }
 
-/**
- * A file's records, batch by batch, with its header. `record` turns an item of a batch into the
- * record readRow reads: for a CSV, one object reused for every row with the cells filled in (an
- * object a row is most of the time at 10,000,000 rows, as the browser's reader found).
- */
-interface Records<T> {
-  unit: RecordUnit;
-  header: string[];
-  geometry?: string;
-  batches: AsyncIterable<T[]>;
-  record: (item: T) => Record<string, unknown>;
-}
-
-async function recordsOf(path: string): Promise<Records<unknown>> {
-  const kind = columnarKind(path);
-  if (!kind) return csvRecords(path) as Promise<Records<unknown>>;
-  const blob = await openAsBlob(path);
-  const source = kind === 'parquet' ? await parquetRecords(blob) : await arrowRecords(blob);
-  return { unit: 'record', header: source.header, geometry: source.geometry, batches: source.batches(), record: (r) => r as Record<string, unknown> };
-}
-
-/**
- * A CSV read as a stream (a 10,000,000-row file does not fit in one string): Papa pauses after
- * each chunk until its rows are copied, so memory stays flat however long the file.
- */
-async function csvRecords(path: string): Promise<Records<string[]>> {
-  type Chunk = { rows: string[][]; resume: () => void } | { done: true } | { error: Error };
-  const chunks: Chunk[] = [];
+/** The file read in a worker thread (load-worker.ts): its messages, in order, as they come. */
+async function* readInWorker(path: string, options: ReadOptions): AsyncGenerator<FromWorker, void, void> {
+  const worker = new Worker(new URL('./load-worker-entry.mjs', import.meta.url), { workerData: { path, options } });
+  const waiting: FromWorker[] = [];
   let wake: (() => void) | null = null;
-  const push = (c: Chunk) => {
-    chunks.push(c);
+  const push = (m: FromWorker) => {
+    waiting.push(m);
     wake?.();
   };
-  // Papa reads a Node stream when given one; its types know only the browser's File.
-  Papa.parse<string[]>(createReadStream(path, 'utf8') as unknown as File, {
-    header: false,
-    skipEmptyLines: 'greedy',
-    chunkSize: 1 << 20,
-    chunk: (results, parser) => {
-      parser.pause();
-      push({ rows: results.data, resume: () => parser.resume() });
-    },
-    complete: () => push({ done: true }),
-    error: (e: Error) => push({ error: e }),
-  });
-  const next = async (): Promise<Chunk> => {
-    while (!chunks.length) await new Promise<void>((r) => (wake = r));
-    wake = null;
-    return chunks.shift()!;
-  };
-  const first = await next();
-  if ('error' in first) throw new Error(`${path}: ${first.error.message}`);
-  const header = 'rows' in first ? (first.rows[0] ?? []) : [];
-  async function* batches() {
-    let chunk: Chunk = 'rows' in first ? { rows: first.rows.slice(1), resume: first.resume } : first;
-    while ('rows' in chunk) {
-      yield chunk.rows;
-      chunk.resume();
-      chunk = await next();
+  worker.on('message', push);
+  worker.on('error', (e) => push({ type: 'error', message: e.message }));
+  try {
+    for (;;) {
+      while (!waiting.length) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      const m = waiting.shift()!;
+      yield m;
+      if (m.type === 'batch') worker.postMessage({ type: 'more' } satisfies ToWorker);
+      if (m.type !== 'batch' && m.type !== 'ready') return;
     }
-    if ('error' in chunk) throw new Error(`${path}: ${chunk.error.message}`);
+  } finally {
+    await worker.terminate();
   }
-  const shared: Record<string, unknown> = {};
-  const record = (cells: string[]) => {
-    for (let i = 0; i < header.length; i++) shared[header[i]] = cells[i];
-    return shared;
-  };
-  return { unit: 'row', header, batches: batches(), record };
 }
 
 /** Load a file into the cluster the pool reaches. */
 export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions = {}): Promise<LoadReport> {
   const file = basename(path);
   const started = performance.now();
-  const { unit, header, geometry, batches, record: recordOf } = await recordsOf(path);
-  const fields = header.filter((h) => h !== geometry);
-  const chosen = options.columns ?? {};
-  const columns: Partial<Record<Role, string>> = { ...knownColumns(fields), ...chosen };
-  if (geometry) Object.assign(columns, { lng: 'longitude', lat: 'latitude' });
-  const report: LoadReport = { file, unit, rows: 0, events: 0, problems: [], problemCount: 0, copySeconds: 0, buildSeconds: 0 };
-  const missing = (['lng', 'lat', 'date'] as Role[]).filter((r) => !columns[r]);
-  if (missing.length) {
-    const known = columnsOf(fields);
-    const reason = 'error' in known ? known.error : `No column for ${missing.join(', ')}.`;
-    report.fatal = `${file}: ${reason} Name them with --lng, --lat, --date (and --end, --label, --source, --tags).`;
+  const report: LoadReport = { file, unit: 'row', rows: 0, events: 0, problems: [], problemCount: 0, copySeconds: 0, buildSeconds: 0 };
+  const messages = readInWorker(path, { columns: options.columns, dateFormat: options.dateFormat });
+  const first = (await messages.next()).value;
+  if (!first || first.type === 'error') throw new Error(first?.message ?? `${file}: the reader stopped`);
+  if (first.type === 'fatal') {
+    report.fatal = first.message;
     return report;
   }
-  const unknown = Object.entries(chosen).filter(([, c]) => c && !fields.includes(c));
-  if (unknown.length) {
-    report.fatal = `${file}: no column ${unknown.map(([role, c]) => `"${c}" (given for --${role})`).join(', ')}. It has: ${fields.join(', ')}.`;
-    return report;
-  }
-  const tagsColumn = chosen.tags ?? fields.find((h) => ['tags', 'tag'].includes(h.trim().toLowerCase()));
+  if (first.type !== 'ready') throw new Error(`${file}: the reader sent ${first.type} first`);
+  report.unit = first.unit;
 
   const db = await pool.connect();
   // One transaction: the collection before is replaced only when this one is whole (a file that
@@ -165,31 +108,13 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    for await (const batch of batches) {
-      let text = '';
-      for (const item of batch) {
-        const record = recordOf(item);
-        const index = report.rows++;
-        // A CSV's header is row 1, so its n-th record is row n + 1; other files count records from 0.
-        const row = unit === 'row' ? index + 2 : index;
-        if (geometry) {
-          const point = pointOf(record[geometry]);
-          if ('type' in point) {
-            reportProblems(report, [{ row, column: geometry, message: `is ${point.type}; expected a Point` }]);
-            continue;
-          }
-          record.longitude = point.lng;
-          record.latitude = point.lat;
-        }
-        const read = readRow(record, columns, row, options.dateFormat);
-        if ('problems' in read) {
-          reportProblems(report, read.problems);
-          continue;
-        }
-        const cell = (role: Role) => (columns[role] ? String(record[columns[role]!] ?? '').trim() : '');
-        text += copyLine(++report.events, read.event, cell('date'), cell('end'), tagsColumn ? tagsOf(record[tagsColumn]) : []);
-      }
-      if (!copy.write(text)) await new Promise((r) => copy.once('drain', r));
+    for await (const m of messages) {
+      if (m.type === 'error' || m.type === 'fatal') throw new Error(m.message);
+      if (m.type !== 'batch') break;
+      report.rows += m.rows;
+      report.events += m.events;
+      reportProblems(report, m.problems);
+      if (!copy.write(m.text)) await new Promise((r) => copy.once('drain', r));
       options.onProgress?.(report.rows);
     }
     copy.end();
