@@ -268,6 +268,14 @@ RETURNS SETOF atlas.events LANGUAGE sql STABLE PARALLEL SAFE AS $$
     AND e.t0 >= f - (SELECT coalesce(max(longest_span), 0) FROM atlas.meta)
 $$;
 
+-- Whether the cell (cx, cy) of size s lies wholly inside the box, 1 m clear of its edge. The cell's
+-- box is [-h + cx s, -h + (cx + 1) s] × [h - (cy + 1) s, h - cy s] (rows counted from the top).
+CREATE FUNCTION atlas.cell_inside(cx bigint, cy bigint, s float8, x0 float8, y0 float8, x1 float8, y1 float8)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT -atlas.half_world() + cx * s >= x0 + 1 AND -atlas.half_world() + (cx + 1) * s <= x1 - 1
+     AND atlas.half_world() - (cy + 1) * s >= y0 + 1 AND atlas.half_world() - cy * s <= y1 - 1
+$$;
+
 -- The cells of the counts kept ahead that cover a box (x0, y0, x1, y1 in Web Mercator metres),
 -- coarse inside and fine along the edges: a quadtree from level 0 down, each cell either wholly
 -- inside the box (inside, not divided further) or crossing its edge (divided down to `finest`,
@@ -277,18 +285,13 @@ $$;
 CREATE FUNCTION atlas.box_cover(x0 float8, y0 float8, x1 float8, y1 float8, finest int)
 RETURNS TABLE (level int, c bigint, lo bigint, hi bigint, inside boolean) LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WITH RECURSIVE cells (l, cx, cy, inside) AS (
-    SELECT 0, gx, gy,
-      -atlas.half_world() + gx * atlas.half_world() / 32 >= x0 + 1 AND -atlas.half_world() + (gx + 1) * atlas.half_world() / 32 <= x1 - 1 AND
-      atlas.half_world() - (gy + 1) * atlas.half_world() / 32 >= y0 + 1 AND atlas.half_world() - gy * atlas.half_world() / 32 <= y1 - 1
+    SELECT 0, gx, gy, atlas.cell_inside(gx, gy, atlas.half_world() / 32, x0, y0, x1, y1)
     FROM generate_series(greatest(0, floor((x0 + atlas.half_world()) / (atlas.half_world() / 32)))::int,
                          least(63, floor((x1 + atlas.half_world()) / (atlas.half_world() / 32)))::int) gx,
          generate_series(greatest(0, floor((atlas.half_world() - y1) / (atlas.half_world() / 32)))::int,
                          least(63, floor((atlas.half_world() - y0) / (atlas.half_world() / 32)))::int) gy
     UNION ALL
-    SELECT k.l, k.cx, k.cy,
-      -- s is the child's size; its box is [-h + cx s, -h + (cx + 1) s] × [h - (cy + 1) s, h - cy s].
-      -atlas.half_world() + k.cx * k.s >= x0 + 1 AND -atlas.half_world() + (k.cx + 1) * k.s <= x1 - 1 AND
-      atlas.half_world() - (k.cy + 1) * k.s >= y0 + 1 AND atlas.half_world() - k.cy * k.s <= y1 - 1
+    SELECT k.l, k.cx, k.cy, atlas.cell_inside(k.cx, k.cy, k.s, x0, y0, x1, y1)
     FROM (
       SELECT p.l + 1 AS l, 2 * p.cx + d.dx AS cx, 2 * p.cy + d.dy AS cy, atlas.half_world() / (1::bigint << (p.l + 6)) AS s
       FROM cells p, (VALUES (0, 0), (0, 1), (1, 0), (1, 1)) d (dx, dy)
