@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
+import { LISTED_PROBLEMS } from '../lib/import/read.ts';
 import { formatImportProblem, type ImportProblem, type RecordUnit } from '../lib/import/rows.ts';
 import type { ReadOptions } from './copy-batches.ts';
 import type { FromWorker, ToWorker } from './load-worker.ts';
@@ -18,9 +19,6 @@ import { COPY_COLUMNS } from './rows-to-copy.ts';
  * day), so 20,000 keep a tile near 400 kB, under the 512 kB a tile may weigh (issue 19).
  */
 export const RAW_LIMIT = 20_000;
-
-/** At most this many problems are listed; the rest are counted. */
-export const LISTED_PROBLEMS = 1000;
 
 export interface LoadOptions extends ReadOptions {
   /** Most events a tile may hold as points (atlas.build's raw_limit); small only in tests. */
