@@ -109,6 +109,10 @@ export function start(cluster: Cluster) {
     '-c max_wal_size=4GB',
     '-c checkpoint_timeout=30min',
     '-c synchronous_commit=off',
+    // No replica reads this log: a table made and filled in the load's one transaction then
+    // skips the write-ahead log, and is written to disk once at commit.
+    '-c wal_level=minimal',
+    '-c max_wal_senders=0',
     '-c jit=off',
   ].join(' ');
   run(cluster, 'pg_ctl', ['-D', dataDir(cluster), '-l', logFile(cluster), '-o', options, '-w', '-t', '60', 'start']);
@@ -119,9 +123,12 @@ export function stop(cluster: Cluster) {
   run(cluster, 'pg_ctl', ['-D', dataDir(cluster), '-m', 'fast', '-w', 'stop']);
 }
 
-/** A connection pool over the folder's socket; a statement running longer than `timeoutMs` is stopped (none by default: a load's build runs for minutes). */
-export function connect(cluster: Cluster, max = 4, timeoutMs?: number): pg.Pool {
-  return new pg.Pool({ host: cluster.dir, database: DATABASE, user: DATABASE, max, ...(timeoutMs ? { statement_timeout: timeoutMs } : {}) });
+/**
+ * A connection pool over the folder's socket, with any further settings (`serving` in serve.ts
+ * adds a statement timeout; a load's pool has none, since its build runs for minutes).
+ */
+export function connect(cluster: Cluster, max = 4, settings: Pick<pg.PoolConfig, 'statement_timeout' | 'options'> = {}): pg.Pool {
+  return new pg.Pool({ host: cluster.dir, database: DATABASE, user: DATABASE, max, ...settings });
 }
 
 /** The atlas's database inside the cluster (initdb makes only `postgres`). */

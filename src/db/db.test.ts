@@ -14,7 +14,7 @@ import { connect, ready, stop, whyNoDatabase, type Cluster } from './cluster.ts'
 import { describeLoad, loadFile, type LoadReport } from './load.ts';
 import { mortonZ20 } from './rows-to-copy.ts';
 import { writeSeededCsv } from './seeded-collection.ts';
-import { serve } from './serve.ts';
+import { serve, serving } from './serve.ts';
 
 const missing = whyNoDatabase();
 if (missing) console.warn(`Skipping the server-mode tests: ${missing}`);
@@ -199,11 +199,52 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   });
 
-  it('stops a served query after the timeout the serving pool is made with, and the load has none', async () => {
-    const served = connect(cluster, 1, 1234);
+  it('answers /cells, for figures, with the count of the window in each Web Mercator cell, at a zoom counted ahead and one counted from the events', async () => {
+    const server = serve(pool).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const box = [43, 32.5, 45.5, 34.5];
+    const { pyramid_level: pyramid } = (await pool.query('SELECT pyramid_level FROM atlas.meta')).rows[0];
+    try {
+      for (const [from, to] of windows)
+        for (const level of [4 + 6, pyramid + 1 + 6]) {
+          // Each event's cell worked out here from its longitude and latitude, not from the database's
+          // code; the answer holds the cells of the tiles (64 cells a side) the box touches.
+          const cellOf = (lng: number, lat: number) => [
+            Math.floor(((lng + 180) / 360) * 2 ** level),
+            Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** level),
+          ];
+          const [[x0, y0], [x1, y1]] = [cellOf(box[0], box[3]).map((v) => v >> 6), cellOf(box[2], box[1]).map((v) => v >> 6)];
+          const expected = new Map<string, number>();
+          const { rows } = await pool.query('SELECT lng, lat FROM atlas.events WHERE t0 <= $2 AND t1 >= $1', [day(from), day(to)]);
+          for (const { lng, lat } of rows) {
+            const [column, row] = cellOf(lng, lat);
+            if (column >> 6 < x0 || column >> 6 > x1 || row >> 6 < y0 || row >> 6 > y1) continue;
+            expected.set(`${column},${row}`, (expected.get(`${column},${row}`) ?? 0) + 1);
+          }
+          expect(expected.size).toBeGreaterThan(0);
+          const got: { level: number; cells: [number, number, number][] } = await (
+            await fetch(`${base}/cells?from=${from}&to=${to}&bbox=${box.join(',')}&level=${level}`)
+          ).json();
+          expect(got.level).toBe(level);
+          expect(new Map(got.cells.map(([c, r, n]) => [`${c},${r}`, n]))).toEqual(expected);
+        }
+      const coarse = await fetch(`${base}/cells?level=5`);
+      expect([coarse.status, (await coarse.json()).error]).toEqual([400, 'level: "5" is not a zoom from 6 to 20']);
+      const wide = await (await fetch(`${base}/cells?level=20&bbox=${box.join(',')}`)).json();
+      expect(wide.error).toMatch(/^bbox: at level 20 the box covers \d+ tiles, and one answer covers at most 256; ask for a coarser level$/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('stops a served query after the timeout the serving pool is made with, and the load has none; served queries run without parallel workers', async () => {
+    const served = connect(cluster, 1, { ...serving, statement_timeout: 1234 });
     try {
       expect((await served.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('1234ms');
       expect((await pool.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('0');
+      expect((await served.query('SHOW max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).toBe('0');
+      expect((await pool.query('SHOW max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).not.toBe('0');
     } finally {
       await served.end();
     }

@@ -180,9 +180,56 @@ BEGIN
       (SELECT min(t0), max(t1), max(t1 - t0), min(lng), min(lat), max(lng), max(lat) FROM atlas.events);
 END $$;
 
+-- The counts per cell of one tile: the events of the window [f, t] (with any of the tags tg, if
+-- given) in each of the tile's 64 × 64 cells that holds any (fewer from zoom 15, where the cells
+-- are those of zoom 20). c is the cell's Morton code at zoom z + 6 (at most 20). The map's tiles draw these below raw_from_zoom; a figure asks for them at any zoom
+-- (serve.ts /cells), so both count the same way.
+CREATE FUNCTION atlas.tile_cells(z integer, x integer, y integer, f int, t int, tg text[]) RETURNS TABLE (c bigint, n int)
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  meta atlas.meta;
+  lo bigint; hi bigint;       -- the tile's range of m
+  shift int;                  -- m's shift to the cells
+  ma int; mb int; full_from int; full_to int;
+  kept_days boolean;          -- the window's end days from cell_days (else from atlas.events)
+BEGIN
+  SELECT * INTO meta FROM atlas.meta LIMIT 1;
+  IF meta IS NULL OR meta.raw_from_zoom IS NULL OR z > 20 THEN RETURN; END IF;
+  lo := ((atlas.spread(y) << 1) | atlas.spread(x)) << (2 * (20 - z));
+  hi := lo + (1::bigint << (2 * (20 - z))) - 1;
+  shift := 2 * (20 - least(z + 6, 20));
+  kept_days := tg IS NULL AND z <= meta.day_level;
+  SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, tg IS NULL AND z <= meta.pyramid_level);
+
+  RETURN QUERY
+  SELECT parts.c, sum(parts.n)::int
+  FROM (
+    -- Whole months, counted ahead.
+    SELECT cm.c, cm.n FROM atlas.cell_months cm
+    WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb
+    UNION ALL
+    -- Events starting on the days of the window outside those months: counted ahead, or not.
+    SELECT cd.c, cd.n FROM atlas.cell_days cd
+    WHERE kept_days AND cd.level = z AND cd.c BETWEEN lo >> shift AND hi >> shift
+      AND (cd.day BETWEEN f AND least(t, full_from - 1) OR cd.day BETWEEN greatest(f, full_to + 1) AND t)
+    UNION ALL
+    -- One probe of (t0, m) a day, so only the tile's events of those days are read.
+    SELECT e.m >> shift, 1
+    FROM (SELECT generate_series(f, least(t, full_from - 1)) UNION ALL SELECT generate_series(greatest(f, full_to + 1), t)) ends (day)
+    JOIN atlas.events e ON e.t0 = ends.day AND e.m BETWEEN lo AND hi
+    WHERE NOT kept_days AND (tg IS NULL OR e.tags && tg)
+    UNION ALL
+    -- Events that started before the window and last into it.
+    SELECT e.m >> shift, 1 FROM atlas.events e
+    WHERE e.t1 > e.t0 AND e.t0 BETWEEN f - meta.longest_span AND f - 1 AND e.t1 >= f
+      AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
+  ) parts (c, n)
+  GROUP BY parts.c;
+END $$;
+
 -- The tile: raw points (layer "events": id, t0, t1) from raw_from_zoom on, counts per cell
--- (layer "cells": n, the events of the window in that square) below it. The window is every
--- event whose days overlap [from, to]; tags keeps events with any of the tags.
+-- (layer "cells": n, the events of the window in that square, atlas.tile_cells) below it. The
+-- window is every event whose days overlap [from, to]; tags keeps events with any of the tags.
 -- The signature Martin calls with the query string as JSON: fn(z, x, y, query_params json).
 -- https://maplibre.org/martin/sources-pg-functions.html
 CREATE FUNCTION atlas.tile(z integer, x integer, y integer, query_params json DEFAULT '{}') RETURNS bytea
@@ -191,9 +238,6 @@ DECLARE
   meta atlas.meta;
   f int; t int; tg text[];
   lo bigint; hi bigint;       -- the tile's range of m
-  p int; shift int;           -- the cells' zoom (z + 6, at most 20) and m's shift to them
-  ma int; mb int; full_from int; full_to int;
-  kept_days boolean;          -- the window's end days from cell_days (else from atlas.events)
   s float8; h float8 := atlas.half_world();
   envelope geometry := ST_TileEnvelope(z, x, y);
   mvt bytea;
@@ -203,10 +247,10 @@ BEGIN
   f := atlas.day_of(query_params->>'from', meta.first_day);
   t := atlas.day_of(query_params->>'to', meta.last_day);
   tg := atlas.tags_of(query_params->>'tags');
-  lo := ((atlas.spread(y) << 1) | atlas.spread(x)) << (2 * (20 - z));
-  hi := lo + (1::bigint << (2 * (20 - z))) - 1;
 
   IF z >= meta.raw_from_zoom THEN
+    lo := ((atlas.spread(y) << 1) | atlas.spread(x)) << (2 * (20 - z));
+    hi := lo + (1::bigint << (2 * (20 - z))) - 1;
     SELECT ST_AsMVT(q, 'events', 4096, 'geom', 'id') INTO mvt FROM (
       SELECT e.id, e.t0, e.t1, ST_AsMVTGeom(e.geom, envelope, 4096, 0, false) AS geom
       FROM atlas.events e
@@ -215,37 +259,12 @@ BEGIN
     RETURN coalesce(mvt, ''::bytea);
   END IF;
 
-  p := least(z + 6, 20);
-  shift := 2 * (20 - p);
-  s := 2 * h / (1::bigint << p);
-
-  kept_days := tg IS NULL AND z <= meta.day_level;
-  SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, tg IS NULL AND z <= meta.pyramid_level);
-
+  s := 2 * h / (1::bigint << least(z + 6, 20));
   SELECT ST_AsMVT(q, 'cells', 4096, 'geom') INTO mvt FROM (
-    SELECT sum(parts.n)::int AS n,
-      ST_AsMVTGeom(ST_MakeEnvelope(-h + atlas.compact(c) * s, h - (atlas.compact(c >> 1) + 1) * s, -h + (atlas.compact(c) + 1) * s, h - atlas.compact(c >> 1) * s, 3857),
-        envelope, 4096, 0, true) AS geom
-    FROM (
-      -- Whole months, counted ahead.
-      SELECT cm.c, cm.n FROM atlas.cell_months cm
-      WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb
-      UNION ALL
-      -- Events starting on the days of the window outside those months: counted ahead, or not.
-      SELECT cd.c, cd.n FROM atlas.cell_days cd
-      WHERE kept_days AND cd.level = z AND cd.c BETWEEN lo >> shift AND hi >> shift
-        AND (cd.day BETWEEN f AND least(t, full_from - 1) OR cd.day BETWEEN greatest(f, full_to + 1) AND t)
-      UNION ALL
-      SELECT e.m >> shift, 1 FROM atlas.events e
-      WHERE NOT kept_days AND (e.t0 BETWEEN f AND least(t, full_from - 1) OR e.t0 BETWEEN greatest(f, full_to + 1) AND t)
-        AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
-      UNION ALL
-      -- Events that started before the window and last into it.
-      SELECT e.m >> shift, 1 FROM atlas.events e
-      WHERE e.t1 > e.t0 AND e.t0 BETWEEN f - meta.longest_span AND f - 1 AND e.t1 >= f
-        AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
-    ) parts (c, n)
-    GROUP BY c
+    SELECT cells.n,
+      ST_AsMVTGeom(ST_MakeEnvelope(-h + atlas.compact(cells.c) * s, h - (atlas.compact(cells.c >> 1) + 1) * s,
+        -h + (atlas.compact(cells.c) + 1) * s, h - atlas.compact(cells.c >> 1) * s, 3857), envelope, 4096, 0, true) AS geom
+    FROM atlas.tile_cells(z, x, y, f, t, tg) cells
   ) q;
   RETURN coalesce(mvt, ''::bytea);
 END $$;
