@@ -3,7 +3,7 @@
 // count(*) over the same days and box, at three windows and three zooms (cells counted ahead,
 // cells counted from the events, raw points). The server also serves the built atlas, so the page
 // and its data share one origin and nothing leaves it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { loadFile } from '../src/db/load.ts';
 import { writeSeededCsv } from '../src/db/seeded-collection.ts';
 import { serve } from '../src/db/serve.ts';
 import { dayFromIso } from '../src/lib/time/instant.ts';
+import { densityClasses } from '../src/lib/map/style/density.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 
 const missing = whyNoDatabase();
@@ -111,6 +112,58 @@ test('the events in view are listed a page at a time, in time order, and the sli
   await page.getByRole('slider', { name: 'Date' }).focus();
   await page.keyboard.press('ArrowRight');
   await asked;
+  expect(watch.foreignRequests).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('a figure of the served collection draws its counts per grid cell, and its caption counts the events in the frame as SELECT count(*) does', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const watch = watchPage(page, origin);
+  const [t, w] = ['2006-11-14', 365];
+  await page.goto(`${origin}/#t=${t}&w=${w}&db=${origin}`);
+  await mapIdle(page);
+  await page.getByRole('button', { name: 'Export figure' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  const caption = dialog.getByLabel('Caption, for your manuscript');
+  await expect(caption).toHaveValue(/Served collection: events\.csv /, { timeout: 60_000 });
+  const [, events, zoom] = /Its ([\d,]+) events in view counted by the server in the cells of the Web Mercator grid at zoom (\d+)/.exec(
+    await caption.inputValue(),
+  )!;
+  // The frame the map shows for the figure (the hole in the mask it dims the world with), and
+  // each event's cell at that zoom, worked out here.
+  const ring: [number, number][] = await page.evaluate(
+    () =>
+      (window.__map!.getStyle().sources.print_frame as { data: GeoJSON.FeatureCollection<GeoJSON.Polygon> }).data.features[0].geometry.coordinates[1] as [
+        number,
+        number,
+      ][],
+  );
+  const level = Number(zoom);
+  const cellOf = (lng: number, lat: number) => [
+    ((lng + 180) / 360) * 2 ** level,
+    ((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** level,
+  ];
+  const [[x0, y0], [x1, y1]] = [
+    cellOf(Math.min(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))),
+    cellOf(Math.max(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1]))),
+  ];
+  const day = dayFromIso(t);
+  const { rows } = await pool.query('SELECT lng, lat FROM atlas.events WHERE t0 <= $1 AND t1 >= $2', [day, day - w]);
+  const inFrame = rows.filter(({ lng, lat }) => {
+    const [x, y] = cellOf(lng, lat).map(Math.floor);
+    return x + 1 > x0 && x < x1 && y + 1 > y0 && y < y1;
+  }).length;
+  expect(inFrame).toBeGreaterThan(0);
+  expect(Number(events.replace(/,/g, ''))).toBe(inFrame);
+  // The SVG draws the squares in the density classes' colours, and the legend names the collection.
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByLabel('Format').selectOption('svg');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  expect(svg).toContain('served: events.csv, events per grid square');
+  for (const colour of densityClasses.slice(0, 3).map((c) => c.colour)) expect(svg).toContain(`fill="${colour}"`);
   expect(watch.foreignRequests).toEqual([]);
   expect(watch.errors).toEqual([]);
 });

@@ -21,6 +21,8 @@ export interface Shown {
   binned: [number, number, number] | null;
   /** Imported points drawn as density: how many, in how many squares (all panels). */
   density: { points: number; cells: number } | null;
+  /** A served collection's cells drawn (all panels): events counted, squares, the grid's zooms, each panel's square width in mm. */
+  served: { events: number; cells: number; levels: number[]; mm: number[] } | null;
 }
 
 export interface Words {
@@ -53,7 +55,7 @@ export function textsShown(atlas: Atlas, shown: Shown): SourceText[] {
 /** Each source once, as `Outlet, “Title” (address)`, in first-seen order. */
 const citeSources = (sources: WebSource[]) => [...new Map(sources.map((s) => [s.url, s])).values()].map((s) => `${citeName(s)} (${s.url})`).join('; ');
 
-export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, version: string, importedName?: string): Words {
+export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, version: string, importedName?: string, servedName?: string): Words {
   const multi = views.length > 1;
   const shows = (layer: string) => views.some((v) => v.layers.includes(layer as never));
   const texts = textsShown(atlas, shown);
@@ -76,6 +78,7 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
       : '';
     sentences.push(`Imported events: ${importedName} (the reader's own file, not checked by the atlas).${binned}${density}`);
   }
+  if (servedName) sentences.push(servedSentence(servedName, shown.served));
   if (shows('control')) {
     const cited = views
       .filter((v) => v.layers.includes('control'))
@@ -103,6 +106,7 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
   const credit = [
     shows('events') && texts.length ? `Texts: ${texts.map(shortName).join('; ')}.` : '',
     importedName ? `Imported: ${importedName}.` : '',
+    servedName ? `Served: ${servedName}.` : '',
     `Map: Natural Earth${shows('context') ? ', GSHHG' : ''}, GeoNames${themes.length ? `; ${themes.join(' and ')} sources in the caption` : ''}. Web Mercator. Iraq War Atlas, data ${version}.`,
   ]
     .filter(Boolean)
@@ -129,6 +133,19 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     .filter(Boolean)
     .join(' ');
   return { credit, caption: sentences.join(' '), alt };
+}
+
+/** What the squares of a served collection are, and how many events they hold. */
+function servedSentence(name: string, drawn: Shown['served']): string {
+  const lead = `Served collection: ${name} (loaded with the atlas's server mode by the browser import's row rules, not checked by the atlas).`;
+  if (!drawn) return `${lead} None of its events falls in view.`;
+  const mm = [...new Set(drawn.mm.map((v) => v.toFixed(1)))];
+  const levels = drawn.levels.join(' and ');
+  return (
+    `${lead} Its ${drawn.events.toLocaleString('en-GB')} events in view counted by the server in the cells of the Web Mercator grid at zoom ${levels}, ` +
+    `squares ${mm.join(' and ')} mm wide here (${drawn.cells.toLocaleString('en-GB')} occupied; a square cut by the frame is counted whole), ` +
+    `each coloured by its count: ${densityClasses.map((c) => c.label).join(', ')}.`
+  );
 }
 
 export { panelLetter };

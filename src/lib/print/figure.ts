@@ -4,7 +4,7 @@ import type { Atlas } from '../data/schema.ts';
 import type { Words } from './caption.ts';
 import { planPixels } from './page.ts';
 import { writePng, type FigureTools } from './raster.ts';
-import { buildScene, type FigureSpec } from './scene.ts';
+import { buildScene, checkServed, type FigureSpec } from './scene.ts';
 import { writeSvg } from './svg.ts';
 
 export const formats = ['png', 'svg', 'pdf'] as const;
@@ -26,6 +26,7 @@ export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format,
   const planned = planPixels(format === 'png' ? spec.page : { ...spec.page, dpi: 72 });
   if (!planned.ok) throw new Error(planned.error);
   const scene = buildScene(atlas, spec, tools.fonts);
+  checkServed(scene);
   const meta = { title: spec.title, description: scene.words.alt };
   const { widthMm, heightMm } = spec.page;
   const bytes =

@@ -16,6 +16,7 @@ import { densityClass, densityClasses, FIGURE_CELL_MM, type ImportedStyle } from
 import { CSS_DPI, MM_PER_INCH } from './page.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import { clipLine, clipRing, type Rect, type XY } from './clip.ts';
+import { drawServed, type ServedCells, type ServedDrawn } from './served.ts';
 import { fmt, rect, type CircleItem, type Item } from './items.ts';
 
 /** Places drawn as dots: not areas (outlined by their governorates) nor routes and borders (lines). */
@@ -96,6 +97,8 @@ export interface PanelGeometry {
   binned: { points: number; dots: number; cell: number } | null;
   /** Imported points drawn as density (style/density.ts): how many, in how many cells. */
   density: { points: number; cells: number } | null;
+  /** A served collection's cells drawn (served.ts). */
+  served: ServedDrawn | null;
 }
 
 /** Land, water, borders, events and place symbols, in the map style's order and sizes (× `k`, the page's size scale). */
@@ -108,6 +111,7 @@ export function drawGeometry(
   k: number,
   imported?: ImportedSet | null,
   importedStyle: ImportedStyle = 'dots',
+  served?: ServedCells | null,
 ): PanelGeometry {
   const xy = projector(camera, panel);
   const frame = toRect(panel);
@@ -206,7 +210,8 @@ export function drawGeometry(
       });
     }
 
-  // Imported events under the atlas's own, with the same time rule as the map's shader.
+  // A served collection's counts, then imported events, under the atlas's own (the screen's order).
+  const servedDrawn = served ? drawServed(served, camera, panel, frame, items) : null;
   let binned: PanelGeometry['binned'] = null;
   let density: PanelGeometry['density'] = null;
   if (imported && importedStyle === 'density') density = drawDensity(importedInView(imported, view, xy, frame), frame, items);
@@ -269,7 +274,7 @@ export function drawGeometry(
       tag: { role: 'place', id: f.properties.id },
     });
   }
-  return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned, density };
+  return { items: items.filter((i) => i.kind !== 'path' || i.d), symbols, binned, density, served: servedDrawn };
 }
 
 export const placeRadius = (kind: string, k: number) => (kind === 'city' ? 4 : 3.3) * k;

@@ -34,6 +34,7 @@ export function legendRows(
   shown: { kinds: Set<string>; lines: Set<string>; faded: boolean },
   imported?: ImportedSet | null,
   importedStyle: ImportedStyle = 'dots',
+  servedName?: string,
 ): LegendRow[] {
   const any = (layer: string) => panels.some((v) => v.layers.includes(layer as never));
   const rows: LegendRow[] = [];
@@ -47,6 +48,11 @@ export function legendRows(
       rows.push({ swatch: 'box', colour: c.colour, label: i ? c.label : `imported: ${imported.name}, ${densityUnit('figure')}: ${c.label}` }),
     );
   else if (imported) rows.push({ swatch: 'dot', colour: palette.imported, label: `imported: ${imported.name}` });
+  // A served collection's squares are the grid's cells, whose width the caption gives (served.ts).
+  if (servedName)
+    densityClasses.forEach((c, i) =>
+      rows.push({ swatch: 'box', colour: c.colour, label: i ? c.label : `served: ${servedName}, events per grid square: ${c.label}` }),
+    );
   const kinds: [string, string, string][] = [
     ['city', palette.city, w.city],
     ['district', palette.district, w.district],

@@ -20,6 +20,7 @@ import { inset, northArrow, placePieces, scaleBar, type Piece } from './furnitur
 import { drawGeometry, symbolsShown } from './geometry.ts';
 import { drawLabels, LabelPlacer, typeSize } from './labels.ts';
 import { layoutLegend, legendItems, legendRows, type LegendLayout } from './legend.ts';
+import { covers, servedNeed, type ServedCells, type ServedLayer, type ServedNeed } from './served.ts';
 import { circleRect, pt, rect, TEXT, type Item, type TextItem } from './items.ts';
 import { CSS_DPI, MM_PER_INCH, sizeScale, type PageSize, type Furniture } from './page.ts';
 
@@ -45,6 +46,12 @@ export interface Scene {
   dropped: string[];
   /** The credit line, the full caption and the alt text, as the figure carries them. */
   words: Words;
+  /**
+   * With a served collection: each panel's need of the server, and whether the cells given meet it
+   * (server/figure-cells.ts fetches what is missing and lays the figure out again). A panel whose
+   * cells are missing draws none: such a scene is a draft, never a figure.
+   */
+  served: { needs: ServedNeed[]; complete: boolean } | null;
 }
 
 export interface FigureSpec {
@@ -65,6 +72,8 @@ export interface FigureSpec {
   imported?: ImportedSet | null;
   /** Drawn as dots (the default) or as density, as on the map. */
   importedStyle?: ImportedStyle;
+  /** A collection served from PostGIS, drawn as its counts per grid cell (served.ts). */
+  served?: ServedLayer | null;
 }
 
 /** Wraps text to a width with the figure's fonts. */
@@ -113,6 +122,12 @@ export function buildScene(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts): 
       captionLines: Math.max(needs.captionLines, reserve.captionLines),
     };
   }
+}
+
+/** A figure must draw every count it names: refuse a scene whose served cells were not fetched (server/figure-cells.ts fetches them). */
+export function checkServed(scene: Scene) {
+  if (scene.served && !scene.served.complete)
+    throw new Error("The served collection's counts for this figure have not been fetched from its server yet, so the figure would leave them out.");
 }
 
 /** Land is drawn to the frame's edge only where the base map has data: refuse a view beyond it. */
@@ -205,7 +220,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   // Which symbols fall in the frame decides the legend's rows, so the rows come from the whole area.
   const inside = grid(area).map(({ view, box, camera }) => symbolsShown(atlas, view, camera, box));
   const shownKinds = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)), faded: inside.some((s) => s.faded) };
-  const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported, spec.importedStyle) : [];
+  const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported, spec.importedStyle, spec.served?.name) : [];
   const below = layoutLegend(rowsOfLegend, fonts, k, { width: inner });
   const belowGrid = { ...area, height: area.height - (below.height ? below.height + margin : 0) };
   const beside = layoutLegend(rowsOfLegend, fonts, k, { height: area.height });
@@ -222,10 +237,20 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
 
   // ── Each panel: geometry, furniture in free corners, then labels around both.
   const sameCamera = new Set(spec.panels.map((v) => JSON.stringify(v.camera))).size === 1;
-  const shown: Shown = { events: new Set(), places: new Set(), governorates: new Set(), binned: null, density: null };
+  const shown: Shown = { events: new Set(), places: new Set(), governorates: new Set(), binned: null, density: null, served: null };
+  const servedNeeds: ServedNeed[] = [];
+  let servedComplete = true;
   const homeless: Piece[] = [];
   const panels = grid(gridBox).map(({ view, box, camera }, i): PanelScene => {
-    const drawn = drawGeometry(atlas, view, camera, box, palette, k, spec.imported, spec.importedStyle);
+    let cells: ServedCells | null = null;
+    if (spec.served) {
+      const need = servedNeed(camera, box);
+      servedNeeds.push(need);
+      const got = spec.served.cells[i];
+      if (covers(got, need)) cells = got;
+      else servedComplete = false;
+    }
+    const drawn = drawGeometry(atlas, view, camera, box, palette, k, spec.imported, spec.importedStyle, cells);
     for (const item of drawn.items) {
       const role = item.tag?.role;
       if (role === 'event') shown.events.add(item.tag!.id);
@@ -235,6 +260,15 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     if (drawn.binned) shown.binned = [drawn.binned.points, drawn.binned.dots, (drawn.binned.cell * MM_PER_INCH) / CSS_DPI];
     if (drawn.density)
       shown.density = { points: (shown.density?.points ?? 0) + drawn.density.points, cells: (shown.density?.cells ?? 0) + drawn.density.cells };
+    if (drawn.served?.cells && cells) {
+      const before = shown.served;
+      shown.served = {
+        events: (before?.events ?? 0) + drawn.served.events,
+        cells: (before?.cells ?? 0) + drawn.served.cells,
+        levels: [...new Set([...(before?.levels ?? []), cells.level])],
+        mm: [...(before?.mm ?? []), drawn.served.mm],
+      };
+    }
     const overlay: Item[] = [];
     if (multi && on.dateStamp)
       overlay.push({
@@ -280,7 +314,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     }
     cursor += rowHeight + margin;
   }
-  const words = figureWords(atlas, spec.panels, shown, spec.version, spec.imported?.name);
+  const words = figureWords(atlas, spec.panels, shown, spec.version, spec.imported?.name, spec.served?.name);
   if (spec.caption) words.caption = spec.caption;
   if (spec.alt) words.alt = spec.alt;
   const creditLines = on.credit ? wrapText(fonts, words.credit, creditSize, inner) : [];
@@ -293,7 +327,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     if (lines.length) cursor += lines.length * size * lineGap + margin;
   }
   return {
-    scene: { width, height, panels, furniture, dropped, words },
+    scene: { width, height, panels, furniture, dropped, words, served: spec.served ? { needs: servedNeeds, complete: servedComplete } : null },
     needs: { row: rowHeight, creditLines: creditLines.length, captionLines: captionLines.length },
   };
 }

@@ -81,3 +81,8 @@ export async function fetchCount(base: string, query: string, bbox: [number, num
 export function fetchEvents(base: string, query: string, bbox: [number, number, number, number], after: string | null, limit: number): Promise<EventPage> {
   return ask<EventPage>(base, `/events?${query}&bbox=${bboxParam(bbox)}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
 }
+
+/** The counts per cell of the Web Mercator grid at a zoom over a box (serve.ts /cells): [column, row, events] each. */
+export async function fetchCells(base: string, query: string, level: number, bbox: [number, number, number, number]): Promise<[number, number, number][]> {
+  return (await ask<{ cells: [number, number, number][] }>(base, `/cells?${query}&level=${level}&bbox=${bboxParam(bbox)}`)).cells;
+}

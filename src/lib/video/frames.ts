@@ -9,8 +9,9 @@ import type { ImportedStyle } from '../map/style/density.ts';
 import { defaultFurniture } from '../print/options.ts';
 import { CSS_DPI, MM_PER_INCH, planPixels, type Furniture, type PageSize } from '../print/page.ts';
 import type { FigureTools } from '../print/raster.ts';
-import { buildScene, type FigureSpec } from '../print/scene.ts';
+import { buildScene, checkServed, type FigureSpec } from '../print/scene.ts';
 import { writeSvg } from '../print/svg.ts';
+import type { ServedLayer } from '../print/served.ts';
 import type { Still, VideoSize } from './plan.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface FrameSettings {
   furniture?: Partial<Furniture>;
   imported?: ImportedSet | null;
   importedStyle?: ImportedStyle;
+  /** A served collection: each frame's cells are fetched for it (server/figure-cells.ts) before it is drawn. */
+  served?: ServedLayer | null;
 }
 
 export function frameSpec(still: Still, settings: FrameSettings): FigureSpec {
@@ -47,6 +50,7 @@ export function frameSpec(still: Still, settings: FrameSettings): FigureSpec {
     version: settings.version,
     imported: settings.imported,
     importedStyle: settings.importedStyle,
+    served: settings.served,
   };
 }
 
@@ -58,6 +62,7 @@ export function drawFrame(atlas: Atlas, spec: FigureSpec, tools: FigureTools, si
   // The encoder takes exactly the frame's size; a page that rounds to another would be a bug here.
   if (width !== size.width || height !== size.height) throw new Error(`A frame of ${size.width} × ${size.height} px was laid out at ${width} × ${height} px.`);
   const scene = buildScene(atlas, spec, tools.fonts);
+  checkServed(scene);
   const svg = writeSvg(
     scene,
     { title: spec.title, description: scene.words.alt, widthMm: spec.page.widthMm, heightMm: spec.page.heightMm, pixels: { width, height } },
