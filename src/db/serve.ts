@@ -13,6 +13,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type pg from 'pg';
+import { mercatorUnit } from '../lib/map/mercator.ts';
 
 /** Events in one page of the list. */
 export const PAGE_LIMIT = 500;
@@ -45,15 +46,11 @@ function bboxOf(value: string | null): [number, number, number, number] {
 /** The tiles at zoom z that a box (west, south, east, north in degrees) touches, as [x, y]; none listed past `limit`. */
 function tilesCovering([w, s, e, n]: [number, number, number, number], z: number, limit: number): { count: number; tiles: [number, number][] } {
   const size = 2 ** z;
-  const clamp = (v: number) => Math.min(size - 1, Math.max(0, Math.floor(v)));
-  const column = (lng: number) => clamp(((lng + 180) / 360) * size);
-  const row = (lat: number) => {
-    const phi = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-    return clamp(((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size);
-  };
-  const count = (column(e) - column(w) + 1) * (row(s) - row(n) + 1);
+  const tileOf = (lng: number, lat: number) => mercatorUnit(lng, lat).map((v) => Math.min(size - 1, Math.max(0, Math.floor(v * size))));
+  const [[x0, y0], [x1, y1]] = [tileOf(w, n), tileOf(e, s)];
+  const count = (x1 - x0 + 1) * (y1 - y0 + 1);
   const tiles: [number, number][] = [];
-  if (count <= limit) for (let x = column(w); x <= column(e); x++) for (let y = row(n); y <= row(s); y++) tiles.push([x, y]);
+  if (count <= limit) for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) tiles.push([x, y]);
   return { count, tiles };
 }
 

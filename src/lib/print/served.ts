@@ -37,7 +37,8 @@ const cellWidth = (camera: Camera, level: number) => (512 * 2 ** camera.zoom) / 
 
 export function servedNeed(camera: Camera, box: Box): ServedNeed {
   const wanted = (FIGURE_CELL_MM * CSS_DPI) / MM_PER_INCH;
-  const level = Math.min(SERVED_LEVELS.max, Math.max(SERVED_LEVELS.min, Math.round(Math.log2((512 * 2 ** camera.zoom) / wanted))));
+  // The level whose cells are nearest `wanted` wide, on a log scale: each level halves them.
+  const level = Math.min(SERVED_LEVELS.max, Math.max(SERVED_LEVELS.min, Math.round(Math.log2(cellWidth(camera, 0) / wanted))));
   const ring = boxExtent(camera, box);
   return { level, bbox: [ring[0][0], ring[2][1], ring[1][0], ring[0][1]] };
 }
