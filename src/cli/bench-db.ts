@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { connect, ready, stop, type Cluster } from '../db/cluster.ts';
 import { loadFile, type LoadReport } from '../db/load.ts';
 import { writeSeededCsv } from '../db/seeded-collection.ts';
-import { serve, serving } from '../db/serve.ts';
+import { serve, SERVE_CONNECTIONS, serving, warm } from '../db/serve.ts';
 
 export const DB_ROWS = Number(process.env.ATLAS_BENCH_DB_ROWS ?? 10_000_000);
 /** Tiles timed at each zoom (all of them where fewer cover the collection). */
@@ -60,7 +60,8 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
   rmSync(csv);
   log(`loaded in ${load.copySeconds.toFixed(0)} s + ${load.buildSeconds.toFixed(0)} s to index and count`);
   // A pool of its own for serving, with the command's statement timeout (the load's build has none).
-  const served = connect(cluster, 8, serving);
+  const served = connect(cluster, SERVE_CONNECTIONS, serving);
+  await warm(served, SERVE_CONNECTIONS);
   const server: Server = serve(served, { atlas }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,7 +13,7 @@ import type { Role } from '../lib/import/rows.ts';
 import { dateFormats, type DateFormat } from '../lib/import/columns.ts';
 import { clusterAt, connect, defaultDir, ensureDatabase, init, isRunning, start, stop, whyNoDatabase, type Cluster } from '../db/cluster.ts';
 import { describeLoad, loadFile } from '../db/load.ts';
-import { serve, serving } from '../db/serve.ts';
+import { serve, SERVE_CONNECTIONS, serving, warm } from '../db/serve.ts';
 import { writeSeededCsv } from '../db/seeded-collection.ts';
 
 const usage = `Usage: npm run db -- <command> [options]
@@ -135,7 +135,8 @@ switch (command) {
     init(cluster);
     start(cluster);
     await ensureDatabase(cluster);
-    const pool = connect(cluster, 8, serving);
+    const pool = connect(cluster, SERVE_CONNECTIONS, serving);
+    await warm(pool, SERVE_CONNECTIONS);
     const server = serve(pool, { atlas: values.atlas });
     server.listen(Number(values.port), values.host, () => {
       const address = `http://${values.host}:${values.port}`;

@@ -127,7 +127,7 @@ export function stop(cluster: Cluster) {
  * A connection pool over the folder's socket, with any further settings (`serving` in serve.ts
  * adds a statement timeout; a load's pool has none, since its build runs for minutes).
  */
-export function connect(cluster: Cluster, max = 4, settings: Pick<pg.PoolConfig, 'statement_timeout' | 'options'> = {}): pg.Pool {
+export function connect(cluster: Cluster, max = 4, settings: Pick<pg.PoolConfig, 'statement_timeout' | 'options' | 'idleTimeoutMillis'> = {}): pg.Pool {
   return new pg.Pool({ host: cluster.dir, database: DATABASE, user: DATABASE, max, ...settings });
 }
 

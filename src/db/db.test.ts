@@ -14,7 +14,7 @@ import { connect, ready, stop, whyNoDatabase, type Cluster } from './cluster.ts'
 import { describeLoad, loadFile, type LoadReport } from './load.ts';
 import { mortonZ20 } from './rows-to-copy.ts';
 import { writeSeededCsv } from './seeded-collection.ts';
-import { serve, serving } from './serve.ts';
+import { serve, serving, warm } from './serve.ts';
 
 const missing = whyNoDatabase();
 if (missing) console.warn(`Skipping the server-mode tests: ${missing}`);
@@ -245,6 +245,22 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
       expect((await pool.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('0');
       expect((await served.query('SHOW max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).toBe('0');
       expect((await pool.query('SHOW max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).not.toBe('0');
+    } finally {
+      await served.end();
+    }
+  });
+
+  it('warms every serving connection before it answers: each has drawn a tile', async () => {
+    const served = connect(cluster, 3, serving);
+    try {
+      await warm(served, 3);
+      expect([served.totalCount, served.idleCount]).toEqual([3, 3]);
+      // Each backend, idle now, last ran the warming query.
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.state = 'idle'
+           AND a.query LIKE 'SELECT atlas.tile(0, 0, 0%'`,
+      );
+      expect(rows[0].n).toBe(3);
     } finally {
       await served.end();
     }
