@@ -48,8 +48,13 @@ export function windowQuery(t: number, mode: TimeMode, windowDays: number, tags:
   return params.toString().replace(/%2C/g, ',');
 }
 
-/** The tile URL template MapLibre fills in. */
-export const tileTemplate = (base: string, query: string) => `${base}/{z}/{x}/{y}.pbf?${query}`;
+/** The tile URL template MapLibre fills in; the window's query is added to each request (windowedTile). */
+export const tileTemplate = (base: string) => `${base}/{z}/{x}/{y}.pbf`;
+
+/** A tile URL of the server at `base` with the window's query added; any other URL as it is. */
+export function windowedTile(url: string, base: string, query: string): string {
+  return url.startsWith(`${base}/`) && url.endsWith('.pbf') ? `${url}?${query}` : url;
+}
 
 const bboxParam = (b: [number, number, number, number]) => b.map((v) => v.toFixed(5)).join(',');
 
