@@ -5,7 +5,7 @@
 import { createReadStream, openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
-import { columnsOf, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
+import { columnsOf, knownColumns, readRow, UNREADABLE, unreadableText, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
 import { arrowRecords, columnarKind, parquetRecords, pointOf } from '../lib/import/columnar.ts';
 import type { DateFormat } from '../lib/import/columns.ts';
 import { copyLine, tagsOf } from './rows-to-copy.ts';
@@ -137,12 +137,15 @@ export async function readCopyBatches(path: string, options: ReadOptions = {}): 
           record.latitude = point.lat;
         }
         const read = readRow(record, columns, row, options.dateFormat);
-        if ('problems' in read) {
-          out.problems.push(...read.problems);
+        // Tags are the loader's alone (the browser's import has none): checked here as readRow checks labels.
+        const tags = tagsColumn ? tagsOf(record[tagsColumn]) : [];
+        const unreadable = tags.some((t) => t.includes(UNREADABLE)) ? [{ row, column: tagsColumn!, message: unreadableText(String(record[tagsColumn!]).trim()) }] : [];
+        if ('problems' in read || unreadable.length) {
+          out.problems.push(...('problems' in read ? read.problems : []), ...unreadable);
           continue;
         }
         out.events++;
-        out.text += copyLine(++events, read.event, cell(record, 'date'), cell(record, 'end'), tagsColumn ? tagsOf(record[tagsColumn]) : []);
+        out.text += copyLine(++events, read.event, cell(record, 'date'), cell(record, 'end'), tags);
       }
       yield out;
     }

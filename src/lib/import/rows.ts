@@ -159,9 +159,18 @@ export function readRow(
     else if (!('error' in start) && end.t1 < start.t0) problems.push({ row, column: columns.end!, message: `"${cell('end')}" is before the start date` });
     else t1 = end.t1;
   }
+  // A file that is not UTF-8 (Latin-1, Windows-1256) is decoded with U+FFFD for each byte it could
+  // not read: say so where it happens, rather than keep a label whose letters were lost unsaid.
+  for (const role of ['label', 'source'] as const)
+    if (cell(role).includes(UNREADABLE)) problems.push({ row, column: columns[role]!, message: unreadableText(cell(role)) });
   if (problems.length) return { problems };
   return { event: { lng, lat, t0: (start as { t0: number }).t0, t1, label: cell('label'), source: cell('source'), row } };
 }
+
+/** What a decoder puts for bytes that are not UTF-8. */
+export const UNREADABLE = '\uFFFD';
+export const unreadableText = (text: string): string =>
+  `"${text}" has letters that could not be read (shown as ${UNREADABLE}): the file is not UTF-8; save it as UTF-8 and import it again`;
 
 /** "row 1832, column date: "2006-13-01" is not a date" */
 export const formatImportProblem = (p: ImportProblem, unit = 'row'): string => `${unit} ${p.row}, column ${p.column}: ${p.message}`;
