@@ -20,10 +20,11 @@ const missing = whyNoDatabase();
 if (missing) console.warn(`Skipping the server-mode tests: ${missing}`);
 
 const ROWS = 20_000;
-// Bad rows after the seeded ones: the header is row 1, so these are rows ROWS + 2 and ROWS + 3.
+// Bad rows after the seeded ones: the header is row 1, so these are rows ROWS + 2 to ROWS + 4.
 const BAD = [
   ['b1', '2006-13-01', '44.1', '33.3', 'a month that does not exist', 'test', ''],
   ['b2', '2006-05-02', '44.1', '133.3', 'a latitude off the earth', 'test', ''],
+  ['b3', '2006-05-03', '44.1', '33.3', 'tags from a file that was not UTF-8', 'test', 'Caf\uFFFD'],
 ];
 const day = (iso: string) => dayFromIso(iso);
 const windows: [string, string][] = [
@@ -70,14 +71,15 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     expect(report.rows).toBe(ROWS + BAD.length);
     expect(report.events).toBe(ROWS);
     expect(describeLoad(report).slice(1)).toEqual([
-      '2 problems; those rows were left out, the others kept:',
+      '3 problems; those rows were left out, the others kept:',
       `  row ${ROWS + 2}, column date: "2006-13-01" is not a date`,
       `  row ${ROWS + 3}, column latitude: "133.3" is not a latitude (-90 to 90)`,
+      `  row ${ROWS + 4}, column tags: "Caf\uFFFD" has letters that could not be read (shown as \uFFFD): the file is not UTF-8; save it as UTF-8 and import it again`,
     ]);
     const { rows } = await pool.query('SELECT count(*)::int AS n, min(row_in_file)::int AS first, max(row_in_file)::int AS last FROM atlas.events');
     expect(rows[0]).toEqual({ n: ROWS, first: 2, last: ROWS + 1 });
     const meta = (await pool.query('SELECT rows_read, events, problems FROM atlas.meta')).rows[0];
-    expect(meta).toEqual({ rows_read: String(ROWS + 2), events: String(ROWS), problems: '2' });
+    expect(meta).toEqual({ rows_read: String(ROWS + BAD.length), events: String(ROWS), problems: String(BAD.length) });
   });
 
   it('stores the date as written and the earliest and latest day it allows, and a Morton code that matches its tile', async () => {
@@ -167,7 +169,7 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      expect(await (await fetch(`${base}/meta`)).json()).toMatchObject({ file: 'events.csv', rows_read: ROWS + 2, events: ROWS, problems: 2 });
+      expect(await (await fetch(`${base}/meta`)).json()).toMatchObject({ file: 'events.csv', rows_read: ROWS + BAD.length, events: ROWS, problems: BAD.length });
       const [from, to] = windows[2];
       const box = [43.5, 32, 45.5, 34.5];
       const inBox = `AND ST_Intersects(geom, ST_Transform(ST_MakeEnvelope($3, $4, $5, $6, 4326), 3857))`;

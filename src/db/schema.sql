@@ -142,6 +142,8 @@ DECLARE
   raw_zoom int;
   pyramid int;
   days int;
+  first_start int; last_start int;
+  months int[];               -- the month of each day from first_start to last_start
 BEGIN
   CREATE INDEX events_space_time ON atlas.events (m, t0) INCLUDE (t1);
   CREATE INDEX events_time_space ON atlas.events (t0, m) INCLUDE (t1);
@@ -165,13 +167,19 @@ BEGIN
     END LOOP;
   END IF;
   IF pyramid >= 0 THEN
-    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), atlas.month_of(t0), count(*) FROM atlas.events GROUP BY 2, 3;
+    -- Each day's month looked up rather than worked out for each of the events (13 s → 8 s at
+    -- 10,000,000 events: extract() works in numeric).
+    SELECT min(t0), max(t0) INTO first_start, last_start FROM atlas.events;
+    months := ARRAY(SELECT atlas.month_of(d) FROM generate_series(first_start, last_start) d);
+    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), months[t0 - first_start + 1], count(*) FROM atlas.events GROUP BY 2, 3;
     FOR l IN REVERSE pyramid - 1..0 LOOP
       INSERT INTO atlas.cell_months SELECT l, c >> 2, month, sum(n) FROM atlas.cell_months WHERE level = l + 1 GROUP BY 2, 3;
     END LOOP;
   END IF;
   CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month) INCLUDE (n);
-  CREATE INDEX cell_days_tile ON atlas.cell_days (level, c, day) INCLUDE (n);
+  -- A box's count reads a cell's days (window_count); a tile reads a day's cells (tile_cells).
+  CREATE INDEX cell_days_cell ON atlas.cell_days (level, c, day) INCLUDE (n);
+  CREATE INDEX cell_days_tile ON atlas.cell_days (level, day, c) INCLUDE (n);
   ANALYZE atlas.cell_months;
   ANALYZE atlas.cell_days;
 
@@ -202,21 +210,22 @@ BEGIN
   SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, tg IS NULL AND z <= meta.pyramid_level);
 
   RETURN QUERY
+  -- The days of the window outside its whole months.
+  WITH ends (day) AS (SELECT generate_series(f, least(t, full_from - 1)) UNION ALL SELECT generate_series(greatest(f, full_to + 1), t))
   SELECT parts.c, sum(parts.n)::int
   FROM (
     -- Whole months, counted ahead.
     SELECT cm.c, cm.n FROM atlas.cell_months cm
     WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb
     UNION ALL
-    -- Events starting on the days of the window outside those months: counted ahead, or not.
-    SELECT cd.c, cd.n FROM atlas.cell_days cd
-    WHERE kept_days AND cd.level = z AND cd.c BETWEEN lo >> shift AND hi >> shift
-      AND (cd.day BETWEEN f AND least(t, full_from - 1) OR cd.day BETWEEN greatest(f, full_to + 1) AND t)
+    -- Events starting on those end days: counted ahead (one probe of (level, day, c) a day: the
+    -- tile's cells of every day were read before, 640,000 index entries for a zoom-4 tile with no
+    -- end day at all), or not (one probe of (t0, m) a day, so only the tile's events of those days
+    -- are read).
+    SELECT cd.c, cd.n FROM ends JOIN atlas.cell_days cd ON cd.level = z AND cd.day = ends.day AND cd.c BETWEEN lo >> shift AND hi >> shift
+    WHERE kept_days
     UNION ALL
-    -- One probe of (t0, m) a day, so only the tile's events of those days are read.
-    SELECT e.m >> shift, 1
-    FROM (SELECT generate_series(f, least(t, full_from - 1)) UNION ALL SELECT generate_series(greatest(f, full_to + 1), t)) ends (day)
-    JOIN atlas.events e ON e.t0 = ends.day AND e.m BETWEEN lo AND hi
+    SELECT e.m >> shift, 1 FROM ends JOIN atlas.events e ON e.t0 = ends.day AND e.m BETWEEN lo AND hi
     WHERE NOT kept_days AND (tg IS NULL OR e.tags && tg)
     UNION ALL
     -- Events that started before the window and last into it.
