@@ -139,7 +139,9 @@ export async function readCopyBatches(path: string, options: ReadOptions = {}): 
         const read = readRow(record, columns, row, options.dateFormat);
         // Tags are the loader's alone (the browser's import has none): checked here as readRow checks labels.
         const tags = tagsColumn ? tagsOf(record[tagsColumn]) : [];
-        const unreadable = tags.some((t) => t.includes(UNREADABLE)) ? [{ row, column: tagsColumn!, message: unreadableText(String(record[tagsColumn!]).trim()) }] : [];
+        const unreadable = tags.some((t) => t.includes(UNREADABLE))
+          ? [{ row, column: tagsColumn!, message: unreadableText(String(record[tagsColumn!]).trim()) }]
+          : [];
         if ('problems' in read || unreadable.length) {
           out.problems.push(...('problems' in read ? read.problems : []), ...unreadable);
           continue;

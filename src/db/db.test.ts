@@ -169,7 +169,12 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      expect(await (await fetch(`${base}/meta`)).json()).toMatchObject({ file: 'events.csv', rows_read: ROWS + BAD.length, events: ROWS, problems: BAD.length });
+      expect(await (await fetch(`${base}/meta`)).json()).toMatchObject({
+        file: 'events.csv',
+        rows_read: ROWS + BAD.length,
+        events: ROWS,
+        problems: BAD.length,
+      });
       const [from, to] = windows[2];
       const box = [43.5, 32, 45.5, 34.5];
       const inBox = `AND ST_Intersects(geom, ST_Transform(ST_MakeEnvelope($3, $4, $5, $6, 4326), 3857))`;

@@ -110,7 +110,11 @@ describe('import: CSV', () => {
 
   it('names the rows whose text was not UTF-8 (decoded with U+FFFD), rather than keep their labels with the letters lost', async () => {
     // "Café" in Latin-1 (é is the byte 0xE9), read as the browser reads a file: as UTF-8.
-    const latin1 = Uint8Array.from([...'lon,lat,date,label\n44.6,33.7,2006-11-14,Caf', 0xe9, ...'\n44.4,33.3,2006-11-15,Baghdad\n'].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))));
+    const latin1 = Uint8Array.from(
+      [...'lon,lat,date,label\n44.6,33.7,2006-11-14,Caf', 0xe9, ...'\n44.4,33.3,2006-11-15,Baghdad\n'].map((c) =>
+        typeof c === 'number' ? c : c.charCodeAt(0),
+      ),
+    );
     const result = await readCsv('latin1.csv', new TextDecoder().decode(latin1), () => {});
     expect(unpack(result.set.labels)).toEqual(['Baghdad']);
     expect(result.problems.map((p) => formatImportProblem(p))).toEqual([
