@@ -257,6 +257,17 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   });
 
+  it('vacuums the events and the counts kept ahead after the load, so that their index-only scans need not read the tables', async () => {
+    // Whether a page is then marked all-visible also depends on what else was running (a
+    // concurrent autovacuum's snapshot holds it back), so the test asks only that each was vacuumed.
+    await pool.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await pool.query(
+      `SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'atlas' AND last_vacuum IS NOT NULL AND relname = ANY ($1) ORDER BY 1`,
+      [['cell_days', 'cell_months', 'events_2006', 'tile_counts']],
+    );
+    expect(rows.map((r) => r.relname)).toEqual(['cell_days', 'cell_months', 'events_2006', 'tile_counts']);
+  });
+
   it('warms every serving connection before it answers: each has drawn a tile', async () => {
     const served = connect(cluster, 3, serving);
     try {
