@@ -35,10 +35,7 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 
 /** The tiles at zoom z that hold events, the densest first then spread over the rest, at most `n`. */
 async function tilesToTime(pool: pg.Pool, z: number, n: number): Promise<[number, number][]> {
-  const shift = 2 * (16 - z);
-  const { rows } = await pool.query(`SELECT (k >> $1)::bigint AS key, sum(n)::bigint AS n FROM atlas.tile_counts WHERE z = 16 GROUP BY 1 ORDER BY 2 DESC`, [
-    shift,
-  ]);
+  const { rows } = await pool.query(`SELECT m >> $1 AS key, count(*) AS n FROM atlas.events GROUP BY 1 ORDER BY 2 DESC`, [2 * (20 - z)]);
   // Every other tile after the densest few, so both crowded and sparse tiles are timed.
   const picked = rows.length <= n ? rows : [...rows.slice(0, n / 2), ...rows.slice(n / 2).filter((_, i, all) => i % Math.ceil(all.length / (n / 2)) === 0)];
   const { rows: decoded } = await pool.query(`SELECT atlas.compact(k) AS x, atlas.compact(k >> 1) AS y FROM unnest($1::bigint[]) AS k`, [

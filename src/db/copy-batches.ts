@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { columnsOf, knownColumns, readRow, UNREADABLE, unreadableText, type ImportProblem, type RecordUnit, type Role } from '../lib/import/rows.ts';
 import { arrowRecords, columnarKind, parquetRecords, pointOf } from '../lib/import/columnar.ts';
 import type { DateFormat } from '../lib/import/columns.ts';
-import { copyLine, tagsOf } from './rows-to-copy.ts';
+import { copyLine, mortonZ20, tagsOf, type Written } from './rows-to-copy.ts';
 
 export interface ReadOptions {
   /** Columns named by the reader, for headers the atlas does not know (as the browser's column chooser). */
@@ -22,6 +22,34 @@ export interface CopyBatch {
   rows: number;
   events: number;
   problems: ImportProblem[];
+  /** Each event's Morton code and first day, in pairs: what the counts kept ahead count (cell-counts.ts). */
+  keys: Float64Array;
+  /** The batch's events' days and box (null: it has none). */
+  extent: Extent | null;
+}
+
+export interface Extent {
+  firstDay: number;
+  lastDay: number;
+  longestSpan: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** The extent of both (either may be null). */
+export function joinExtents(a: Extent | null, b: Extent | null): Extent | null {
+  if (!a || !b) return a ?? b;
+  return {
+    firstDay: Math.min(a.firstDay, b.firstDay),
+    lastDay: Math.max(a.lastDay, b.lastDay),
+    longestSpan: Math.max(a.longestSpan, b.longestSpan),
+    west: Math.min(a.west, b.west),
+    south: Math.min(a.south, b.south),
+    east: Math.max(a.east, b.east),
+    north: Math.max(a.north, b.north),
+  };
 }
 
 export type Reading = { fatal: string } | { unit: RecordUnit; batches: AsyncIterable<CopyBatch> };
@@ -118,9 +146,11 @@ export async function readCopyBatches(path: string, options: ReadOptions = {}): 
 
   let rows = 0;
   let events = 0;
+  const written: Written = { date: '', end: '', lng: '', lat: '' };
   async function* copyBatches(): AsyncGenerator<CopyBatch> {
     for await (const batch of batches) {
-      const out: CopyBatch = { text: '', rows: 0, events: 0, problems: [] };
+      const out: CopyBatch = { text: '', rows: 0, events: 0, problems: [], keys: new Float64Array(2 * batch.length), extent: null };
+      const box = { firstDay: Infinity, lastDay: -Infinity, longestSpan: 0, west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
       for (const item of batch) {
         const record = recordOf(item);
         const index = rows++;
@@ -139,16 +169,32 @@ export async function readCopyBatches(path: string, options: ReadOptions = {}): 
         const read = readRow(record, columns, row, options.dateFormat);
         // Tags are the loader's alone (the browser's import has none): checked here as readRow checks labels.
         const tags = tagsColumn ? tagsOf(record[tagsColumn]) : [];
-        const unreadable = tags.some((t) => t.includes(UNREADABLE))
-          ? [{ row, column: tagsColumn!, message: unreadableText(String(record[tagsColumn!]).trim()) }]
-          : [];
-        if ('problems' in read || unreadable.length) {
-          out.problems.push(...('problems' in read ? read.problems : []), ...unreadable);
+        const unreadable = tags.length > 0 && tags.join().includes(UNREADABLE);
+        if ('problems' in read || unreadable) {
+          if ('problems' in read) out.problems.push(...read.problems);
+          if (unreadable) out.problems.push({ row, column: tagsColumn!, message: unreadableText(String(record[tagsColumn!]).trim()) });
           continue;
         }
+        const { lng, lat, t0, t1 } = read.event;
+        const m = mortonZ20(lng, lat);
+        out.keys[2 * out.events] = m;
+        out.keys[2 * out.events + 1] = t0;
         out.events++;
-        out.text += copyLine(++events, read.event, cell(record, 'date'), cell(record, 'end'), tags);
+        written.date = cell(record, 'date');
+        written.end = cell(record, 'end');
+        written.lng = record[columns.lng!];
+        written.lat = record[columns.lat!];
+        out.text += copyLine(++events, read.event, written, tags, m);
+        box.firstDay = Math.min(box.firstDay, t0);
+        box.lastDay = Math.max(box.lastDay, t1);
+        box.longestSpan = Math.max(box.longestSpan, t1 - t0);
+        box.west = Math.min(box.west, lng);
+        box.south = Math.min(box.south, lat);
+        box.east = Math.max(box.east, lng);
+        box.north = Math.max(box.north, lat);
       }
+      out.keys = out.keys.subarray(0, 2 * out.events);
+      if (out.events) out.extent = box;
       yield out;
     }
   }

@@ -24,7 +24,7 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'more') credit++;
   wake?.();
 });
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker) => port.postMessage(m, m.type === 'batch' ? [m.keys.buffer as ArrayBuffer] : []);
 
 try {
   const reading = await readCopyBatches(path, options);

@@ -1,7 +1,8 @@
 // `npm run db -- load <file>`: a collection of events into the cluster's atlas.events, by the same
 // row rules as the browser's import (src/lib/import/rows.ts: columns by name, EDTF and ISO dates,
-// every bad row reported by row and column, the good rows kept), then atlas.build() for indexes
-// and the counts per cell. A load replaces the collection that was there.
+// every bad row reported by row and column, the good rows kept), then the indexes and the counts
+// per cell (counted here as the rows go by, cell-counts.ts). A load replaces the collection that
+// was there.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,8 +11,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
 import { LISTED_PROBLEMS } from '../lib/import/read.ts';
 import { formatImportProblem, type ImportProblem, type RecordUnit } from '../lib/import/rows.ts';
-import type { ReadOptions } from './copy-batches.ts';
 import type { FromWorker, ToWorker } from './load-worker.ts';
+import { CellCounts } from './cell-counts.ts';
+import { joinExtents, type Extent, type ReadOptions } from './copy-batches.ts';
 import { COPY_COLUMNS } from './rows-to-copy.ts';
 
 /**
@@ -21,7 +23,7 @@ import { COPY_COLUMNS } from './rows-to-copy.ts';
 export const RAW_LIMIT = 20_000;
 
 export interface LoadOptions extends ReadOptions {
-  /** Most events a tile may hold as points (atlas.build's raw_limit); small only in tests. */
+  /** Most events a tile may hold as points (atlas.meta's raw_limit); small only in tests. */
   rawLimit?: number;
   onProgress?: (rows: number) => void;
 }
@@ -101,37 +103,52 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     await db.query(schemaSql());
     await createPartitions(db);
     await db.query('INSERT INTO atlas.meta (file, rows_read, events, problems) VALUES ($1, 0, 0, 0)', [file]);
-    const copy = db.query(copyFrom(`COPY atlas.events (${COPY_COLUMNS}) FROM STDIN`));
-    const finished = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
+    const counts = new CellCounts();
+    let extent: Extent | null = null;
+    await copyInto(db, `atlas.events (${COPY_COLUMNS})`, async function* () {
+      for await (const m of messages) {
+        if (m.type === 'error' || m.type === 'fatal') throw new Error(m.message);
+        if (m.type !== 'batch') break;
+        report.rows += m.rows;
+        report.events += m.events;
+        reportProblems(report, m.problems);
+        yield m.text;
+        for (let i = 0; i < m.keys.length; i += 2) counts.add(m.keys[i], m.keys[i + 1]);
+        extent = joinExtents(extent, m.extent);
+        options.onProgress?.(report.rows);
+      }
     });
-    for await (const m of messages) {
-      if (m.type === 'error' || m.type === 'fatal') throw new Error(m.message);
-      if (m.type !== 'batch') break;
-      report.rows += m.rows;
-      report.events += m.events;
-      reportProblems(report, m.problems);
-      if (!copy.write(m.text)) await new Promise((r) => copy.once('drain', r));
-      options.onProgress?.(report.rows);
-    }
-    copy.end();
-    await finished;
     report.copySeconds = (performance.now() - started) / 1000;
     await db.query('UPDATE atlas.meta SET rows_read = $1, events = $2, problems = $3', [report.rows, report.events, report.problemCount]);
     const building = performance.now();
-    if (report.events === 0) {
+    if (report.events === 0 || !extent) {
       await db.query('ROLLBACK');
       report.fatal = `${file}: no row could be loaded${report.rows ? ' (see the problems below)' : ''}; the collection loaded before is kept.`;
       return report;
     }
-    await db.query('SELECT atlas.build($1)', [options.rawLimit ?? RAW_LIMIT]);
+    // PostgreSQL builds the events' indexes while this thread sorts and counts (cell-counts.ts):
+    // the query is sent before the counting starts, and its answer read after.
+    const indexing = db.query('SELECT atlas.index_events()');
+    const rawLimit = options.rawLimit ?? RAW_LIMIT;
+    const levels = counts.levels(rawLimit);
+    const dayRows = levels.dayLevel >= 0 ? [...counts.dayRows(levels.dayLevel)] : [];
+    const monthRows = levels.pyramidLevel >= 0 ? [...counts.monthRows(levels.pyramidLevel)] : [];
+    await indexing;
+    await copyInto(db, 'atlas.cell_days (level, c, day, n)', () => dayRows);
+    await copyInto(db, 'atlas.cell_months (level, c, month, n)', () => monthRows);
+    await db.query('SELECT atlas.index_counts()');
+    const e: Extent = extent;
+    await db.query(
+      `UPDATE atlas.meta SET raw_limit = $1, raw_from_zoom = $2, pyramid_level = $3, day_level = $4,
+         first_day = $5, last_day = $6, longest_span = $7, west = $8, south = $9, east = $10, north = $11`,
+      [rawLimit, levels.rawFromZoom, levels.pyramidLevel, levels.dayLevel, e.firstDay, e.lastDay, e.longestSpan, e.west, e.south, e.east, e.north],
+    );
     await db.query('COMMIT');
     // Outside the transaction (VACUUM cannot run in one): statistics for the planner, and the
     // visibility map, without which the index-only scans of the events and of the counts kept
     // ahead would read the tables too. Left to autovacuum, the counts' turn came a minute or two
     // after the load, in the middle of the first visitors' tiles.
-    await db.query('VACUUM (ANALYZE) atlas.events, atlas.cell_months, atlas.cell_days, atlas.tile_counts');
+    await db.query('VACUUM (ANALYZE) atlas.events, atlas.cell_months, atlas.cell_days');
     report.buildSeconds = (performance.now() - building) / 1000;
   } catch (error) {
     await db.query('ROLLBACK');
@@ -140,6 +157,25 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     db.release();
   }
   return report;
+}
+
+/** COPY into a table the text the generator yields, waiting for the stream to drain as it fills. */
+async function copyInto(db: pg.ClientBase, table: string, texts: () => AsyncIterable<string> | Iterable<string>) {
+  const copy = db.query(copyFrom(`COPY ${table} FROM STDIN`));
+  const finished = new Promise<void>((resolve, reject) => {
+    copy.on('finish', resolve);
+    copy.on('error', reject);
+  });
+  try {
+    for await (const text of texts()) if (!copy.write(text)) await new Promise((r) => copy.once('drain', r));
+  } catch (error) {
+    // Ends the COPY with an error, so the connection can roll back; then the cause is thrown.
+    copy.destroy(error as Error);
+    await finished.catch(() => {});
+    throw error;
+  }
+  copy.end();
+  await finished;
 }
 
 function reportProblems(report: LoadReport, problems: ImportProblem[]) {

@@ -1,7 +1,8 @@
 -- The atlas's server mode: one collection of events in PostGIS, served as time-filtered vector
 -- tiles by one function. `npm run db -- load` runs this file (it replaces the collection), then
--- copies the rows in and calls atlas.build(). Days are the atlas's clock: whole days since
--- 2003-01-01 (src/lib/time/instant.ts).
+-- copies the rows in, calls atlas.index_events(), copies in the counts it kept (cell-counts.ts)
+-- and calls atlas.index_counts(). Days are the atlas's clock: whole days since 2003-01-01
+-- (src/lib/time/instant.ts).
 CREATE EXTENSION IF NOT EXISTS postgis;
 DROP SCHEMA IF EXISTS atlas CASCADE;
 CREATE SCHEMA atlas;
@@ -59,9 +60,6 @@ CREATE TABLE atlas.meta (
 -- filtered by tags is counted from atlas.events.
 CREATE TABLE atlas.cell_months (level smallint NOT NULL, c bigint NOT NULL, month int NOT NULL, n int NOT NULL);
 CREATE TABLE atlas.cell_days (level smallint NOT NULL, c bigint NOT NULL, day int NOT NULL, n int NOT NULL);
-
--- Events in a tile over the whole period, at zoom 16; coarser zooms are sums of these.
-CREATE TABLE atlas.tile_counts (z smallint, k bigint, n bigint);
 
 -- Half the width of the Web Mercator square, in metres.
 CREATE FUNCTION atlas.half_world() RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 20037508.342789244 $$;
@@ -136,56 +134,23 @@ CREATE FUNCTION atlas.tags_of(value text) RETURNS text[] LANGUAGE sql IMMUTABLE 
     ELSE array(SELECT btrim(t) FROM unnest(string_to_array(value, ',')) t WHERE btrim(t) <> '') END
 $$;
 
--- After the rows are in: indexes, statistics, the zoom raw points begin and the monthly counts.
-CREATE FUNCTION atlas.build(raw_limit int, month_top int DEFAULT 8, day_top int DEFAULT 4) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  raw_zoom int;
-  pyramid int;
-  days int;
-  first_start int; last_start int;
-  months int[];               -- the month of each day from first_start to last_start
+-- After the rows are in (load.ts): their indexes. The events' space is indexed by m, their Morton
+-- code, in the B-trees below; a GiST on geom would serve nothing these do not, and cost the load
+-- 21 s at 10,000,000 events.
+CREATE FUNCTION atlas.index_events() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   CREATE INDEX events_space_time ON atlas.events (m, t0) INCLUDE (t1);
   CREATE INDEX events_time_space ON atlas.events (t0, m) INCLUDE (t1);
   CREATE INDEX events_spans ON atlas.events (t0, m) INCLUDE (t1) WHERE t1 > t0;
-  CREATE INDEX events_geom ON atlas.events USING gist (geom);
+END $$;
 
-  INSERT INTO atlas.tile_counts SELECT 16, m >> 8, count(*) FROM atlas.events GROUP BY m >> 8;
-  FOR zoom IN REVERSE 15..0 LOOP
-    INSERT INTO atlas.tile_counts SELECT zoom, k >> 2, sum(n) FROM atlas.tile_counts WHERE z = zoom + 1 GROUP BY k >> 2;
-  END LOOP;
-  SELECT coalesce(min(z), 17) INTO raw_zoom FROM (SELECT z FROM atlas.tile_counts GROUP BY z HAVING max(n) <= raw_limit) ok;
-  -- Counted ahead only while cells hold many events a month (or a day): deeper, the counts would
-  -- be nearly as many rows as the events, and those zooms count from atlas.events.
-  pyramid := least(raw_zoom - 1, month_top);
-  days := least(pyramid, day_top);
-
-  IF days >= 0 THEN
-    INSERT INTO atlas.cell_days SELECT days, m >> (2 * (14 - days)), t0, count(*) FROM atlas.events GROUP BY 2, 3;
-    FOR l IN REVERSE days - 1..0 LOOP
-      INSERT INTO atlas.cell_days SELECT l, c >> 2, day, sum(n) FROM atlas.cell_days WHERE level = l + 1 GROUP BY 2, 3;
-    END LOOP;
-  END IF;
-  IF pyramid >= 0 THEN
-    -- Each day's month looked up rather than worked out for each of the events (13 s → 8 s at
-    -- 10,000,000 events: extract() works in numeric).
-    SELECT min(t0), max(t0) INTO first_start, last_start FROM atlas.events;
-    months := ARRAY(SELECT atlas.month_of(d) FROM generate_series(first_start, last_start) d);
-    INSERT INTO atlas.cell_months SELECT pyramid, m >> (2 * (14 - pyramid)), months[t0 - first_start + 1], count(*) FROM atlas.events GROUP BY 2, 3;
-    FOR l IN REVERSE pyramid - 1..0 LOOP
-      INSERT INTO atlas.cell_months SELECT l, c >> 2, month, sum(n) FROM atlas.cell_months WHERE level = l + 1 GROUP BY 2, 3;
-    END LOOP;
-  END IF;
+-- After the counts kept ahead are in (counted by load.ts, cell-counts.ts): theirs.
+CREATE FUNCTION atlas.index_counts() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month) INCLUDE (n);
   -- A box's count reads a cell's days (window_count); a tile reads a day's cells (tile_cells).
   CREATE INDEX cell_days_cell ON atlas.cell_days (level, c, day) INCLUDE (n);
   CREATE INDEX cell_days_tile ON atlas.cell_days (level, day, c) INCLUDE (n);
-  ANALYZE atlas.cell_months;
-  ANALYZE atlas.cell_days;
-
-  UPDATE atlas.meta SET raw_limit = build.raw_limit, raw_from_zoom = raw_zoom, pyramid_level = pyramid, day_level = days,
-    (first_day, last_day, longest_span, west, south, east, north) =
-      (SELECT min(t0), max(t1), max(t1 - t0), min(lng), min(lat), max(lng), max(lat) FROM atlas.events);
 END $$;
 
 -- The counts per cell of one tile: the events of the window [f, t] (with any of the tags tg, if
@@ -285,17 +250,6 @@ RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT atlas.tile(z, x, y, json_build_object('from', "from", 'to', "to", 'tags', tags))
 $$;
 
--- The events of a window in a box (west, south, east, north in degrees): the atlas's count.
-CREATE FUNCTION atlas.window_events(f int, t int, tg text[], west float8, south float8, east float8, north float8)
-RETURNS SETOF atlas.events LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT * FROM atlas.events e
-  WHERE e.geom && ST_Transform(ST_MakeEnvelope(west, greatest(south, -85.05112878), east, least(north, 85.05112878), 4326), 3857)
-    AND e.t0 <= t AND e.t1 >= f AND (tg IS NULL OR e.tags && tg)
-    -- Implied by the two above, but it lets a scan of the time index start at the window (and
-    -- skip the years before it) rather than read every event that began before it.
-    AND e.t0 >= f - (SELECT coalesce(max(longest_span), 0) FROM atlas.meta)
-$$;
-
 -- Whether the cell (cx, cy) of size s lies wholly inside the box, 1 m clear of its edge. The cell's
 -- box is [-h + cx s, -h + (cx + 1) s] × [h - (cy + 1) s, h - cy s] (rows counted from the top).
 CREATE FUNCTION atlas.cell_inside(cx bigint, cy bigint, s float8, x0 float8, y0 float8, x1 float8, y1 float8)
@@ -332,6 +286,37 @@ RETURNS TABLE (level int, c bigint, lo bigint, hi bigint, inside boolean) LANGUA
   SELECT l, code, code << (2 * (14 - l)), ((code + 1) << (2 * (14 - l))) - 1, inside
   FROM (SELECT l, (atlas.spread(cy) << 1) | atlas.spread(cx) AS code, inside FROM cells WHERE inside OR l = finest) k
 $$;
+
+-- The events of a window in a box (west, south, east, north in degrees): the atlas's count, and
+-- its list. The box is covered by cells (atlas.box_cover, below): the events of each are one range
+-- of m in the (m, t0) index, those of a cell wholly inside the box taken as they are, those of a
+-- cell on its edge tested against the box. The cells are about a 32nd of the box across, so the
+-- events read are the box's and few more, however small the box and long the window.
+CREATE FUNCTION atlas.window_events(f int, t int, tg text[], west float8, south float8, east float8, north float8)
+RETURNS SETOF atlas.events LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  bx geometry := ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
+    least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857);
+  longest int := (SELECT coalesce(max(longest_span), 0) FROM atlas.meta);
+BEGIN
+  -- One scan of the (m, t0) index a cell. OFFSET 0 keeps the planner from folding the scan into a
+  -- join, which it did, reading the whole window once and matching it to every cell (18 s for a
+  -- street over a year, at 10,000,000 events). EXECUTE plans it with the window's days known.
+  RETURN QUERY EXECUTE $q$
+    SELECT e.* FROM atlas.box_cover(ST_XMin($1), ST_YMin($1), ST_XMax($1), ST_YMax($1), $2) i,
+      LATERAL (
+        SELECT * FROM atlas.events e
+        -- t0 from f - longest: implied by t1 >= f, but it lets the scan skip the years before the window.
+        WHERE e.m BETWEEN i.lo AND i.hi AND e.t0 BETWEEN $3 - $5 AND $4 AND e.t1 >= $3 AND ($6::text[] IS NULL OR e.tags && $6)
+        OFFSET 0
+      ) e
+    WHERE i.inside OR e.geom && $1
+  $q$ USING bx,
+    -- Cells about a 32nd of the box across (window_count divides the edge the same way).
+    least(14, greatest(0, ceil(log(2.0, (2 * atlas.half_world() * 32 /
+      greatest(ST_XMax(bx) - ST_XMin(bx), ST_YMax(bx) - ST_YMin(bx), 1))::numeric))::int - 6)),
+    f, t, longest, tg;
+END $$;
 
 -- How many events of a window lie in a box (degrees): the atlas's count, equal to
 -- SELECT count(*) FROM atlas.window_events(...), without reading every event in the box. Cells
@@ -397,4 +382,28 @@ BEGIN
   USING levels, cells, los, his, insides, f, t, ma, mb, full_from, full_to, meta.day_level, finest, meta.longest_span, bx,
     (SELECT array_agg(cells[i] << 4 | levels[i]) FROM generate_subscripts(cells, 1) i WHERE insides[i]);
   RETURN total;
+END $$;
+
+-- A page of the events of a window in a box, in time order, after the event (after_t0, after_id):
+-- the atlas's list. Few in the box (`few`, 20,000, or fewer by atlas.window_count, cheap without
+-- tags): all of them read through the cover, then sorted. Many: the window read in time order,
+-- each event tested against the box until the page is full, which takes about page × (events in
+-- the window ÷ events in the box) reads, where sorting all of a year of Baghdad would take seconds.
+-- (The count is taken without tags: a rare tag over a large box makes the second way read long.)
+CREATE FUNCTION atlas.window_page(f int, t int, tg text[], west float8, south float8, east float8, north float8,
+  after_t0 int, after_id bigint, page int, few int DEFAULT 20000)
+RETURNS SETOF atlas.events LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  box geometry := ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
+    least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857);
+BEGIN
+  IF atlas.window_count(f, t, NULL, west, south, east, north) <= few THEN
+    RETURN QUERY SELECT * FROM atlas.window_events(f, t, tg, west, south, east, north) e
+      WHERE (e.t0, e.id) > (after_t0, after_id) ORDER BY e.t0, e.id LIMIT page;
+  ELSE
+    RETURN QUERY SELECT * FROM atlas.events e
+      WHERE e.t0 <= t AND e.t1 >= f AND e.t0 >= f - (SELECT coalesce(max(longest_span), 0) FROM atlas.meta)
+        AND (e.t0, e.id) > (after_t0, after_id) AND (tg IS NULL OR e.tags && tg) AND e.geom && box
+      ORDER BY e.t0, e.id LIMIT page;
+  END IF;
 END $$;

@@ -125,8 +125,7 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
     if (key.length !== 2 || key.some((k) => !Number.isFinite(k))) throw new BadRequest(`after: "${after}" is not a key from the previous page`);
     const { rows } = await pool.query(
       `SELECT ev.id, ev.row_in_file AS row, ev.date, ev.end_date, ev.t0, ev.t1, ev.lng, ev.lat, ev.label, ev.source, ev.tags
-       FROM (${WINDOW_SQL}) p, atlas.window_events(p.f, p.t, p.tg, $4, $5, $6, $7) ev
-       WHERE (ev.t0, ev.id) > ($8, $9) ORDER BY ev.t0, ev.id LIMIT $10`,
+       FROM (${WINDOW_SQL}) p, atlas.window_page(p.f, p.t, p.tg, $4, $5, $6, $7, $8, $9, $10) ev`,
       [from, to, tags, w, s, e, n, key[0], key[1], limit + 1],
     );
     const page = rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id), row: Number(r.row) }));
