@@ -396,14 +396,28 @@ RETURNS SETOF atlas.events LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   box geometry := ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
     least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857);
+  meta atlas.meta;
 BEGIN
-  IF atlas.window_count(f, t, NULL, west, south, east, north) <= few THEN
+  SELECT * INTO meta FROM atlas.meta LIMIT 1;
+  -- A box around the whole collection holds every event of the window: read in time order, each
+  -- page comes at once, and the count (a tenth of a second for such a box) is not needed.
+  IF NOT (least(west, east) <= meta.west AND greatest(west, east) >= meta.east AND least(south, north) <= meta.south AND greatest(south, north) >= meta.north)
+    AND atlas.window_count(f, t, NULL, west, south, east, north) <= few THEN
     RETURN QUERY SELECT * FROM atlas.window_events(f, t, tg, west, south, east, north) e
       WHERE (e.t0, e.id) > (after_t0, after_id) ORDER BY e.t0, e.id LIMIT page;
   ELSE
-    RETURN QUERY SELECT * FROM atlas.events e
-      WHERE e.t0 <= t AND e.t1 >= f AND e.t0 >= f - (SELECT coalesce(max(longest_span), 0) FROM atlas.meta)
-        AND (e.t0, e.id) > (after_t0, after_id) AND (tg IS NULL OR e.tags && tg) AND e.geom && box
-      ORDER BY e.t0, e.id LIMIT page;
+    -- In two parts, each read in time order: the spans begun before the window (few, from the
+    -- partial index of spans), then the events begun in it. One scan from f - longest_span read
+    -- every single day's event of the 60 days before the window first (0.1 s a page).
+    RETURN QUERY
+      (SELECT * FROM atlas.events e
+        WHERE e.t1 > e.t0 AND e.t0 BETWEEN f - meta.longest_span AND f - 1 AND e.t1 >= f
+          AND (e.t0, e.id) > (after_t0, after_id) AND (tg IS NULL OR e.tags && tg) AND e.geom && box
+        ORDER BY e.t0, e.id LIMIT page)
+      UNION ALL
+      (SELECT * FROM atlas.events e
+        WHERE e.t0 BETWEEN f AND t AND (e.t0, e.id) > (after_t0, after_id) AND (tg IS NULL OR e.tags && tg) AND e.geom && box
+        ORDER BY e.t0, e.id LIMIT page)
+      ORDER BY 5, 1 LIMIT page;
   END IF;
 END $$;
