@@ -107,11 +107,26 @@ test('the events in view are listed a page at a time, in time order, and the sli
   await expect(list.getByRole('listitem').first()).not.toHaveText(first!);
   await page.getByRole('button', { name: 'Previous 50' }).click();
   await expect(list.getByRole('listitem').first()).toHaveText(first!);
-  // A step of the slider asks for the new window's tiles.
-  const asked = page.waitForRequest((r) => r.url().includes('.pbf?from=2005-11-15&to=2006-11-15'));
+  // A step of the slider asks for the new window's tiles, and only once they are in (and drawn) for
+  // the count and the list: asked while the tiles were drawn, they slowed the step on two cores.
+  const span = 'from=2005-11-15&to=2006-11-15';
+  const times: { tilesDone: number[]; countAsked: number[] } = { tilesDone: [], countAsked: [] };
+  page.on('requestfinished', (r) => r.url().includes(`.pbf?${span}`) && times.tilesDone.push(Date.now()));
+  page.on('request', (r) => r.url().includes(`/count?${span}`) && times.countAsked.push(Date.now()));
+  const asked = page.waitForRequest((r) => r.url().includes(`.pbf?${span}`));
+  const counted = page.waitForRequest((r) => r.url().includes(`/count?${span}`));
   await page.getByRole('slider', { name: 'Date' }).focus();
+  type Drawn = { __map: { once: (event: string, f: () => void) => void }; __drawn?: Promise<number> };
+  await page.evaluate(() => {
+    const w = window as unknown as Drawn;
+    w.__drawn = new Promise((resolve) => w.__map.once('idle', () => resolve(Date.now())));
+  });
   await page.keyboard.press('ArrowRight');
+  const drawn = page.evaluate(() => (window as unknown as Drawn).__drawn!);
   await asked;
+  await counted;
+  expect(times.tilesDone.length).toBeGreaterThan(0);
+  expect(times.countAsked[0]).toBeGreaterThanOrEqual(Math.max(...times.tilesDone, await drawn));
   expect(watch.foreignRequests).toEqual([]);
   expect(watch.errors).toEqual([]);
 });
