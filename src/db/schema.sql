@@ -250,6 +250,21 @@ RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT atlas.tile(z, x, y, json_build_object('from', "from", 'to', "to", 'tags', tags))
 $$;
 
+-- A box in degrees (west, south, east, north, either way round) → Web Mercator metres, inside the
+-- square the map can show.
+CREATE FUNCTION atlas.box_metres(west float8, south float8, east float8, north float8) RETURNS geometry
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
+    least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857)
+$$;
+
+-- The level a box's cover divides its edge to (atlas.box_cover's `finest`): cells about a 32nd of
+-- the box across. Finer, the edge holds fewer events to test one by one but more cells to read.
+CREATE FUNCTION atlas.edge_level(bx geometry) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT greatest(0, ceil(log(2.0, (2 * atlas.half_world() * 32 /
+    greatest(ST_XMax(bx) - ST_XMin(bx), ST_YMax(bx) - ST_YMin(bx), 1))::numeric))::int - 6)
+$$;
+
 -- Whether the cell (cx, cy) of size s lies wholly inside the box, 1 m clear of its edge. The cell's
 -- box is [-h + cx s, -h + (cx + 1) s] × [h - (cy + 1) s, h - cy s] (rows counted from the top).
 CREATE FUNCTION atlas.cell_inside(cx bigint, cy bigint, s float8, x0 float8, y0 float8, x1 float8, y1 float8)
@@ -288,15 +303,14 @@ RETURNS TABLE (level int, c bigint, lo bigint, hi bigint, inside boolean) LANGUA
 $$;
 
 -- The events of a window in a box (west, south, east, north in degrees): the atlas's count, and
--- its list. The box is covered by cells (atlas.box_cover, below): the events of each are one range
+-- its list. The box is covered by cells (atlas.box_cover, above): the events of each are one range
 -- of m in the (m, t0) index, those of a cell wholly inside the box taken as they are, those of a
 -- cell on its edge tested against the box. The cells are about a 32nd of the box across, so the
 -- events read are the box's and few more, however small the box and long the window.
 CREATE FUNCTION atlas.window_events(f int, t int, tg text[], west float8, south float8, east float8, north float8)
 RETURNS SETOF atlas.events LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
-  bx geometry := ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
-    least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857);
+  bx geometry := atlas.box_metres(west, south, east, north);
   longest int := (SELECT coalesce(max(longest_span), 0) FROM atlas.meta);
 BEGIN
   -- One scan of the (m, t0) index a cell. OFFSET 0 keeps the planner from folding the scan into a
@@ -312,9 +326,7 @@ BEGIN
       ) e
     WHERE i.inside OR e.geom && $1
   $q$ USING bx,
-    -- Cells about a 32nd of the box across (window_count divides the edge the same way).
-    least(14, greatest(0, ceil(log(2.0, (2 * atlas.half_world() * 32 /
-      greatest(ST_XMax(bx) - ST_XMin(bx), ST_YMax(bx) - ST_YMin(bx), 1))::numeric))::int - 6)),
+    least(14, atlas.edge_level(bx)),
     f, t, longest, tg;
 END $$;
 
@@ -329,7 +341,7 @@ CREATE FUNCTION atlas.window_count(f int, t int, tg text[], west float8, south f
 RETURNS bigint LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   meta atlas.meta;
-  bx geometry := ST_Transform(ST_MakeEnvelope(greatest(west, -180), greatest(south, -85.05112878), least(east, 180), least(north, 85.05112878), 4326), 3857);
+  bx geometry := atlas.box_metres(west, south, east, north);
   finest int;
   ma int; mb int; full_from int; full_to int;
   levels int[]; cells bigint[]; los bigint[]; his bigint[]; insides boolean[];
@@ -339,10 +351,8 @@ BEGIN
   IF meta IS NULL OR meta.pyramid_level IS NULL OR meta.pyramid_level < 0 OR tg IS NOT NULL OR west > east OR south > north THEN
     RETURN (SELECT count(*) FROM atlas.window_events(f, t, tg, west, south, east, north));
   END IF;
-  -- Divide the edge until its cells are about 1/32 of the box across (or the finest level kept):
-  -- finer, the edge holds fewer events to test but more cells to sum.
-  finest := least(meta.pyramid_level, greatest(0, ceil(log(2.0, (2 * atlas.half_world() * 32 /
-    greatest(ST_XMax(bx) - ST_XMin(bx), ST_YMax(bx) - ST_YMin(bx), 1))::numeric))::int - 6));
+  -- Divide the edge as atlas.edge_level says, or to the finest level kept.
+  finest := least(meta.pyramid_level, atlas.edge_level(bx));
   SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, true);
   SELECT array_agg(k.level), array_agg(k.c), array_agg(k.lo), array_agg(k.hi), array_agg(k.inside) INTO levels, cells, los, his, insides
   FROM atlas.box_cover(ST_XMin(bx), ST_YMin(bx), ST_XMax(bx), ST_YMax(bx), finest) k;
@@ -394,8 +404,7 @@ CREATE FUNCTION atlas.window_page(f int, t int, tg text[], west float8, south fl
   after_t0 int, after_id bigint, page int, few int DEFAULT 20000)
 RETURNS SETOF atlas.events LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
-  box geometry := ST_Transform(ST_MakeEnvelope(greatest(least(west, east), -180), greatest(least(south, north), -85.05112878),
-    least(greatest(west, east), 180), least(greatest(south, north), 85.05112878), 4326), 3857);
+  box geometry := atlas.box_metres(west, south, east, north);
   meta atlas.meta;
 BEGIN
   SELECT * INTO meta FROM atlas.meta LIMIT 1;
