@@ -6,17 +6,14 @@
 // PostgreSQL builds the events' indexes, every level is a pass down the sorted numbers, its rows
 // coming out in the order of the index on them. (Counting into Maps as the rows went by cost the
 // loader's main thread 14 s at 10,000,000 events, taken from the copy's two busy cores.)
-import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
-import { monthOf } from './calendar.ts';
+import { FIRST_DAY as FIRST, LAST_DAY as LAST, monthOf } from './calendar.ts';
 
 /** The deepest levels counted ahead: monthly counts to zoom-8 tiles, daily ones to zoom 4. */
-export const MONTH_TOP = 8;
-export const DAY_TOP = 4;
+const MONTH_TOP = 8;
+const DAY_TOP = 4;
 /** The zoom of the tiles in the keys: cells of every level counted ahead are made of them. */
 const TILE_TOP = 16;
 
-const FIRST = dayFromIso(EARLIEST);
-const LAST = dayFromIso(LATEST);
 /** A key is tile × DAY_SPAN + (day − FIRST): 32 + 14 bits, exact in a double. */
 const DAY_SPAN = 2 ** 14;
 if (LAST - FIRST >= DAY_SPAN) throw new Error('cell-counts: the atlas’s days no longer fit the keys');
