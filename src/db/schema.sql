@@ -147,8 +147,12 @@ END $$;
 -- After the counts kept ahead are in (counted by load.ts, cell-counts.ts): theirs.
 CREATE FUNCTION atlas.index_counts() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  CREATE INDEX cell_months_tile ON atlas.cell_months (level, c, month) INCLUDE (n);
-  -- A box's count reads a cell's days (window_count); a tile reads a day's cells (tile_cells).
+  -- A box's count reads a cell's months and days (window_count); a tile reads a month's or a
+  -- day's cells (tile_cells). Through (level, c, month) alone, a zoom-6 tile over three months
+  -- read every month of its 2,800 cells (280,000 entries, 12 ms at 10,000,000 events); through
+  -- (level, month, c), the 7,300 it needs (1.7 ms).
+  CREATE INDEX cell_months_cell ON atlas.cell_months (level, c, month) INCLUDE (n);
+  CREATE INDEX cell_months_tile ON atlas.cell_months (level, month, c) INCLUDE (n);
   CREATE INDEX cell_days_cell ON atlas.cell_days (level, c, day) INCLUDE (n);
   CREATE INDEX cell_days_tile ON atlas.cell_days (level, day, c) INCLUDE (n);
 END $$;
@@ -179,9 +183,9 @@ BEGIN
   WITH ends (day) AS (SELECT generate_series(f, least(t, full_from - 1)) UNION ALL SELECT generate_series(greatest(f, full_to + 1), t))
   SELECT parts.c, sum(parts.n)::int
   FROM (
-    -- Whole months, counted ahead.
-    SELECT cm.c, cm.n FROM atlas.cell_months cm
-    WHERE cm.level = z AND cm.c BETWEEN lo >> shift AND hi >> shift AND cm.month BETWEEN ma AND mb
+    -- Whole months, counted ahead: one probe of (level, month, c) a month, as for the days below.
+    SELECT cm.c, cm.n FROM generate_series(ma, mb) months (month)
+    JOIN atlas.cell_months cm ON cm.level = z AND cm.month = months.month AND cm.c BETWEEN lo >> shift AND hi >> shift
     UNION ALL
     -- Events starting on those end days: counted ahead (one probe of (level, day, c) a day: the
     -- tile's cells of every day were read before, 640,000 index entries for a zoom-4 tile with no
