@@ -126,6 +126,50 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   }, 60_000);
 
+  it("draws each cell's count as its own square of the tile, its outer ring clockwise as MVT asks", async () => {
+    const { pyramid_level: pyramid } = (await pool.query('SELECT pyramid_level FROM atlas.meta')).rows[0];
+    const [from, to] = windows[1];
+    // A zoom read from the monthly counts and one counted from the events; the fullest tile of each.
+    for (const z of [pyramid, pyramid + 1]) {
+      const tiles = await Promise.all(
+        tilesOver(z).map(async ([x, y]) => {
+          const mvt = (await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, JSON.stringify({ from, to })])).rows[0].mvt;
+          return { x, y, cells: new VectorTile(new PbfReader(mvt)).layers.cells };
+        }),
+      );
+      const { x, y, cells } = tiles.reduce((a, b) => ((b.cells?.length ?? 0) > (a.cells?.length ?? 0) ? b : a));
+      expect(cells.extent).toBe(4096);
+      const unit = 4096 / 64;
+      const drawn = new Map<string, number>();
+      for (let i = 0; i < cells.length; i++) {
+        const feature = cells.feature(i);
+        const rings = feature.loadGeometry();
+        expect(feature.type).toBe(3);
+        expect(rings).toHaveLength(1);
+        const ring = rings[0];
+        const [left, top] = [Math.min(...ring.map((p) => p.x)), Math.min(...ring.map((p) => p.y))];
+        // A square of one cell on the grid: its four corners, then the first again…
+        const corners = ring.slice(0, 4).map((p) => `${p.x - left},${p.y - top}`);
+        expect(corners.sort()).toEqual(['0,0', `0,${unit}`, `${unit},0`, `${unit},${unit}`]);
+        expect(ring[4]).toEqual(ring[0]);
+        expect([left % unit, top % unit]).toEqual([0, 0]);
+        // …clockwise on screen (y down): a positive area by the shoelace formula (MVT 2.1, 4.3.4.3).
+        const area = ring.slice(0, 4).reduce((sum, p, k) => sum + p.x * ring[k + 1].y - ring[k + 1].x * p.y, 0) / 2;
+        expect(area).toBe(unit * unit);
+        drawn.set(`${left / unit},${top / unit}`, feature.properties.n as number);
+      }
+      // The events of the window in each square, counted one by one from their own coordinates.
+      const { rows } = await pool.query(
+        `WITH tile AS (SELECT ((atlas.spread($2::bigint) << 1) | atlas.spread($1::bigint)) << (2 * (20 - $3)) AS lo, 2 * (20 - $3 - 6) AS shift)
+         SELECT atlas.compact(m >> shift) - $1 * 64 AS col, atlas.compact(m >> shift >> 1) - $2 * 64 AS row, count(*)::int AS n
+         FROM atlas.events, tile WHERE t0 <= $5 AND t1 >= $4 AND m BETWEEN lo AND lo + (1::bigint << (2 * (20 - $3))) - 1 GROUP BY 1, 2`,
+        [x, y, z, day(from), day(to)],
+      );
+      expect(rows.length).toBeGreaterThan(20);
+      expect(drawn).toEqual(new Map(rows.map((r) => [`${r.col},${r.row}`, r.n])));
+    }
+  });
+
   it('filters tiles by tag: a cell counts the events with any of the tags', async () => {
     const [from, to] = windows[1];
     const expected = await count(from, to, 'AND tags && $3', [['aid', 'politics']]);
