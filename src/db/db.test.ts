@@ -31,6 +31,7 @@ const windows: [string, string][] = [
   ['2006-01-01', '2006-12-31'], // whole months only
   ['2006-11-15', '2007-02-10'], // days at both ends, and spans starting before it
   ['2004-03-03', '2004-03-09'], // inside one month
+  ['2004-03-02', '2004-03-30'], // most of one month: the month less its first and last days
 ];
 
 /** The tiles at zoom z covering Iraq's box. */

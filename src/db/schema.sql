@@ -112,6 +112,39 @@ BEGIN
   END IF;
 END $$;
 
+-- The window [f, t] as a tile reads it from the counts kept ahead: whole months, days of start
+-- added, and days of start taken away. A month the window covers in part is read as its days in
+-- the window, or, where those are more than half of it, as the whole month less its other days,
+-- so at most half a month of days is read at either end (a 90-day window ending on the 28th read
+-- 27 days of events; now the month less 3). With `counted` false (a tag filter, or a zoom whose
+-- months are not kept), every day of the window is added.
+CREATE FUNCTION atlas.window_parts(f int, t int, counted boolean, OUT months int[], OUT plus int[], OUT minus int[])
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  first_day int; last_day int; -- of the month
+  a int; b int;                -- the window's days in it
+BEGIN
+  months := '{}'; plus := '{}'; minus := '{}';
+  IF NOT counted THEN
+    plus := ARRAY(SELECT generate_series(f, t));
+    RETURN;
+  END IF;
+  FOR month IN atlas.month_of(f) .. atlas.month_of(t) LOOP
+    first_day := atlas.month_first_day(month);
+    last_day := atlas.month_first_day(month + 1) - 1;
+    a := greatest(f, first_day);
+    b := least(t, last_day);
+    IF a = first_day AND b = last_day THEN
+      months := months || month;
+    ELSIF 2 * (b - a + 1) <= last_day - first_day + 1 THEN
+      plus := plus || ARRAY(SELECT generate_series(a, b));
+    ELSE
+      months := months || month;
+      minus := minus || ARRAY(SELECT generate_series(first_day, a - 1)) || ARRAY(SELECT generate_series(b + 1, last_day));
+    END IF;
+  END LOOP;
+END $$;
+
 -- A query parameter → a day: an ISO day (2006-11-20) or a day number; `fallback` when absent.
 -- Checked by hand rather than by catching the cast's error: an EXCEPTION block is a
 -- subtransaction, which no query running in parallel may start.
@@ -167,8 +200,8 @@ DECLARE
   meta atlas.meta;
   lo bigint; hi bigint;       -- the tile's range of m
   shift int;                  -- m's shift to the cells
-  ma int; mb int; full_from int; full_to int;
-  kept_days boolean;          -- the window's end days from cell_days (else from atlas.events)
+  months int[]; plus int[]; minus int[];
+  kept_days boolean;          -- the days added or taken away from cell_days (else from atlas.events)
 BEGIN
   SELECT * INTO meta FROM atlas.meta LIMIT 1;
   IF meta IS NULL OR meta.raw_from_zoom IS NULL OR z > 20 THEN RETURN; END IF;
@@ -176,25 +209,25 @@ BEGIN
   hi := lo + (1::bigint << (2 * (20 - z))) - 1;
   shift := 2 * (20 - least(z + 6, 20));
   kept_days := tg IS NULL AND z <= meta.day_level;
-  SELECT * INTO ma, mb, full_from, full_to FROM atlas.whole_months(f, t, tg IS NULL AND z <= meta.pyramid_level);
+  SELECT * INTO months, plus, minus FROM atlas.window_parts(f, t, tg IS NULL AND z <= meta.pyramid_level);
 
   RETURN QUERY
-  -- The days of the window outside its whole months.
-  WITH ends (day) AS (SELECT generate_series(f, least(t, full_from - 1)) UNION ALL SELECT generate_series(greatest(f, full_to + 1), t))
+  -- The days of start read one by one: w = 1 for a day added, -1 for a day taken away.
+  WITH days (day, w) AS (SELECT unnest(plus), 1 UNION ALL SELECT unnest(minus), -1)
   SELECT parts.c, sum(parts.n)::int
   FROM (
     -- Whole months, counted ahead: one probe of (level, month, c) a month, as for the days below.
-    SELECT cm.c, cm.n FROM generate_series(ma, mb) months (month)
-    JOIN atlas.cell_months cm ON cm.level = z AND cm.month = months.month AND cm.c BETWEEN lo >> shift AND hi >> shift
+    SELECT cm.c, cm.n FROM unnest(months) mo (month)
+    JOIN atlas.cell_months cm ON cm.level = z AND cm.month = mo.month AND cm.c BETWEEN lo >> shift AND hi >> shift
     UNION ALL
-    -- Events starting on those end days: counted ahead (one probe of (level, day, c) a day: the
+    -- Events starting on those days: counted ahead (one probe of (level, day, c) a day: the
     -- tile's cells of every day were read before, 640,000 index entries for a zoom-4 tile with no
-    -- end day at all), or not (one probe of (t0, m) a day, so only the tile's events of those days
-    -- are read).
-    SELECT cd.c, cd.n FROM ends JOIN atlas.cell_days cd ON cd.level = z AND cd.day = ends.day AND cd.c BETWEEN lo >> shift AND hi >> shift
+    -- such day at all), or not (one probe of (t0, m) a day, so only the tile's events of those
+    -- days are read).
+    SELECT cd.c, cd.n * days.w FROM days JOIN atlas.cell_days cd ON cd.level = z AND cd.day = days.day AND cd.c BETWEEN lo >> shift AND hi >> shift
     WHERE kept_days
     UNION ALL
-    SELECT e.m >> shift, 1 FROM ends JOIN atlas.events e ON e.t0 = ends.day AND e.m BETWEEN lo AND hi
+    SELECT e.m >> shift, days.w FROM days JOIN atlas.events e ON e.t0 = days.day AND e.m BETWEEN lo AND hi
     WHERE NOT kept_days AND (tg IS NULL OR e.tags && tg)
     UNION ALL
     -- Events that started before the window and last into it.
@@ -202,7 +235,9 @@ BEGIN
     WHERE e.t1 > e.t0 AND e.t0 BETWEEN f - meta.longest_span AND f - 1 AND e.t1 >= f
       AND e.m BETWEEN lo AND hi AND (tg IS NULL OR e.tags && tg)
   ) parts (c, n)
-  GROUP BY parts.c;
+  GROUP BY parts.c
+  -- A cell whose events of a month all began on the days taken away holds none of the window's.
+  HAVING sum(parts.n) > 0;
 END $$;
 
 -- The tile: raw points (layer "events": id, t0, t1) from raw_from_zoom on, counts per cell
