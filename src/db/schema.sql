@@ -83,6 +83,12 @@ BEGIN
   v := (v | (v >> 8)) & 281470681808895;
   RETURN (v | (v >> 16)) & 4294967295;
 END $$;
+-- The same for the low six places of each coordinate: the bits of v at places 0, 2, … 10,
+-- packed (a cell's column in its tile; its row from v >> 1). One expression, which PostgreSQL
+-- inlines: a plpgsql function took 4 of a zoom-6 tile's 10 ms to place 2,800 cells.
+CREATE FUNCTION atlas.compact6(v bigint) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ((v & 1) | ((v >> 1) & 2) | ((v >> 2) & 4) | ((v >> 3) & 8) | ((v >> 4) & 16) | ((v >> 5) & 32))::int
+$$;
 
 CREATE FUNCTION atlas.month_of(day int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ((extract(year FROM DATE '2003-01-01' + day) - 2003) * 12 + extract(month FROM DATE '2003-01-01' + day) - 1)::int
@@ -276,12 +282,13 @@ BEGIN
   -- ST_AsMVTGeom would project and clip squares that lie inside the tile by construction (half
   -- the time of a zoom-6 tile of 2,800 cells). k cells a side, each u units; the ring runs
   -- clockwise on screen, as the MVT specification asks of an outer ring (4.3.4.3).
+  -- A cell's place in its tile is the low bits of its code (k × k cells: the low 2 log2 k).
   k := 1 << (least(z + 6, 20) - z);
   u := 4096 / k;
   SELECT ST_AsMVT(q, 'cells', 4096, 'geom') INTO mvt FROM (
     SELECT cells.n, ST_Reverse(ST_MakeEnvelope(cx * u, cy * u, (cx + 1) * u, (cy + 1) * u)) AS geom
     FROM atlas.tile_cells(z, x, y, f, t, tg) cells,
-      LATERAL (SELECT atlas.compact(cells.c) - x * k AS cx, atlas.compact(cells.c >> 1) - y * k AS cy) local
+      LATERAL (SELECT atlas.compact6(cells.c & (k * k - 1)) AS cx, atlas.compact6((cells.c >> 1) & (k * k - 1)) AS cy) local
   ) q;
   RETURN coalesce(mvt, ''::bytea);
 END $$;
