@@ -100,6 +100,7 @@ $$;
 -- The whole months inside [f, t] (ma..mb, and the days they cover, full_from..full_to), whose
 -- counts are kept ahead; the days left at either end are counted otherwise. No whole month (a
 -- window inside one month, or `counted` false): ma > mb, and full_from..full_to is empty.
+-- atlas.window_count's split of a window; a tile's is atlas.window_parts, below.
 CREATE FUNCTION atlas.whole_months(f int, t int, counted boolean, OUT ma int, OUT mb int, OUT full_from int, OUT full_to int)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
@@ -121,8 +122,8 @@ END $$;
 -- The window [f, t] as a tile reads it from the counts kept ahead: whole months, days of start
 -- added, and days of start taken away. A month the window covers in part is read as its days in
 -- the window, or, where those are more than half of it, as the whole month less its other days,
--- so at most half a month of days is read at either end (a 90-day window ending on the 28th read
--- 27 days of events; now the month less 3). With `counted` false (a tag filter, or a zoom whose
+-- so at most half a month of days is read at either end (a 90-day window ending on the 27th read
+-- 27 days of events; now the month less 4). With `counted` false (a tag filter, or a zoom whose
 -- months are not kept), every day of the window is added.
 CREATE FUNCTION atlas.window_parts(f int, t int, counted boolean, OUT months int[], OUT plus int[], OUT minus int[])
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
