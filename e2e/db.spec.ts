@@ -14,7 +14,7 @@ import { connect, ready, stop, whyNoDatabase, type Cluster } from '../src/db/clu
 import { loadFile } from '../src/db/load.ts';
 import { writeSeededCsv } from '../src/db/seeded-collection.ts';
 import { serve } from '../src/db/serve.ts';
-import { dayFromIso } from '../src/lib/time/instant.ts';
+import { dayFromIso } from '../src/lib/time/day.ts';
 import { densityClasses } from '../src/lib/map/style/density.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 

@@ -18,7 +18,7 @@ import { specFromOptions, type FigureContext, type FigureOptions } from '../lib/
 import { planPixels } from '../lib/print/page.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
 import { knownOf } from '../lib/state/snapshot.ts';
-import { dayFromIso } from '../lib/time/instant.ts';
+import { dayFromIso } from '../lib/time/day.ts';
 import { loadTours } from '../lib/tour/tour.ts';
 
 export interface BenchRow {

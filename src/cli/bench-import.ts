@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seededEvents } from '../lib/import/seeded.ts';
-import { dayFromIso, isoDay } from '../lib/time/instant.ts';
+import { dayFromIso, isoDay } from '../lib/time/day.ts';
 
 /** A seeded CSV of n one-day events over 2004–2009 across Iraq, written once to a temporary file. */
 export function seededCsv(n: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../lib/time/instant.ts';
+import { dayFromIso } from '../lib/time/day.ts';
 import { isWalkthrough, parseWalkthrough } from './walkthrough-args.ts';
 
 const args = (line: string) => line.split(' ');

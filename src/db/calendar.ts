@@ -1,6 +1,6 @@
 // The month of a day (src/lib/time/instant.ts counts days from 2003-01-01), looked up rather than
 // worked out: the loader's counts ask once an event, 10,000,000 times.
-import { dayFromIso, EARLIEST, EPOCH_MS, LATEST } from '../lib/time/instant.ts';
+import { dayFromIso, EARLIEST, EPOCH_MS, LATEST } from '../lib/time/day.ts';
 
 /** The first and the last day an event may have. */
 export const FIRST_DAY = dayFromIso(EARLIEST);

@@ -1,7 +1,7 @@
 // The counts the loader keeps ahead. db.test.ts checks them end to end against SELECT count(*);
 // these check the arithmetic a PostgreSQL-free machine can check: months, levels and their sums.
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../lib/time/instant.ts';
+import { dayFromIso } from '../lib/time/day.ts';
 import { monthOf } from './calendar.ts';
 import { CellCounts } from './cell-counts.ts';
 import { mortonZ20 } from './rows-to-copy.ts';

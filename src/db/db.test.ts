@@ -9,7 +9,7 @@ import { PbfReader } from 'pbf';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayFromIso } from '../lib/time/instant.ts';
+import { dayFromIso } from '../lib/time/day.ts';
 import { connect, ready, stop, whyNoDatabase, type Cluster } from './cluster.ts';
 import { describeLoad, loadFile, type LoadReport } from './load.ts';
 import { mortonZ20 } from './rows-to-copy.ts';

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { dayFromIso, EARLIEST, LATEST } from '../lib/time/instant.ts';
+import { dayFromIso, EARLIEST, LATEST } from '../lib/time/day.ts';
 import { LISTED_PROBLEMS } from '../lib/import/read.ts';
 import { formatImportProblem, type ImportProblem, type RecordUnit } from '../lib/import/rows.ts';
 import type { FromWorker, ToWorker } from './load-worker.ts';

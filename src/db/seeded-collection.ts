@@ -4,7 +4,7 @@
 // to a day; some to a month ("2006-11") or a span of days ("2006-11-03/2006-11-20"), so windows
 // cut through spans. Nothing here is a fact about the war: the labels say "seeded".
 import { createWriteStream } from 'node:fs';
-import { isoDay } from '../lib/time/instant.ts';
+import { isoDay } from '../lib/time/day.ts';
 
 export const SEEDED_TAGS = ['violence', 'displacement', 'politics', 'aid'];
 /** 20 March 2003 .. 18 December 2011, the slider's span, as day numbers (src/lib/time/instant.ts). */

@@ -15,7 +15,7 @@ import {
   RecordBatch,
   Struct,
 } from 'apache-arrow';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { arrowRecords, columnarKind, parquetRecords, pointOf } from './columnar.ts';
 import { readRecords } from './read.ts';
 import { unpack } from './events.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChoice, guessColumns, guessDateFormat, headerKey, readDateAs } from './columns.ts';
 import { knownColumns, readRow } from './rows.ts';
 import { readCsv, readGeoJson } from './read.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 
 describe('reading a date in the format the reader names', () => {
   it('reads day-first and month-first as told, and refuses a day that does not exist', () => {

@@ -3,7 +3,7 @@
 // and how its dates are written. This module guesses a first answer from the header and the first
 // rows, reads a date in the format the reader named, and keys a choice by its header so the same
 // kind of file is read the same way next time.
-import { dayFromMs } from '../time/instant.ts';
+import { dayFromMs } from '../time/day.ts';
 import type { RecordUnit, Role } from './rows.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { readCsv, readGeoJson } from './read.ts';
 import { EventColumns, stringAt, unpack } from './events.ts';
 import { fastDay, formatImportProblem, readDate } from './rows.ts';

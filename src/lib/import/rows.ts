@@ -1,7 +1,8 @@
 // A researcher's own events, one row at a time: which columns hold what, and whether a row is a
 // dated point. Pure, and fast on the common case (a plain ISO day), because a war-log-sized file
 // has 400,000 rows. Rows are numbered as a spreadsheet shows them: the header is row 1.
-import { dayFromIso, dayFromMs, EARLIEST, isoDay, LATEST, parseDate } from '../time/instant.ts';
+import { dayFromIso, dayFromMs, EARLIEST, isoDay, LATEST } from '../time/day.ts';
+import { parseDate } from '../time/instant.ts';
 import { readDateAs, type DateFormat } from './columns.ts';
 
 /**

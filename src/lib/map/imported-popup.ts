@@ -3,7 +3,7 @@
 // file's cells are the reader's and could hold markup.
 import { stringAt, type ImportedSet } from '../import/events.ts';
 import type { RecordUnit } from '../import/rows.ts';
-import { isoDay } from '../time/instant.ts';
+import { isoDay } from '../time/day.ts';
 import { dateInWords } from '../time/words.ts';
 
 export function importedEventNode(set: ImportedSet, i: number, unit: RecordUnit): HTMLElement {

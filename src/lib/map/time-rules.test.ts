@@ -3,7 +3,8 @@
 // map). This test runs both over the same grid of days, event spans of every precision, both modes
 // and several windows, and requires them to agree (issues 13 and 16).
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, parseDate } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
+import { parseDate } from '../time/instant.ts';
 import { FIRST_DAY, isVisible, LAST_DAY, shareInView, timeModes, type TimeMode } from '../time/window.ts';
 import { ringOpacity } from './style/fade.ts';
 import { visibleGlsl } from './time-points-layer.ts';

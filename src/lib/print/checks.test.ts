@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-wasm';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
 import { screen } from '../map/style/palette.ts';
 import { makeFigure, type Format } from './figure.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
 import { grayscaleSafe, screen } from '../map/style/palette.ts';
 import { iraqBounds } from '../map/bounds.ts';

@@ -9,7 +9,7 @@ import { defaultView, type Known, type ViewSnapshot } from '../state/snapshot.ts
 import { chapterView, type Tour } from '../tour/tour.ts';
 import { humanDate } from '../time/window.ts';
 import { FIGURE_LOCALE } from '../time/words.ts';
-import { isoDay } from '../time/instant.ts';
+import { isoDay } from '../time/day.ts';
 import type { Format } from './figure.ts';
 import type { Furniture, PageSize } from './page.ts';
 import type { FigureSpec } from './scene.ts';

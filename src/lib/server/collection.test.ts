@@ -1,7 +1,7 @@
 // What the map asks a collection server for: the window as a query, added to that server's tile
 // requests only (the map's transformRequest), so that a new window reloads the same tiles.
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { tileTemplate, windowedTile, windowQuery } from './collection.ts';
 
 describe('the window on the server’s tiles', () => {

@@ -2,7 +2,7 @@
 // it. The window is the slider's, in the same terms as the shipped events (time/window.ts): in
 // window mode the days t - windowDays .. t, in cumulative mode everything begun by t. Every
 // failure comes back as a sentence naming the server and what it said.
-import { isoDay } from '../time/instant.ts';
+import { isoDay } from '../time/day.ts';
 import type { TimeMode } from '../time/window.ts';
 
 export interface CollectionMeta {

@@ -14,7 +14,7 @@ import { buildScene, checkServed, type FigureSpec, type TextItem } from '../prin
 import type { ServedCells, ServedNeed } from '../print/served.ts';
 import { loadFigureTools } from '../print/tools-node.ts';
 import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { drawFrame, frameSpec } from '../video/frames.ts';
 import { videoSizes } from '../video/plan.ts';
 import { withServedCells, type CellsFetcher } from './figure-cells.ts';

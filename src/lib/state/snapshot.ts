@@ -2,7 +2,7 @@
 // is a permalink (url.ts encodes it), a tour chapter's partial (tour.ts), a figure's input
 // (print/), and the live state of the page (view.svelte.ts). Pure.
 import { eventTags, type Atlas } from '../data/schema.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { DEFAULT_WINDOW_DAYS, FIRST_DAY, LAST_DAY, type TimeMode } from '../time/window.ts';
 
 export const layerNames = ['events', 'control', 'displacement', 'context'] as const;

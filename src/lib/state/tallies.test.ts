@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { controlStatusLabels } from '../map/style/palette.ts';
 import { leadLabels } from '../map/style/leads.ts';
 import { defaultView } from './snapshot.ts';

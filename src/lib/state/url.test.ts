@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../time/instant.ts';
+import { dayFromIso } from '../time/day.ts';
 import { formatView, parseView } from './url.ts';
 import { defaultView, knownOf, type ViewSnapshot } from './snapshot.ts';
 import { readRawFiles } from '../data/files-node.ts';

@@ -1,7 +1,8 @@
 // The view ⇄ the URL's hash: only the codec (the view's shape, defaults and checks are
 // snapshot.ts's). Pure: parse never throws, and names every part of a link it could not use, so
 // a malformed or hostile link falls back to defaults with a visible notice.
-import { isoDay, parseDate } from '../time/instant.ts';
+import { isoDay } from '../time/day.ts';
+import { readPlainDate } from '../time/plain-date.ts';
 import { timeModes, type TimeMode } from '../time/window.ts';
 import { defaultView, layerNames, validCamera, validDay, validServer, validWindowDays, type Known, type LayerName, type ViewSnapshot } from './snapshot.ts';
 
@@ -27,8 +28,8 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
 
   const t = params.get('t');
   if (t !== null) {
-    const parsed = parseDate(t);
-    if (parsed.ok && parsed.span.precision === 'day' && validDay(parsed.span.t0)) view.t = parsed.span.t0;
+    const day = readPlainDate(t);
+    if (day?.precision === 'day' && validDay(day.t0)) view.t = day.t0;
     else refuse('date', t, `${isoDay(view.t)} (dates run from 2003-03-20 to 2011-12-18)`);
   }
   const mode = params.get('mode');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Clock, type Frames } from './clock.svelte.ts';
 import { stepFrom, validSpeed } from './playback.ts';
-import { dayFromIso, isoDay } from './instant.ts';
+import { dayFromIso, isoDay } from './day.ts';
 
 /** A frame clock the test drives: each `advance(ms)` runs one frame `ms` after the last. */
 function testFrames() {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import type { DisplacementMeasure } from '../data/schema.ts';
-import { dayFromIso } from './instant.ts';
+import { dayFromIso } from './day.ts';
 import { controlAt, displacementAt } from './questions.ts';
 
 const { atlas, problems } = loadAtlas(readRawFiles());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, isoDay } from './instant.ts';
+import { dayFromIso, isoDay } from './day.ts';
 import { addMonths, FIRST_DAY, humanDate, isVisible, LAST_DAY } from './window.ts';
 
 const day = dayFromIso;

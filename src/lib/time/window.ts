@@ -1,5 +1,5 @@
 // Which events a view shows at day t. Named like kepler's animation windows (STYLE.md §2).
-import { DAY_MS, dayFromIso, EPOCH_MS } from './instant.ts';
+import { DAY_MS, dayFromIso, EPOCH_MS } from './day.ts';
 import { dayInWords } from './words.ts';
 
 export type TimeMode = 'window' | 'cumulative';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterEach } from 'vitest';
 import { dateInWords, dayInWords, FIGURE_LOCALE, useReaderLocale } from './words.ts';
-import { dayFromIso } from './instant.ts';
+import { dayFromIso } from './day.ts';
 
 describe('dates in words', () => {
   it('says each precision as a reader would', () => {

@@ -1,12 +1,16 @@
 // Dates in words, as a reader writes them: "14 November 2006", "November 2006", "2006",
 // "about 31 May 2007", "between 21 October and 31 December 2011". Every date the page and the
 // figures show goes through here (issue 14: raw EDTF reached the screen). Never throws: a string
-// it cannot read is shown as it is.
+// it cannot read is shown as it is. It reads plain dates and their intervals (plain-date.ts), which
+// are every date the atlas ships, so the page's first load does without edtf's grammar; a rarer
+// EDTF form (unspecified digits, "2006-XX") is shown as written.
 //
 // The screen follows the reader's English (en-US: "June 1, 2005"; en-GB, en-IN…: "1 June 2005");
 // a reader whose browser asks for no English gets British conventions, the atlas's own. Figures
 // always use FIGURE_LOCALE, so the print dialog and `npm run figure` give the same bytes.
-import { DAY_MS, EPOCH_MS, parseDate, type DatePrecision } from './instant.ts';
+import { DAY_MS, EPOCH_MS } from './day.ts';
+import type { DatePrecision } from './instant.ts';
+import { readPlainDate } from './plain-date.ts';
 
 export const FIGURE_LOCALE = 'en-GB';
 let screenLocale = FIGURE_LOCALE;
@@ -38,11 +42,11 @@ function qualified(words: string, edtf: string): string {
 
 export function dateInWords(edtf: string, locale = screenLocale): string {
   const [from, to] = edtf.split('/');
-  const a = parseDate(from);
-  if (!a.ok) return edtf;
-  if (to === undefined) return qualified(end(a.span.t0, a.span.precision, locale), from);
-  const b = parseDate(to);
-  if (!b.ok) return edtf;
-  const sameYear = dateOf(a.span.t0).getUTCFullYear() === dateOf(b.span.t1).getUTCFullYear() && a.span.precision !== 'year';
-  return `between ${qualified(end(a.span.t0, a.span.precision, locale, !sameYear), from)} and ${qualified(end(b.span.t1, b.span.precision, locale), to)}`;
+  const a = readPlainDate(from);
+  if (!a) return edtf;
+  if (to === undefined) return qualified(end(a.t0, a.precision, locale), from);
+  const b = readPlainDate(to);
+  if (!b) return edtf;
+  const sameYear = dateOf(a.t0).getUTCFullYear() === dateOf(b.t1).getUTCFullYear() && a.precision !== 'year';
+  return `between ${qualified(end(a.t0, a.precision, locale, !sameYear), from)} and ${qualified(end(b.t1, b.precision, locale), to)}`;
 }

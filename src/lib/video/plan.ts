@@ -9,7 +9,7 @@
 import { mercatorUnit, unmercator } from '../map/mercator.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { FIRST_DAY, LAST_DAY } from '../time/window.ts';
-import { isoDay } from '../time/instant.ts';
+import { isoDay } from '../time/day.ts';
 import { chapterView, type Tour } from '../tour/tour.ts';
 
 export interface VideoSize {
