@@ -284,6 +284,35 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
     }
   });
 
+  it("marks a tile with the collection's load: asked again with that ETag, a 304 and no tile; after a new load, the tile", async () => {
+    const server = serve(pool).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/4/9/6.pbf?from=${windows[2][0]}&to=${windows[2][1]}`;
+    const { rows } = await pool.query('SELECT loaded_at FROM atlas.meta');
+    try {
+      const first = await fetch(url);
+      const body = Buffer.from(await first.arrayBuffer());
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"load-\d+-[0-9a-f]{16}"$/);
+      // Another window of the same tile is another tile: MapLibre keeps what it holds on a same ETag.
+      expect((await fetch(url.replace(/from=[^&]+/, `from=${windows[0][0]}`))).headers.get('etag')).not.toBe(etag);
+      expect(first.headers.get('cache-control')).toBe('no-cache');
+      const again = await fetch(url, { headers: { 'If-None-Match': etag! } });
+      expect(again.status).toBe(304);
+      expect((await again.arrayBuffer()).byteLength).toBe(0);
+      expect(again.headers.get('access-control-allow-origin')).toBe('*');
+      // A new load (its own loaded_at): the old ETag no longer matches, and the tile comes whole.
+      await pool.query("UPDATE atlas.meta SET loaded_at = loaded_at + interval '1 second'");
+      const reloaded = await fetch(url, { headers: { 'If-None-Match': etag! } });
+      expect(reloaded.status).toBe(200);
+      expect(reloaded.headers.get('etag')).not.toBe(etag);
+      expect(Buffer.from(await reloaded.arrayBuffer())).toEqual(body);
+    } finally {
+      await pool.query('UPDATE atlas.meta SET loaded_at = $1', [rows[0].loaded_at]);
+      server.close();
+    }
+  });
+
   it('answers /cells, for figures, with the count of the window in each Web Mercator cell, at a zoom counted ahead and one counted from the events', async () => {
     const server = serve(pool).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -4,11 +4,12 @@
 // box (the count), and which they are (the event list, a page at a time). With a built atlas
 // (dist/), it serves that too, so the page and its data share one origin.
 //   GET /meta                         the collection: rows, problems, days, extent, zooms
-//   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile
+//   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile, its ETag its window and the load (304 to If-None-Match)
 //   GET /count?from&to&tags&bbox      {"count": n}: the events of the window in the box (atlas.window_count)
 //   GET /events?from&to&tags&bbox&after&limit   a page of events in time order, and the key of the next
 //   GET /cells?from&to&tags&bbox&level          {"level", "cells": [[column, row, n], …]}: the counts per
 //                                     cell of the Web Mercator grid at a zoom (6..20), for a figure (atlas.tile_cells)
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -59,6 +60,12 @@ function windowOf(q: URLSearchParams) {
   return [day(q.get('from'), 'from'), day(q.get('to'), 'to'), q.get('tags') || null] as const;
 }
 
+/** The collection's load: the time it was loaded, to the microsecond. */
+async function loadStamp(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query(`SELECT (extract(epoch FROM loaded_at) * 1e6)::bigint::text AS us FROM atlas.meta`);
+  return `load-${rows[0]?.us ?? 'none'}`;
+}
+
 const WINDOW_SQL = `SELECT atlas.day_of($1, m.first_day) AS f, atlas.day_of($2, m.last_day) AS t, atlas.tags_of($3) AS tg FROM atlas.meta m`;
 
 const TYPES: Record<string, string> = {
@@ -91,8 +98,17 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
     if (z > 22 || x >= 2 ** z || y >= 2 ** z) return json(res, 400, { error: `no tile ${z}/${x}/${y}` });
     const [from, to, tags] = windowOf(q);
     const params = JSON.stringify({ from, to, tags });
+    // A tile is a function of its place, its window and the collection loaded, so its ETag names
+    // the window and the load: the browser keeps the tile and asks again with If-None-Match
+    // (Cache-Control: no-cache), and while the load is the same the answer is a 304 without
+    // drawing the tile again. The atlas fetches the next step's tiles ahead this way
+    // (lib/server/prefetch.ts); a new load is never shown from the cache. The window must be in
+    // it: MapLibre keeps a tile whose new answer has the ETag of the one it holds, and a new
+    // window of the same tile would not have been drawn.
+    const etag = `"${await loadStamp(pool)}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) return send(res, 304, '', 'application/vnd.mapbox-vector-tile', { ETag: etag });
     const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
-    return send(res, 200, rows[0].mvt as Buffer, 'application/vnd.mapbox-vector-tile');
+    return send(res, 200, rows[0].mvt as Buffer, 'application/vnd.mapbox-vector-tile', { ETag: etag });
   }
   if (url.pathname === '/meta') {
     const { rows } = await pool.query('SELECT * FROM atlas.meta');
