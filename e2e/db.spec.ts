@@ -4,7 +4,7 @@
 // cells counted from the events, raw points). The server also serves the built atlas, so the page
 // and its data share one origin and nothing leaves it.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,7 @@ import { connect, ready, stop, whyNoDatabase, type Cluster } from '../src/db/clu
 import { loadFile } from '../src/db/load.ts';
 import { writeSeededCsv } from '../src/db/seeded-collection.ts';
 import { serve } from '../src/db/serve.ts';
-import { dayFromIso, isoDay } from '../src/lib/time/day.ts';
-import { windowQuery } from '../src/lib/server/collection.ts';
+import { dayFromIso } from '../src/lib/time/day.ts';
 import { densityClasses } from '../src/lib/map/style/density.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 
@@ -128,47 +127,6 @@ test('the events in view are listed a page at a time, in time order, and the sli
   await counted;
   expect(times.tilesDone.length).toBeGreaterThan(0);
   expect(times.countAsked[0]).toBeGreaterThanOrEqual(Math.max(...times.tilesDone, await drawn));
-  expect(watch.foreignRequests).toEqual([]);
-  expect(watch.errors).toEqual([]);
-});
-
-test('a step that goes on as the last one did finds its tiles asked for ahead: the map gets them with a 304, and no tile is drawn twice', async ({ page }) => {
-  const watch = watchPage(page, origin);
-  const served: { path: string; status: number }[] = [];
-  const log = (req: IncomingMessage, res: ServerResponse) => res.on('finish', () => served.push({ path: req.url!, status: res.statusCode }));
-  server.on('request', log);
-  try {
-    const t = dayFromIso('2006-11-14');
-    await page.goto(`${origin}/#t=${isoDay(t)}&w=90&c=44.4,33.3,6&db=${origin}`);
-    await mapIdle(page);
-    const slider = page.getByRole('slider', { name: 'Date' });
-    await slider.focus();
-    // One day on: once the map is still, the next day's tiles are asked for.
-    await page.keyboard.press('ArrowRight');
-    const ahead = `.pbf?${windowQuery(t + 2, 'window', 90)}`;
-    const tilesAhead = () => served.filter((r) => r.path.endsWith(ahead));
-    await expect.poll(() => tilesAhead().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => tilesAhead().every((r) => r.status === 200)).toBe(true);
-    const asked = tilesAhead()
-      .map((r) => r.path)
-      .sort();
-    expect(new Set(asked).size).toBe(asked.length);
-    // The day after: the map asks for exactly those tiles, and each is a 304 (the browser's copy).
-    await page.keyboard.press('ArrowRight');
-    await expect(slider).toHaveValue(String(t + 2));
-    await mapIdle(page);
-    const revalidated = tilesAhead()
-      .filter((r) => r.status === 304)
-      .map((r) => r.path)
-      .sort();
-    expect(revalidated).toEqual(asked);
-    expect(tilesAhead().filter((r) => r.status === 200)).toHaveLength(asked.length);
-    // And the map draws them: the served cells are on screen for the new day.
-    const cells = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['server_cells'] }).length);
-    expect(cells).toBeGreaterThan(0);
-  } finally {
-    server.off('request', log);
-  }
   expect(watch.foreignRequests).toEqual([]);
   expect(watch.errors).toEqual([]);
 });

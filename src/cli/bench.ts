@@ -103,8 +103,7 @@ async function coldLoads(browser: import('@playwright/test').Browser, url: strin
 /**
  * Runs in the page: `steps` slider steps of one kind, each timed from the change to the map's next
  * idle, and as many plain repaints of the same map (the floor), taken in turn, so that the machine's
- * drift over a run weighs on both alike. Days walk through 2004–2009 thirty days at a time (or, uneven,
-41 and 19 days in turn).
+ * drift over a run weighs on both alike. Days walk through 2004–2009 a month at a time.
  *
  * The floor and the step each start right after a repaint, with none of the page's own requests in
  * flight. In software WebGL a repaint's drawing goes on in the GPU process after the map reports
@@ -112,9 +111,9 @@ async function coldLoads(browser: import('@playwright/test').Browser, url: strin
  * its count once the map is idle, which, taken during the floor, lengthened it (and flattered the
  * ratio: 1.73x against 2.02x in the same profile at 10,000,000 served events).
  */
-async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu', moves: 'even' | 'uneven' = 'even'): Promise<{ step: number[]; floor: number[] }> {
+async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu'): Promise<{ step: number[]; floor: number[] }> {
   return page.evaluate(
-    async ({ kind, steps, moves }) => {
+    async ({ kind, steps }) => {
       const w = window as unknown as { __map: import('maplibre-gl').Map; __gpu?: { setClock: (c: object) => void } };
       const map = w.__map;
       const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Date"]')!;
@@ -133,9 +132,7 @@ async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu', moves: 
       };
       const times = { step: [] as number[], floor: [] as number[] };
       for (let i = 0; i < steps; i++) {
-        // Uneven moves (41 days, then 19, …) never go as far as the last one did, so a served
-        // collection's tiles asked for ahead (lib/server/prefetch.ts) are never the ones wanted.
-        const t = 400 + i * 30 + (moves === 'uneven' && i % 2 ? 11 : 0);
+        const t = 400 + i * 30;
         while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
         await timed(() => map.triggerRepaint());
         times.floor.push(await timed(() => map.triggerRepaint()));
@@ -154,7 +151,7 @@ async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu', moves: 
       window.fetch = pageFetch;
       return times;
     },
-    { kind, steps: STEPS, moves },
+    { kind, steps: STEPS },
   );
 }
 
@@ -455,25 +452,14 @@ async function main() {
         await page.addInitScript('globalThis.__name = (f) => f');
         await page.goto(`${db.origin}/#t=2006-11-14&c=44.4,33.3,6&db=${db.origin}`);
         await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
-        // Even moves, as the arrow keys, Page Up/Down and play make them: each step's tiles were
-        // asked for ahead once the map was still (the bench waits for the page's requests before
-        // each timing, as a reader who looks at the map between steps does). Uneven moves: never.
         const { step, floor } = await timeSteps(page, 'shipped');
-        const { step: unforeseen, floor: unforeseenFloor } = await timeSteps(page, 'shipped', 'uneven');
         await page.close();
         row(
-          `Slider step with the ${(DB_ROWS / 1e6).toFixed(0)} million served events (zoom 6, new tiles each step, moving on as the last step did: its tiles asked for ahead)`,
+          `Slider step with the ${(DB_ROWS / 1e6).toFixed(0)} million served events (zoom 6, new tiles each step)`,
           `${ms(median(step))} / ${ms(p95(step))} ms`,
           `repaint with them: ${ms(median(floor))} / ${ms(p95(floor))} ms`,
           `${(median(step) / median(floor)).toFixed(2)}× repaint`,
           '≤ 2× repaint',
-        );
-        row(
-          `Slider step with them to a day not foreseen (moves of 41 and 19 days in turn: tiles drawn when asked)`,
-          `${ms(median(unforeseen))} / ${ms(p95(unforeseen))} ms`,
-          `repaint with them: ${ms(median(unforeseenFloor))} / ${ms(p95(unforeseenFloor))} ms`,
-          `${(median(unforeseen) / median(unforeseenFloor)).toFixed(2)}× repaint`,
-          '',
         );
       } finally {
         await db.close();
