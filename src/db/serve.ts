@@ -101,10 +101,10 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
     // A tile is a function of its place, its window and the collection loaded, so its ETag names
     // the window and the load: the browser keeps the tile and asks again with If-None-Match
     // (Cache-Control: no-cache), and while the load is the same the answer is a 304 without
-    // drawing the tile again. The atlas fetches the next step's tiles ahead this way
-    // (lib/server/prefetch.ts); a new load is never shown from the cache. The window must be in
-    // it: MapLibre keeps a tile whose new answer has the ETag of the one it holds, and a new
-    // window of the same tile would not have been drawn.
+    // drawing the tile again (a window seen before: a reader stepping back and forth, or an HTTP
+    // cache in front); a new load is never shown from a kept copy. The window must be in it:
+    // MapLibre keeps a tile whose new answer has the ETag of the one it holds, and a new window
+    // of the same tile would not have been drawn.
     const etag = `"${await loadStamp(pool)}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}"`;
     if (req.headers['if-none-match'] === etag) return send(res, 304, '', 'application/vnd.mapbox-vector-tile', { ETag: etag });
     const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
