@@ -8,7 +8,7 @@ const SIZE = 16;
 export function patternTile(kind: PatternKind, colour: string): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE;
-  const ctx = canvas.getContext('2d')!;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.strokeStyle = ctx.fillStyle = colour;
   ctx.lineWidth = 2;
   ctx.beginPath();

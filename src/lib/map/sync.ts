@@ -2,11 +2,12 @@
 // each from its own effect; the figure renderer calls them all once, so a figure shows exactly
 // what the screen does.
 import type * as maplibregl from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
 import type { LayerName } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { patternTile } from './patterns.ts';
-import { layers as ids, sources } from './style/ids.ts';
+import { layers as ids, sources, state as globalState } from './style/ids.ts';
 import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from './style/leads.ts';
 import { governoratesByLead } from '../state/tallies.ts';
 import { leadLayer, leadState } from './style/layers.ts';
@@ -46,20 +47,65 @@ function writeChanged(map: maplibregl.Map, feature: { source: string; id: string
  * Which governorates each lead held on day t, as four global-state lists the lead patterns and the
  * governorate labels read; empty while control is hidden, so the labels name the leads only then.
  */
-export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: boolean): void {
+function leadLists(atlas: Atlas, t: number, shown: boolean): Record<string, string[]> {
   const held = governoratesByLead(atlas, t);
-  for (const lead of Object.keys(held) as LeadOrGap[]) {
-    const ids = shown ? held[lead] : [];
+  return Object.fromEntries((Object.keys(held) as LeadOrGap[]).map((lead) => [leadState[lead], shown ? held[lead] : []]));
+}
+
+export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: boolean): void {
+  for (const [key, ids] of Object.entries(leadLists(atlas, t, shown))) {
     // A lead changes a few times a year: write (and so re-filter) only when its list does.
-    const current = map.getGlobalState()[leadState[lead]] as string[] | undefined;
-    if (current?.join() !== ids.join()) map.setGlobalStateProperty(leadState[lead], ids);
+    const current = map.getGlobalState()[key] as string[] | undefined;
+    if (current?.join() !== ids.join()) map.setGlobalStateProperty(key, ids);
   }
+}
+
+/**
+ * The place chosen, and the governorates that outline it: the governorate itself, or a region's
+ * members; a governorate chosen by its id, by itself.
+ */
+export function selectionState(atlas: Atlas, placeId: string | null): Record<string, unknown> {
+  const place = atlas.places.find((p) => p.id === placeId);
+  const governorate = atlas.governorates.features.find((g) => g.properties.id === placeId);
+  const areas = governorate
+    ? [governorate.properties.id]
+    : place?.properties.kind === 'governorate'
+      ? [place.properties.governorate]
+      : place?.properties.kind === 'region'
+        ? (place.properties.members ?? [])
+        : [];
+  return { [globalState.selected]: placeId ?? '', [globalState.selectedAreas]: areas };
+}
+
+export function setSelection(map: maplibregl.Map, atlas: Atlas, placeId: string | null): void {
+  for (const [key, value] of Object.entries(selectionState(atlas, placeId))) map.setGlobalStateProperty(key, value);
+}
+
+/**
+ * The style as the view opens: each toggle's layers shown or hidden, and the leads and the
+ * selection of the opening day written in as the global state's defaults. The map's first writes
+ * then change nothing; each that did (a layer's visibility, a filter's global state) made MapLibre
+ * lay out that layer's whole source a second time, just after its first (on 3 December the
+ * second layout of every source was a fifth of a cold load).
+ */
+export function styleAsOpened(style: StyleSpecification, atlas: Atlas, view: { t: number; layers: LayerName[]; place: string | null }): StyleSpecification {
+  const hidden = new Set(
+    (Object.entries(layersOfToggle) as [LayerName, string[]][]).flatMap(([name, layerIds]) => (view.layers.includes(name) ? [] : layerIds)),
+  );
+  const opening = { ...leadLists(atlas, view.t, view.layers.includes('control')), ...selectionState(atlas, view.place) };
+  return {
+    ...style,
+    state: Object.fromEntries(Object.entries(style.state ?? {}).map(([key, entry]) => [key, key in opening ? { default: opening[key] } : entry])),
+    layers: style.layers.map((layer) => (hidden.has(layer.id) ? { ...layer, layout: { ...layer.layout, visibility: 'none' } } : layer) as typeof layer),
+  };
 }
 
 export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): void {
   for (const [name, layerIds] of Object.entries(layersOfToggle) as [LayerName, string[]][]) {
     const visibility = shown.includes(name) ? 'visible' : 'none';
-    for (const id of layerIds) map.setLayoutProperty(id, 'visibility', visibility);
+    // Unset reads as visible: writing 'visible' over it would make MapLibre lay out the layer's
+    // whole source again.
+    for (const id of layerIds) if ((map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
   }
 }
 

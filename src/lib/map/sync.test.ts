@@ -1,0 +1,82 @@
+// The map opens on the view already written into its style, so the effects' first writes change
+// nothing: each that did made MapLibre lay out a whole source again before the first idle map.
+import type * as maplibregl from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { readRawFiles } from '../data/files-node.ts';
+import { loadAtlas } from '../data/load.ts';
+import { defaultView, type LayerName } from '../state/snapshot.ts';
+import { dayFromIso } from '../time/day.ts';
+import { screen } from './style/palette.ts';
+import { atlasStyle } from './style/style.ts';
+import { layers as ids, state } from './style/ids.ts';
+import { setLayerVisibility, setLeads, setSelection, styleAsOpened } from './sync.ts';
+
+const { atlas } = loadAtlas(readRawFiles());
+
+/** A map that holds a style's visibility and global state as MapLibre does, and counts the writes that change them. */
+function fakeMap(style: maplibregl.StyleSpecification) {
+  const visibility = new Map(style.layers.map((l) => [l.id, (l as { layout?: { visibility?: string } }).layout?.visibility]));
+  const global: Record<string, unknown> = Object.fromEntries(Object.entries(style.state ?? {}).map(([key, entry]) => [key, entry.default]));
+  const writes: string[] = [];
+  const map = {
+    getLayoutProperty: (id: string) => visibility.get(id),
+    setLayoutProperty: (id: string, _name: string, value: string) => {
+      // The events' custom layer is added once the style has loaded; hiding it lays out no source.
+      if (id !== ids.eventsCircle) writes.push(`${id}=${value}`);
+      visibility.set(id, value);
+    },
+    getGlobalState: () => global,
+    setGlobalStateProperty: (key: string, value: unknown) => {
+      // MapLibre reloads only on a change (deepEqual); so does this count.
+      if (JSON.stringify(global[key]) !== JSON.stringify(value)) writes.push(key);
+      global[key] = value;
+    },
+  };
+  return { map: map as unknown as maplibregl.Map, writes, visibility, global };
+}
+
+const views: { name: string; t: number; layers: LayerName[]; place: string | null }[] = [
+  { name: 'the default view', t: defaultView.t, layers: [...defaultView.layers], place: null },
+  { name: 'control hidden, displacement shown, a region chosen', t: dayFromIso('2004-06-01'), layers: ['events', 'displacement'], place: 'kurdistan' },
+  { name: 'events hidden, a governorate chosen by its id, on the invasion', t: dayFromIso('2003-03-20'), layers: ['control', 'context'], place: 'IQ-BA' },
+];
+
+describe('the style as the view opens it', () => {
+  for (const view of views) {
+    it(`leaves the first writes nothing to change: ${view.name}`, () => {
+      const { map, writes } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, view));
+      setLayerVisibility(map, view.layers);
+      setLeads(map, atlas, view.t, view.layers.includes('control'));
+      setSelection(map, atlas, view.place);
+      expect(writes).toEqual([]);
+    });
+  }
+
+  it('hides the layers of each toggle that is off, and writes the leads and the selection in', () => {
+    const { visibility, global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[1]));
+    expect(visibility.get(ids.controlFill)).toBe('none');
+    expect(visibility.get(ids.countriesFill)).toBe('none');
+    expect(visibility.get(ids.displacementCircle)).toBeUndefined();
+    expect(visibility.get(ids.placesCircle)).toBeUndefined();
+    expect(global[state.selected]).toBe('kurdistan');
+    expect(global[state.selectedAreas]).toEqual(['IQ-AR', 'IQ-DA', 'IQ-SU']);
+    // Control hidden: no lead is named on the labels.
+    expect(global[state.leadUs]).toEqual([]);
+  });
+
+  it('writes what changed when the view moves on from where it opened', () => {
+    const { map, writes, global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
+    setLayerVisibility(map, ['events', 'displacement', 'context']);
+    setSelection(map, atlas, 'kurdistan');
+    expect(writes).toContain(`${ids.controlFill}=none`);
+    expect(writes).toContain(`${ids.displacementCircle}=visible`);
+    expect(writes).toContain(state.selectedAreas);
+    expect(global[state.selectedAreas]).toEqual(['IQ-AR', 'IQ-DA', 'IQ-SU']);
+  });
+
+  it('opens on the leads of its day, as the control layer names them', () => {
+    const { global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
+    // 14 November 2006: Basra in the UK-led sector (geo/control.json).
+    expect(global[state.leadUk]).toContain('IQ-BA');
+  });
+});
