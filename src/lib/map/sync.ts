@@ -1,6 +1,6 @@
-// Writes view state into a MapLibre map, one function per concern. The screen map (MapView) calls
-// each from its own effect; the figure renderer calls them all once, so a figure shows exactly
-// what the screen does.
+// Writes view state into a MapLibre map, one function per concern. The screen map (MapView) opens
+// on styleAsOpened and then calls each from its own effect. (Figures do not use a MapLibre map:
+// they draw the same state from the figure scene, src/lib/print/scene.ts.)
 import type * as maplibregl from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../data/schema.ts';
@@ -64,7 +64,7 @@ export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: bo
  * The place chosen, and the governorates that outline it: the governorate itself, or a region's
  * members; a governorate chosen by its id, by itself.
  */
-export function selectionState(atlas: Atlas, placeId: string | null): Record<string, unknown> {
+function selectionState(atlas: Atlas, placeId: string | null): Record<string, unknown> {
   const place = atlas.places.find((p) => p.id === placeId);
   const governorate = atlas.governorates.features.find((g) => g.properties.id === placeId);
   const areas = governorate
@@ -85,8 +85,8 @@ export function setSelection(map: maplibregl.Map, atlas: Atlas, placeId: string 
  * The style as the view opens: each toggle's layers shown or hidden, and the leads and the
  * selection of the opening day written in as the global state's defaults. The map's first writes
  * then change nothing; each that did (a layer's visibility, a filter's global state) made MapLibre
- * lay out that layer's whole source a second time, just after its first (on 3 December the
- * second layout of every source was a fifth of a cold load).
+ * lay out that layer's whole source a second time, just after its first (on 3 December that
+ * was a quarter to a third of a cold load).
  */
 export function styleAsOpened(style: StyleSpecification, atlas: Atlas, view: { t: number; layers: LayerName[]; place: string | null }): StyleSpecification {
   const hidden = new Set(
