@@ -1,4 +1,4 @@
-// Entry: bundle the fonts, receive the data and the tours (checked at build time; in `npm run dev`,
+// Entry: bundle the fonts, start the map's worker, receive the data and the tours (checked at build time; in `npm run dev`,
 // here), offer the page API to scripts, and mount the app.
 import '@fontsource/noto-sans/400.css';
 // Figure titles and date stamps are set in the semibold; the PDF embeds the same face.
@@ -13,6 +13,10 @@ import type { FigureOptions } from './lib/print/options.ts';
 import { hasOwnTexts } from './lib/own/count-key.ts';
 import { knownOf } from './lib/state/snapshot.ts';
 import { useReaderLocale } from './lib/time/words.ts';
+import { startMapWorker } from './lib/map/worker.ts';
+
+// The map's worker starts now, while the data downloads and the panels are built (lib/map/worker.ts).
+startMapWorker();
 
 // Dates on screen in the reader's English (figures keep their own, fixed convention).
 useReaderLocale(navigator.languages);
