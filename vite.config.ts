@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { shippedAtlas } from './src/build/shipped-atlas.ts';
+import { preloadFonts } from './src/build/preload-fonts.ts';
 
 export default defineConfig({
-  plugins: [svelte(), shippedAtlas()],
+  plugins: [svelte(), shippedAtlas(), preloadFonts()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
   build: {

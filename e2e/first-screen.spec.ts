@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { firstScreenFonts } from '../src/build/preload-fonts.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 
 // The eight places the product card names; Diyala is a governorate, drawn and named by the base map.
@@ -52,6 +53,39 @@ test('the first screen draws the governorates and the places, offline and withou
 
   expect(watch.foreignRequests).toEqual([]);
   expect(watch.errors).toEqual([]);
+});
+
+test('the font files the first screen sets text in are preloaded, and only those', async ({ page }) => {
+  const fontsFetched = () =>
+    page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\.woff2?$/.test(new URL(e.name).pathname))
+        .map((e) => ({
+          face: new URL(e.name).pathname
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.woff2?$/, ''),
+          by: e.initiatorType,
+        }))
+        .sort((a, b) => a.face.localeCompare(b.face)),
+    );
+  const preloaded = [...firstScreenFonts].sort();
+
+  // Every font file came from index.html's preload links (src/build/preload-fonts.ts), none from
+  // the stylesheet once text was laid out: a file missing from the list would be fetched late.
+  await page.goto('/');
+  await mapIdle(page);
+  expect(await fontsFetched()).toEqual(preloaded.map((face) => ({ face, by: 'link' })));
+
+  // Without the links, the stylesheet asks for exactly these files: none is preloaded in vain.
+  await page.route(/\/(index\.html)?$/, async (route) => {
+    const html = await (await route.fetch()).text();
+    await route.fulfill({ body: html.replace(/<link rel="preload" as="font"[^>]*>/g, ''), contentType: 'text/html' });
+  });
+  await page.goto('/');
+  await mapIdle(page);
+  await expect.poll(async () => (await fontsFetched()).map((f) => f.face)).toEqual(preloaded);
+  expect((await fontsFetched()).every((f) => f.by === 'css')).toBe(true);
 });
 
 test('every place gets its label where there is room for it', async ({ page }) => {
