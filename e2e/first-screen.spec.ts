@@ -88,6 +88,18 @@ test('the font files the first screen sets text in are preloaded, and only those
   expect((await fontsFetched()).every((f) => f.by === 'css')).toBe(true);
 });
 
+test('a map that fails before it has loaded shows what it has, and the error reaches the console', async ({ page }) => {
+  // The canvas waits for the map's load (MapView.svelte); an error before it (here MapLibre's
+  // worker cannot be had) must not leave the map hidden, and is still reported in the console.
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  await page.route(/maplibre-gl-worker-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto('/');
+  await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Map of Iraq/ })).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => errors.join('\n')).toMatch(/Worker failed to load/);
+});
+
 test('every place gets its label where there is room for it', async ({ page }) => {
   // MapLibre jumps instead of flying under reduced motion, which keeps this test quick.
   await page.emulateMedia({ reducedMotion: 'reduce' });

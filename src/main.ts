@@ -1,5 +1,5 @@
-// Entry: bundle the fonts, start the map's worker, receive the data and the tours (checked at build time; in `npm run dev`,
-// here), offer the page API to scripts, and mount the app.
+// Entry: bundle the fonts, start the map's worker, receive the data and the tours (checked at
+// build time; in `npm run dev`, here), offer the page API to scripts, and mount the app.
 import '@fontsource/noto-sans/400.css';
 // Figure titles and date stamps are set in the semibold; the PDF embeds the same face.
 import '@fontsource/noto-sans/600.css';
