@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { firstScreenFonts } from '../src/build/preload-fonts.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 
@@ -97,12 +97,12 @@ for (const when of ['before', 'after'] as const) {
     // hears (CI once caught that race); the worker's answer held back makes it fail after.
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-    const held = (route: Route) => new Promise((resolve) => setTimeout(resolve, 1500)).then(() => route.continue());
+    const aWhile = () => new Promise((resolve) => setTimeout(resolve, 1500));
     await page.route(/maplibre-gl-worker-[\w-]+\.js$/, async (route) => {
-      if (when === 'after') await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (when === 'after') await aWhile();
       await route.fulfill({ status: 404, body: '' });
     });
-    if (when === 'before') await page.route('**/assets/atlas-data-*.json', held);
+    if (when === 'before') await page.route('**/assets/atlas-data-*.json', (route) => aWhile().then(() => route.continue()));
     await page.goto('/');
     await expect(page.locator('.maplibregl-canvas')).toBeVisible();
     await expect(page.getByRole('region', { name: /^Map of Iraq/ })).toHaveAttribute('aria-busy', 'false');

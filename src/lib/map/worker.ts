@@ -9,10 +9,10 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 
-let started = false;
 /** What MapLibre reports as an error: an Error, or at least its message. */
 export type MapError = maplibregl.ErrorEvent['error'];
 
+let started = false;
 let failure: MapError | null = null;
 const failureListeners = new Set<(error: MapError) => void>();
 
