@@ -185,6 +185,8 @@ test('a figure of the served collection draws its counts per grid cell, and its 
 
 test('a server that does not answer, and an address that is not one, are said so; the atlas goes on', async ({ page }) => {
   await page.goto(`${origin}/#db=http://127.0.0.1:9`);
+  // Another origin than the page's: asked about first (issue 37, e2e/link-safety.spec.ts).
+  await page.getByRole('group', { name: 'A link asks to connect to a collection server' }).first().getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The collection server at http://127.0.0.1:9 did not answer' })).toBeVisible();
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await page.getByLabel('Server address').fill('ftp://nowhere');

@@ -2,7 +2,7 @@
 // requests only (the map's transformRequest), so that a new window reloads the same tiles.
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/day.ts';
-import { tileTemplate, windowedTile, windowQuery } from './collection.ts';
+import { fetchMeta, tileTemplate, windowedTile, windowQuery } from './collection.ts';
 
 describe('the window on the server’s tiles', () => {
   const base = 'http://127.0.0.1:7800';
@@ -20,5 +20,21 @@ describe('the window on the server’s tiles', () => {
     expect(windowedTile('http://127.0.0.1:78000/6/39/25.pbf', base, query)).toBe('http://127.0.0.1:78000/6/39/25.pbf');
     expect(windowedTile(`${base}/meta`, base, query)).toBe(`${base}/meta`);
     expect(windowedTile('http://127.0.0.1:4173/assets/atlas.json', base, query)).toBe('http://127.0.0.1:4173/assets/atlas.json');
+  });
+});
+
+describe('a server that does not answer', () => {
+  it('is given up on after the timeout, with a sentence naming it and the route', async () => {
+    const { createServer } = await import('node:http');
+    // Accepts the connection and never answers.
+    const silent = createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const base = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      await expect(fetchMeta(base, 200)).rejects.toThrow(`The collection server at ${base} did not answer /meta within 0.2 s.`);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 });
