@@ -50,14 +50,14 @@ describe('view ⇄ URL', () => {
 
   it('falls back field by field, with a notice naming each bad part', () => {
     const { view, notices } = parseView('#t=2006-13-45&mode=sideways&w=-3&c=999,1,2&layers=events,bombs&place=atlantis&tags=violence,nope', known);
-    expect(view).toMatchObject({ t: defaultView.t, mode: 'window', windowDays: 90, camera: null, layers: ['events'], place: null, tags: ['violence'] });
+    expect(view).toMatchObject({ t: defaultView.t, mode: 'window', windowDays: 90, camera: null, layers: defaultView.layers, place: null, tags: ['violence'] });
     expect(notices).toHaveLength(7);
     expect(notices[0]).toMatch(/date “2006-13-45” is not valid/);
   });
 
   it('refuses dates outside 20 March 2003 – 18 December 2011, and dates that are not days', () => {
     expect(parseView('#t=2003-03-19', known).notices).toHaveLength(1);
-    expect(parseView('#t=2006-11', known).notices).toHaveLength(1);
+    expect(parseView('#t=2003-02-30', known).notices).toHaveLength(1);
     expect(parseView('#t=2011-12-18', known).view.t).toBe(dayFromIso('2011-12-18'));
   });
 
@@ -86,5 +86,41 @@ describe('view ⇄ URL', () => {
     const all = knownOf(atlas, []);
     for (const g of atlas.governorates.features) expect(parseView(`#place=${g.properties.id}`, all).view.place).toBe(g.properties.id);
     expect(parseView('#place=IQ-XX', all).notices[0]).toMatch(/place “IQ-XX” is not valid/);
+  });
+
+  describe('reads a link as its writer meant it (issue 37)', () => {
+    it('keeps the default layers when the link names one that does not exist, and says so', () => {
+      const { view, notices } = parseView('#layers=event', known);
+      expect(view.layers).toEqual(defaultView.layers);
+      expect(notices).toEqual([expect.stringMatching(/layers “event” is not valid; showing the default layers \(events, control, context\)/)]);
+      // No layers at all is a view a link can hold: the reader turned every layer off.
+      expect(parseView('#layers=', known).view.layers).toEqual([]);
+    });
+
+    it('writes repeated layer names back once', () => {
+      const { view, notices } = parseView('#layers=events,events,control,events', known);
+      expect(notices).toEqual([]);
+      expect(view.layers).toEqual(['events', 'control']);
+      expect(formatView(view)).toContain('layers=events,control');
+    });
+
+    it('refuses a negative or reversed passage instead of reading another range', () => {
+      for (const at of ['-5-10', '10-5', '5-5', '1.5-9', '3-', '0x10-0x20']) {
+        const { view, notices } = parseView(`#doc=steele-2008&at=${at}`, known);
+        expect(view.passage, at).toBeNull();
+        expect(notices[0], at).toMatch(/passage “.*” is not valid/);
+      }
+      expect(parseView('#doc=steele-2008&at=0-10', known).view.passage).toEqual([0, 10]);
+    });
+
+    it('opens a month on its first day, and a year on its first day in the atlas, with a notice', () => {
+      const month = parseView('#t=2007-12', known);
+      expect(month.view.t).toBe(dayFromIso('2007-12-01'));
+      expect(month.notices).toEqual([expect.stringMatching(/date “2007-12” is a month, not a day; showing 2007-12-01/)]);
+      expect(parseView('#t=2003', known).view.t).toBe(dayFromIso('2003-03-20'));
+      expect(parseView('#t=2003-03', known).view.t).toBe(dayFromIso('2003-03-20'));
+      // A month wholly outside the atlas is refused as any date is.
+      expect(parseView('#t=2012-01', known)).toMatchObject({ view: { t: defaultView.t }, notices: [expect.stringMatching(/is not valid/)] });
+    });
   });
 });

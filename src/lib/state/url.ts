@@ -3,7 +3,7 @@
 // a malformed or hostile link falls back to defaults with a visible notice.
 import { isoDay } from '../time/day.ts';
 import { readPlainDate } from '../time/plain-date.ts';
-import { timeModes, type TimeMode } from '../time/window.ts';
+import { FIRST_DAY, timeModes, type TimeMode } from '../time/window.ts';
 import { defaultView, layerNames, validCamera, validDay, validServer, validWindowDays, type Known, type LayerName, type ViewSnapshot } from './snapshot.ts';
 
 /** Every key a link may carry (parseView ignores others, so that old links keep working). */
@@ -28,9 +28,14 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
 
   const t = params.get('t');
   if (t !== null) {
-    const day = readPlainDate(t);
-    if (day?.precision === 'day' && validDay(day.t0)) view.t = day.t0;
-    else refuse('date', t, `${isoDay(view.t)} (dates run from 2003-03-20 to 2011-12-18)`);
+    const span = readPlainDate(t);
+    // A month or a year opens on its first day in the atlas's span, and says so (issue 37).
+    const first = span && span.precision !== 'day' ? Math.max(span.t0, FIRST_DAY) : null;
+    if (span?.precision === 'day' && validDay(span.t0)) view.t = span.t0;
+    else if (first !== null && span && first <= span.t1 && validDay(first)) {
+      view.t = first;
+      notices.push(`The link's date ${shown(t)} is a ${span.precision}, not a day; showing ${isoDay(first)}, its first day in the atlas.`);
+    } else refuse('date', t, `${isoDay(view.t)} (dates run from 2003-03-20 to 2011-12-18)`);
   }
   const mode = params.get('mode');
   if (mode !== null) {
@@ -51,10 +56,12 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   }
   const layers = params.get('layers');
   if (layers !== null) {
-    const names = list(layers);
+    // Repeated names count once. One name the atlas does not have leaves the whole part at its
+    // default: a misspelt "contrl" must not turn the control layer off (issue 37).
+    const names = [...new Set(list(layers))];
     const bad = names.filter((n) => !layerNames.includes(n as LayerName));
-    if (bad.length) refuse('layers', bad.join(','), 'the layers it names that exist');
-    view.layers = names.filter((n): n is LayerName => layerNames.includes(n as LayerName));
+    if (bad.length) refuse('layers', bad.join(','), `the default layers (${view.layers.join(', ')}); the layers are ${layerNames.join(', ')}`);
+    else view.layers = names as LayerName[];
   }
   for (const [key, set, what] of [
     ['texts', known.texts, 'text filter'],
@@ -77,9 +84,11 @@ export function parseView(hash: string, known: Known): { view: ViewSnapshot; not
   }
   const at = params.get('at');
   if (at !== null && view.doc) {
-    const [start, end] = at.split('-').map(Number);
-    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start) view.passage = [start, end];
-    else refuse('passage', at, 'the text without a highlight');
+    // Two whole numbers, the second larger: "-5-10" is not read as 0 to 5, nor "10-5" turned round.
+    const m = /^(\d{1,9})-(\d{1,9})$/.exec(at);
+    const [start, end] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+    if (end > start) view.passage = [start, end];
+    else refuse('passage', at, 'the text without a highlight (a passage is two character offsets, the first smaller: at=120-180)');
   }
   const tour = params.get('tour');
   if (tour !== null) {
