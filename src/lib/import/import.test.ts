@@ -63,7 +63,7 @@ describe('import: checks after reading', () => {
     const result = await readCsv('swapped.csv', csv, () => {});
     expect(result.set.count).toBe(4);
     // Baghdad swapped (33.3 E, 44.4 N) is in Turkey, inside the map's area; 47.8 N is beyond it.
-    expect(result.checks).toEqual({ outOfRange: 1, outsideArea: 2, likelySwapped: 2, bounds: [33.3, 33.3, 44.4, 44.4] });
+    expect(result.checks).toEqual({ outOfRange: 1, outsideArea: 2, likelySwapped: 2, cut: 0, bounds: [33.3, 33.3, 44.4, 44.4] });
     expect(checkWords(result.checks, 'row')).toEqual([
       '1 row refused for a date outside 1990–2012 (listed below).',
       "2 rows lie outside the map's area (24–64° E, 12–46° N), so nothing draws them.",
@@ -158,5 +158,20 @@ describe('import: labels and sources packed into one string for the page', () =>
     expect(stringAt(set.sources, 2999)).toBe('last');
     expect(stringAt(set.sources, 0)).toBe('');
     expect(set.labels.ends).toHaveLength(3000);
+  });
+});
+
+describe('import: labels and sources too long to be labels (issue 37)', () => {
+  it('cuts them to 2,000 characters, never between the halves of a character, and counts the rows cut', async () => {
+    const long = `${'a'.repeat(1998)}😀${'b'.repeat(5000)}`;
+    const csv = `date,lat,lon,label,source\n2006-11-14,33.3,44.4,${long},short\n2006-11-15,33.3,44.4,fine,${'s'.repeat(2001)}\n2006-11-16,33.3,44.4,fine,fine\n`;
+    const result = await readCsv('long.csv', csv, () => {});
+    expect(result.set.count).toBe(3);
+    expect(result.checks.cut).toBe(2);
+    const first = stringAt(result.set.labels, 0);
+    expect(first.length).toBeLessThanOrEqual(2000);
+    expect(first).toMatch(/^a{1998}…$/);
+    expect(stringAt(result.set.sources, 1)).toHaveLength(2000);
+    expect(checkWords(result.checks, 'row')).toContain('2 rows had a label or source longer than 2,000 characters, cut to that length.');
   });
 });

@@ -3,7 +3,7 @@
 // page; pure enough to run in Node for the tests (given the text or the bytes).
 import Papa from 'papaparse';
 import { EventColumns, type ImportedSet } from './events.ts';
-import { columnsOf, knownColumns, readRow, type ImportProblem, type RecordUnit, type Role } from './rows.ts';
+import { columnsOf, knownColumns, readRow, type ImportedRow, type ImportProblem, type RecordUnit, type Role } from './rows.ts';
 import { guessColumns, type ColumnChoice, type ColumnQuestion } from './columns.ts';
 import { checkImport, type ImportChecks } from './checks.ts';
 import { pointOf, type RecordBatches } from './columnar.ts';
@@ -46,7 +46,13 @@ class Collector {
   problems: ImportProblem[] = [];
   problemCount = 0;
   outOfRange = 0;
+  /** Rows whose label or source was cut to MAX_LABEL characters. */
+  cut = 0;
   rows = 0;
+  keep(event: ImportedRow) {
+    if (event.cut) this.cut++;
+    this.events.push(event);
+  }
   report(problems: ImportProblem[]) {
     this.problemCount += problems.length;
     if (problems.some((p) => p.outOfRange)) this.outOfRange++;
@@ -85,7 +91,7 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
           const row = ++c.rows + 1;
           for (const [n, i] of read) record[n] = cells[i];
           const result = readRow(record, chosen, row, choice?.dateFormat);
-          if ('event' in result) c.events.push(result.event);
+          if ('event' in result) c.keep(result.event);
           else c.report(result.problems);
         }
         onProgress(Math.min(1, results.meta.cursor / size));
@@ -101,7 +107,7 @@ export function readCsv(name: string, input: File | string, onProgress: (fractio
           problemCount: c.problemCount,
           unit: 'row',
           fatal,
-          checks: checkImport(set, c.outOfRange),
+          checks: checkImport(set, c.outOfRange, c.cut),
           question,
           choice,
         });
@@ -144,13 +150,13 @@ export function readGeoJson(name: string, text: string, onProgress: (fraction: n
     }
     const [lng, lat] = feature.geometry.coordinates;
     const read = readRow({ ...feature.properties, longitude: lng, latitude: lat }, columns, i, choice?.dateFormat);
-    if ('event' in read) c.events.push(read.event);
+    if ('event' in read) c.keep(read.event);
     else c.report(read.problems);
     if (i % 20000 === 0) onProgress(i / data.features!.length);
   });
   onProgress(1);
   const set = c.events.finish(name);
-  return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange), choice };
+  return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'feature', checks: checkImport(set, c.outOfRange, c.cut), choice };
 }
 
 /**
@@ -163,7 +169,16 @@ export async function readRecords(name: string, source: RecordBatches, onProgres
   const header = source.header.filter((h) => h !== geometry);
   const result = (extra: Partial<ImportResult> = {}): ImportResult => {
     const set = c.events.finish(name);
-    return { set, rows: c.rows, problems: c.problems, problemCount: c.problemCount, unit: 'record', checks: checkImport(set, c.outOfRange), choice, ...extra };
+    return {
+      set,
+      rows: c.rows,
+      problems: c.problems,
+      problemCount: c.problemCount,
+      unit: 'record',
+      checks: checkImport(set, c.outOfRange, c.cut),
+      choice,
+      ...extra,
+    };
   };
   let columns: Partial<Record<Role, string>> | null = null;
   for await (const batch of source.batches()) {
@@ -184,7 +199,7 @@ export async function readRecords(name: string, source: RecordBatches, onProgres
         record.latitude = point.lat;
       }
       const read = readRow(record, columns, index, choice?.dateFormat);
-      if ('event' in read) c.events.push(read.event);
+      if ('event' in read) c.keep(read.event);
       else c.report(read.problems);
     }
     onProgress(source.total ? c.rows / source.total : 1);

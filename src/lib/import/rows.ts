@@ -30,6 +30,8 @@ export interface ImportedRow {
   source: string;
   /** Where it came from, in the file's RecordUnit. */
   row: number;
+  /** Set where the label or source was longer than MAX_LABEL and cut. */
+  cut?: true;
 }
 
 /** The header names each role may go by, lower-cased. */
@@ -171,12 +173,29 @@ export function readRow(
   }
   // A file that is not UTF-8 (Latin-1, Windows-1256) is decoded with U+FFFD for each byte it could
   // not read: say so where it happens, rather than keep a label whose letters were lost unsaid.
-  const label = cellOf(record, columns.label);
-  const source = cellOf(record, columns.source);
-  if (label.includes(UNREADABLE)) problems.push({ row, column: columns.label!, message: unreadableText(label) });
-  if (source.includes(UNREADABLE)) problems.push({ row, column: columns.source!, message: unreadableText(source) });
+  const fullLabel = cellOf(record, columns.label);
+  const fullSource = cellOf(record, columns.source);
+  if (fullLabel.includes(UNREADABLE)) problems.push({ row, column: columns.label!, message: unreadableText(fullLabel) });
+  if (fullSource.includes(UNREADABLE)) problems.push({ row, column: columns.source!, message: unreadableText(fullSource) });
   if (problems.length) return { problems };
-  return { event: { lng, lat, t0: (start as { t0: number }).t0, t1, label, source, row } };
+  const label = capText(fullLabel);
+  const source = capText(fullSource);
+  const event: ImportedRow = { lng, lat, t0: (start as { t0: number }).t0, t1, label, source, row };
+  if (label !== fullLabel || source !== fullSource) event.cut = true;
+  return { event };
+}
+
+/**
+ * The most characters a label or source keeps (issue 37): a cell of a megabyte is a file's
+ * mistake or an attack on the page, not a label. Longer ones are cut, and the rows counted.
+ */
+export const MAX_LABEL = 2000;
+
+/** The text cut to MAX_LABEL characters, with an ellipsis, never between the halves of a character. */
+export function capText(text: string): string {
+  if (text.length <= MAX_LABEL) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_LABEL - 2]) ? MAX_LABEL - 2 : MAX_LABEL - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /** What a decoder puts for bytes that are not UTF-8. */

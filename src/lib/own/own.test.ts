@@ -11,7 +11,7 @@ import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type 
 import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
 import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
-import { readPlaceFiles } from './read-zip.ts';
+import { readPlaceFiles, unsafeEntryName, ZIP_LIMITS } from './read-zip.ts';
 import { shortName } from '../print/caption.ts';
 import { prune, removeItem, usedPlaces } from './edit.ts';
 
@@ -182,6 +182,44 @@ describe('place files loaded back', () => {
     expect(bad({ 'places/sources/a.txt': 'hi', 'places/sources/index.json': '{"texts":[{"id":"a"}]}', 'places/x.geojson': '{' })).toEqual({
       ok: false,
       message: expect.stringContaining('x.zip: places/x.geojson is not JSON'),
+    });
+  });
+});
+
+describe('a zip with limits (issue 37)', () => {
+  const zipOf = (files: Record<string, string | Uint8Array>) =>
+    zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])), { level: 9 });
+  const index = '{"texts":[{"id":"a"}]}';
+
+  it('refuses an entry whose name climbs out of its folder or starts at a root, naming the name', () => {
+    for (const name of ['../evil.geojson', 'places/../../etc/passwd', 'places\\..\\..\\x.geojson', '/etc/passwd', 'C:/Windows/x.txt', '\\\\server\\share']) {
+      const read = readPlaceFiles(zipOf({ 'places/sources/a.txt': 'hi', 'places/sources/index.json': index, [name]: 'x' }), 'x.zip', atlas);
+      expect(read, name).toEqual({ ok: false, message: expect.stringContaining(`the entry “${name}”`) });
+      expect((read as { message: string }).message, name).toMatch(/is an absolute path|climbs out of its folder/);
+    }
+    expect(unsafeEntryName('places/sources/a..b.txt')).toBeNull();
+  });
+
+  it('stops before the entry that takes it past 50 MB inflated, and names it', () => {
+    // 30 MB of zeros each: a few kilobytes zipped.
+    const zeros = new Uint8Array(30 * 1024 * 1024);
+    const zip = zipOf({ 'places/sources/a.txt': 'hi', 'places/sources/index.json': index, 'places/one.geojson': zeros, 'places/two.geojson': zeros });
+    expect(zip.length).toBeLessThan(200_000);
+    expect(readPlaceFiles(zip, 'bomb.zip', atlas)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^bomb\.zip: places\/two\.geojson would take the zip past 50 MB inflated \(60 MB with the entries before it\)/),
+    });
+  });
+
+  it('refuses a text longer than the form takes, before inflating it when its size says so', () => {
+    const long = 'a'.repeat(ZIP_LIMITS.textBytes + 1);
+    expect(readPlaceFiles(zipOf({ 'places/sources/index.json': index, 'places/sources/a.txt': long }), 'x.zip', atlas)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^x\.zip: places\/sources\/a\.txt would inflate to .* a text has at most 200,000 characters/),
+    });
+    expect(readPlaceFiles(zipOf({ 'places/sources/index.json': index, 'places/sources/a.txt': 'a'.repeat(200_001) }), 'x.zip', atlas)).toEqual({
+      ok: false,
+      message: 'x.zip: places/sources/a.txt has 200,001 characters; a text has at most 200,000.',
     });
   });
 });

@@ -1,11 +1,12 @@
 // "Load place files": a zip made by "Download as place files" (or by hand, in the same layout)
 // read back into an own text. Whatever is wrong is named by file and field; a text or place whose
-// id the atlas already uses is offered a new id, never written over. Pure.
+// id the atlas already uses is offered a new id, never written over. A zip that would inflate past
+// its limits, or whose entry names climb out of their folder, is refused before it is inflated. Pure.
 import { unzipSync } from 'fflate';
 import { paths } from '../data/files.ts';
 import { indexMentions } from '../data/mentions.ts';
 import type { Atlas, Place } from '../data/schema.ts';
-import { freeId, type OwnText, type PlaceFeature, type SourceEntry } from './draft.ts';
+import { freeId, MAX_TEXT, type OwnText, type PlaceFeature, type SourceEntry } from './draft.ts';
 
 export type ZipRead =
   | { ok: true; own: OwnText; notes: string[] }
@@ -42,13 +43,56 @@ export function readPlaceFiles(bytes: Uint8Array, zipName: string, atlas: Atlas,
   }
 }
 
-function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): ZipRead {
-  let entries: Record<string, Uint8Array>;
+/**
+ * What a zip may hold before the reader stops (issue 37): a zip of a few kilobytes can inflate to
+ * gigabytes. A text has at most MAX_TEXT characters, as in the form, so at most 4 bytes each.
+ */
+export const ZIP_LIMITS = { totalBytes: 50 * 1024 * 1024, textBytes: 4 * MAX_TEXT, entries: 5000 } as const;
+
+/** Why an entry's name is refused: it climbs out of its folder or starts at a root; null if it is a plain relative path. */
+export function unsafeEntryName(name: string): string | null {
+  if (/^[/\\]/.test(name) || /^[a-z]:/i.test(name)) return 'is an absolute path';
+  if (name.split(/[/\\]/).includes('..')) return 'climbs out of its folder (“..”)';
+  if (name.includes('\0')) return 'holds a NUL character';
+  return null;
+}
+
+/** Inflates the zip's entries one by one, stopping before the first that passes a limit (naming it). */
+function unzipWithLimits(bytes: Uint8Array, zipName: string): Record<string, Uint8Array> {
+  let total = 0;
+  let count = 0;
+  let refusal: Error | null = null;
+  const refuse = (message: string) => {
+    refusal = new Error(`${zipName}: ${message} Nothing was loaded.`);
+    throw refusal;
+  };
   try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw new Error(`${zipName} is not a zip file. "Load place files" takes the zip that "Download as place files" makes.`);
+    return unzipSync(bytes, {
+      // Called for each entry just before it is inflated; throwing here inflates nothing more.
+      filter: ({ name, originalSize }) => {
+        const unsafe = unsafeEntryName(name);
+        if (unsafe) refuse(`the entry “${name.slice(0, 200)}” ${unsafe}, so it is refused.`);
+        if (++count > ZIP_LIMITS.entries) refuse(`it holds more than ${ZIP_LIMITS.entries} entries; place files of one text are far fewer.`);
+        if (textFile.test(name) && originalSize > ZIP_LIMITS.textBytes)
+          refuse(`${name} would inflate to ${megabytes(originalSize)}; a text has at most ${MAX_TEXT.toLocaleString('en')} characters.`);
+        total += originalSize;
+        if (total > ZIP_LIMITS.totalBytes)
+          refuse(
+            `${name} would take the zip past ${megabytes(ZIP_LIMITS.totalBytes)} inflated (${megabytes(total)} with the entries before it); it was not inflated.`,
+          );
+        return true;
+      },
+    });
+  } catch (error) {
+    if (refusal) throw refusal;
+    throw new Error(`${zipName} is not a zip file. "Load place files" takes the zip that "Download as place files" makes.`, { cause: error });
   }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): ZipRead {
+  const entries = unzipWithLimits(bytes, zipName);
   const texts = Object.keys(entries).filter((p) => textFile.test(p));
   if (texts.length !== 1)
     throw new Error(
@@ -63,6 +107,8 @@ function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): 
   if (!entry) throw new Error(`${zipName}: ${paths.sourceIndex} has no entry with "id": "${id}" for ${texts[0]}.`);
 
   const text = decode(entries[texts[0]], texts[0], zipName);
+  if (text.length > MAX_TEXT)
+    throw new Error(`${zipName}: ${texts[0]} has ${text.length.toLocaleString('en')} characters; a text has at most ${MAX_TEXT.toLocaleString('en')}.`);
   const taken = new Set(atlas.sources.map((s) => s.id));
   const newId = asId ?? id;
   if (taken.has(newId)) return { ok: false, clash: { id: newId, title: entry.title, free: freeId(newId, taken) } };
