@@ -49,5 +49,15 @@ Object.assign(window, {
 
 mount(App, {
   target: document.getElementById('app')!,
-  props: { atlas, problems, tours, known, version, shipped: shipped.atlas, own: stored?.own ?? new Set<string>(), ownTexts: stored?.texts ?? [] },
+  props: {
+    atlas,
+    problems,
+    tours,
+    known,
+    version,
+    shipped: shipped.atlas,
+    own: stored?.own ?? new Set<string>(),
+    ownTexts: stored?.texts ?? [],
+    unreadableTexts: stored?.unreadable ?? [],
+  },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkChoice, guessColumns, guessDateFormat, headerKey, readDateAs } from './columns.ts';
+import { checkChoice, guessColumns, guessDateFormat, headerKey, readDateAs, rememberedChoice } from './columns.ts';
 import { knownColumns, readRow } from './rows.ts';
 import { readCsv, readGeoJson } from './read.ts';
 import { dayFromIso } from '../time/day.ts';
@@ -84,5 +84,28 @@ describe('a file with unknown columns', () => {
     expect(read.set.count).toBe(1);
     expect(read.set.t0[0]).toBe(dayFromIso('2006-11-14'));
     expect(Array.from(read.set.lngLat)).toEqual([44.4, 33.3]);
+  });
+});
+
+describe('a choice remembered by another version (issue 37)', () => {
+  const header = ['when', 'x', 'y', 'what'];
+  it('is used when it still fits the header and names formats this version has', () => {
+    const kept = JSON.stringify({ columns: { date: 'when', lng: 'x', lat: 'y', label: 'what' }, dateFormat: 'dmy' });
+    expect(rememberedChoice(kept, header, false)).toEqual({ columns: { date: 'when', lng: 'x', lat: 'y', label: 'what' }, dateFormat: 'dmy' });
+    // An older shape without a date format reads as the atlas's own reading.
+    expect(rememberedChoice(JSON.stringify({ columns: { date: 'when', lng: 'x', lat: 'y' } }), header, false)?.dateFormat).toBe('auto');
+  });
+  it('is not used, so the reader is asked again, when it does not', () => {
+    for (const kept of [
+      null,
+      '{broken',
+      '[]',
+      JSON.stringify({ columns: { date: 'when', lng: 'x', lat: 'y' }, dateFormat: 'julian' }),
+      JSON.stringify({ columns: { date: 'when', lng: 'x', lat: 'gone' } }),
+      JSON.stringify({ columns: { date: 'when', lng: 'x', lat: 'y', colour: 'what' } }),
+      JSON.stringify({ columns: { date: 3, lng: 'x', lat: 'y' } }),
+      JSON.stringify({ columns: { lng: 'x', lat: 'y' } }),
+    ])
+      expect(rememberedChoice(kept, header, false), String(kept)).toBeNull();
   });
 });

@@ -114,3 +114,26 @@ export function checkChoice(choice: ColumnChoice, header: string[], fixedPositio
   if (unknown.length) return `The file has no column ${unknown.map((c) => `"${c}"`).join(', ')}.`;
   return null;
 }
+
+/**
+ * A choice remembered in this browser, read back as this version reads choices (issue 37): one
+ * kept by another version (another shape, a format it no longer has, columns this header lacks)
+ * is not used, and the reader is asked again rather than the file read wrongly. Null then.
+ */
+export function rememberedChoice(saved: string | null, header: string[], fixedPosition: boolean): ColumnChoice | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(saved ?? 'null');
+  } catch {
+    return null;
+  }
+  const v = value as { columns?: unknown; dateFormat?: unknown } | null;
+  if (typeof v !== 'object' || v === null || typeof v.columns !== 'object' || v.columns === null || Array.isArray(v.columns)) return null;
+  const roles = Object.keys(roleNames);
+  const columns = Object.entries(v.columns as Record<string, unknown>);
+  if (columns.some(([role, column]) => !roles.includes(role) || (column !== undefined && typeof column !== 'string'))) return null;
+  const dateFormat = v.dateFormat === undefined ? 'auto' : v.dateFormat;
+  if (!dateFormats.some((f) => f.id === dateFormat)) return null;
+  const choice: ColumnChoice = { columns: v.columns as ColumnChoice['columns'], dateFormat: dateFormat as DateFormat };
+  return checkChoice(choice, header, fixedPosition) === null ? choice : null;
+}

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
-import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type TextForm } from './draft.ts';
+import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type OwnText, type TextForm } from './draft.ts';
 import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
 import { ownFiles, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
 import { readPlaceFiles, unsafeEntryName, ZIP_LIMITS } from './read-zip.ts';
+import { KEPT_FORMAT, keptDownload, readKept, toKept, type UnreadableKept } from './kept.ts';
 import { shortName } from '../print/caption.ts';
 import { prune, removeItem, usedPlaces } from './edit.ts';
 
@@ -183,6 +184,44 @@ describe('place files loaded back', () => {
       ok: false,
       message: expect.stringContaining('x.zip: places/x.geojson is not JSON'),
     });
+  });
+});
+
+describe('texts kept by another version of the atlas (issue 37)', () => {
+  it('brings a record of the first shape (no format, no mentions) up to this one, and it still lays over the atlas', () => {
+    const { own } = made();
+    const { format, mentions, ...first } = toKept(own);
+    expect([format, mentions.length]).toEqual([KEPT_FORMAT, 1]);
+    const read = readKept(structuredClone(first) as unknown);
+    expect(read).toMatchObject({ ok: true, upgradedFrom: 1 });
+    const upgraded = (read as { own: OwnText }).own;
+    expect(upgraded.mentions).toEqual([]);
+    expect(upgraded.text).toBe(own.text);
+    expect(withOwnTexts(atlas, [upgraded]).problems).toEqual([]);
+    // What this version writes, it reads back unchanged and calls current.
+    expect(readKept(structuredClone(toKept(own)))).toEqual({ ok: true, own: { ...own }, upgradedFrom: null });
+  });
+
+  it('keeps a record it cannot read as it was, with its problem, its words and a download', () => {
+    const { own } = made();
+    const newer = { ...toKept(own), format: KEPT_FORMAT + 1 };
+    const read = readKept(newer);
+    expect(read).toMatchObject({ ok: false, id: own.entry.id, title: own.entry.title, text: own.text, record: newer });
+    expect((read as UnreadableKept).problem).toMatch(/kept by a newer version of the atlas/);
+    expect(JSON.parse(keptDownload(read as UnreadableKept).json)).toEqual(newer);
+    expect(keptDownload(read as UnreadableKept).name).toBe(`${own.entry.id}-as-kept.json`);
+    for (const [broken, why] of [
+      [{ ...toKept(own), places: [1, 2] }, /places are not place features/],
+      [{ ...toKept(own), mentions: [{ start: 'x' }] }, /mentions are not/],
+      [{ ...toKept(own), text: 5 }, /has no text/],
+      [{ format: 'two' }, /format "two" is not one the atlas wrote/],
+      ['a string', /not an object/],
+    ] as const) {
+      const bad = readKept(broken);
+      expect(bad.ok).toBe(false);
+      expect((bad as UnreadableKept).problem).toMatch(why);
+      expect((bad as UnreadableKept).record).toBe(broken);
+    }
   });
 });
 

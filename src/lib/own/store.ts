@@ -3,6 +3,7 @@
 // merges the texts) on a load when there is nothing to merge.
 import { OWN_COUNT_KEY } from './count-key.ts';
 import type { OwnText } from './draft.ts';
+import { toKept } from './kept.ts';
 
 const DB = 'iraq-war-atlas';
 const STORE = 'own-texts';
@@ -10,7 +11,11 @@ const STORE = 'own-texts';
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'entry.id' });
+    // A later version may raise the database's version: the store is made only where it is missing,
+    // so the texts kept in it are never dropped by an upgrade (issue 37).
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'entry.id' });
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('the browser refused its database'));
   });
@@ -32,7 +37,8 @@ async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => 
   }
 }
 
-export const readOwnTexts = (): Promise<OwnText[]> => run('readonly', (s) => s.getAll() as IDBRequest<OwnText[]>);
+/** Every record kept, as it was written (kept.ts reads each, whatever version wrote it). */
+export const readKeptRecords = (): Promise<unknown[]> => run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>);
 
 async function recount(): Promise<void> {
   const n = await run('readonly', (s) => s.count());
@@ -42,7 +48,7 @@ async function recount(): Promise<void> {
 
 /** Keeps a text (replacing the one with its id). A plain object: a Svelte state proxy cannot be stored. */
 export async function saveOwnText(own: OwnText): Promise<void> {
-  await run('readwrite', (s) => s.put(own));
+  await run('readwrite', (s) => s.put(toKept(own)));
   await recount();
 }
 
