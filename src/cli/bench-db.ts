@@ -2,8 +2,9 @@
 // events (src/db/seeded-collection.ts) is written as a CSV, loaded by `npm run db -- load`'s own
 // code into a cluster in a temporary folder, and served by `npm run db -- serve`'s server; then:
 // the load rate, tile latency over HTTP at zooms 4, 8 and 12 for one-year windows (median and
-// 95th percentile, and the largest tile), and, in bench.ts, a slider step on the map against a
-// repaint. Nothing asserts; the figures are printed beside their targets.
+// 95th percentile, and the largest tile), tiles while one and then 20 readers step the slider
+// together, and, in bench.ts, a slider step on the map against a repaint. Nothing asserts; the
+// figures are printed beside their targets.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +29,64 @@ export interface DbBench {
   load: LoadReport;
   writeSeconds: number;
   tiles: { z: number; ms: number[]; bytes: number[]; kind: string }[];
+  /** Tile latencies of readers stepping the slider: one alone, then READERS together (issue 37). */
+  stepping: { alone: Stepped; together: Stepped };
   close: () => Promise<void>;
+}
+
+/** Readers stepping the slider at once, and the steps each takes. */
+export const READERS = 20;
+const READER_STEPS = 10;
+/** A reader's view: Baghdad and around at zoom 8, as the page at 1280 × 800 shows it (12 tiles). */
+const VIEW = { z: 8, west: 42.2, south: 31.8, east: 46.6, north: 34.6 };
+
+/** The tiles of VIEW at its zoom. */
+function viewTiles(): [number, number][] {
+  const n = 2 ** VIEW.z;
+  const x = (lng: number) => Math.floor(((lng + 180) / 360) * n);
+  const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+  const out: [number, number][] = [];
+  for (let tx = x(VIEW.west); tx <= x(VIEW.east); tx++) for (let ty = y(VIEW.north); ty <= y(VIEW.south); ty++) out.push([tx, ty]);
+  return out;
+}
+
+/**
+ * `readers` readers each stepping a one-year window forward a week at a time, as a slider does:
+ * at each step all the view's tiles at once (as MapLibre asks for them), the next step once they
+ * have come. Each reader starts on its own day, so no two ask for the same window. Every tile's
+ * time is returned.
+ */
+export interface Stepped {
+  /** Each tile's time, ms. */
+  times: number[];
+  /** Tiles served a second over the whole run. */
+  perSecond: number;
+}
+
+async function stepTogether(origin: string, readers: number): Promise<Stepped> {
+  const tiles = viewTiles();
+  const start = Date.UTC(2006, 10, 14);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const times: number[] = [];
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: readers }, async (_, reader) => {
+      for (let step = 0; step < READER_STEPS; step++) {
+        const to = start + (reader * 3 + step * 7) * 86_400_000;
+        const query = `from=${iso(to - 365 * 86_400_000)}&to=${iso(to)}`;
+        await Promise.all(
+          tiles.map(async ([x, y]) => {
+            const began = performance.now();
+            const response = await fetch(`${origin}/${VIEW.z}/${x}/${y}.pbf?${query}`);
+            await response.arrayBuffer();
+            if (!response.ok) throw new Error(`tile ${VIEW.z}/${x}/${y}: HTTP ${response.status}`);
+            times.push(performance.now() - began);
+          }),
+        );
+      }
+    }),
+  );
+  return { times, perSecond: times.length / ((performance.now() - began) / 1000) };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * q) - 1)];
@@ -77,11 +135,14 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
       }
     tiles.push({ z, ms, bytes, kind: z >= rows[0].raw_from_zoom ? 'points' : 'counts per cell' });
   }
+  log(`timing tiles for one reader stepping the slider, then ${READERS} at once…`);
+  const stepping = { alone: await stepTogether(origin, 1), together: await stepTogether(origin, READERS) };
   return {
     origin,
     load,
     writeSeconds,
     tiles,
+    stepping,
     close: async () => {
       server.close();
       await served.end();

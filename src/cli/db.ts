@@ -13,6 +13,7 @@ import type { Role } from '../lib/import/rows.ts';
 import { dateFormats, type DateFormat } from '../lib/import/columns.ts';
 import { clusterAt, connect, defaultDir, ensureDatabase, init, isRunning, start, stop, whyNoDatabase, type Cluster } from '../db/cluster.ts';
 import { describeLoad, loadFile } from '../db/load.ts';
+import { sayInterrupted } from '../db/load-log.ts';
 import { serve, SERVE_CONNECTIONS, serving, warm } from '../db/serve.ts';
 import { writeSeededCsv } from '../db/seeded-collection.ts';
 
@@ -115,6 +116,7 @@ switch (command) {
       const pool = connect(c, 1);
       let shown = 0;
       try {
+        for (const line of await sayInterrupted(pool)) console.log(line);
         return await loadFile(pool, file, {
           columns,
           dateFormat: format,
@@ -136,6 +138,7 @@ switch (command) {
     start(cluster);
     await ensureDatabase(cluster);
     const pool = connect(cluster, SERVE_CONNECTIONS, serving);
+    for (const line of await sayInterrupted(pool)) console.log(line);
     await warm(pool, SERVE_CONNECTIONS);
     const server = serve(pool, { atlas: values.atlas });
     server.listen(Number(values.port), values.host, () => {

@@ -2,7 +2,7 @@
 // row rules as the browser's import (src/lib/import/rows.ts: columns by name, EDTF and ISO dates,
 // every bad row reported by row and column, the good rows kept), then the indexes and the counts
 // per cell (counted here as the rows go by, cell-counts.ts). A load replaces the collection that
-// was there.
+// was there, in one transaction: interrupted, it leaves that collection whole (load-log.ts says so).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,7 @@ import type { FromWorker, ToWorker } from './load-worker.ts';
 import { CellCounts } from './cell-counts.ts';
 import { joinExtents, type Extent, type ReadOptions } from './copy-batches.ts';
 import { COPY_COLUMNS } from './rows-to-copy.ts';
+import { beginLoad, endLoad } from './load-log.ts';
 
 /**
  * Most events a tile holds as points: about 20 bytes each in a vector tile (id, first and last
@@ -96,8 +97,24 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
   report.unit = first.unit;
 
   const db = await pool.connect();
+  // A connection that breaks (the database stopped) fails the query in flight; without a listener
+  // the client's own report of it would end the process unhandled.
+  const onBroken = () => {};
+  db.on('error', onBroken);
+  // Noted before the transaction, outside it: a load killed inside it is then told of on the next
+  // start (load-log.ts), while the transaction's rollback keeps the collection before whole.
+  let logId: number;
+  try {
+    logId = await beginLoad(db, file);
+  } catch (error) {
+    db.off('error', onBroken);
+    db.release(error as Error);
+    throw error;
+  }
   // One transaction: the collection before is replaced only when this one is whole (a file that
-  // breaks off, or holds no good row, leaves the old collection as it was).
+  // breaks off, holds no good row, or whose command or database is stopped, leaves the old
+  // collection as it was).
+  let broken: Error | undefined;
   await db.query('BEGIN');
   try {
     await db.query(schemaSql());
@@ -123,6 +140,7 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     const building = performance.now();
     if (report.events === 0 || !extent) {
       await db.query('ROLLBACK');
+      await endLoad(db, logId, 'no row could be loaded');
       report.fatal = `${file}: no row could be loaded${report.rows ? ' (see the problems below)' : ''}; the collection loaded before is kept.`;
       return report;
     }
@@ -144,6 +162,7 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
       [rawLimit, levels.rawFromZoom, levels.pyramidLevel, levels.dayLevel, e.firstDay, e.lastDay, e.longestSpan, e.west, e.south, e.east, e.north],
     );
     await db.query('COMMIT');
+    await endLoad(db, logId, 'loaded');
     // Outside the transaction (VACUUM cannot run in one): statistics for the planner, and the
     // visibility map, without which the index-only scans of the events and of the counts kept
     // ahead would read the tables too. Left to autovacuum, the counts' turn came a minute or two
@@ -151,10 +170,18 @@ export async function loadFile(pool: pg.Pool, path: string, options: LoadOptions
     await db.query('VACUUM (ANALYZE) atlas.events, atlas.cell_months, atlas.cell_days');
     report.buildSeconds = (performance.now() - building) / 1000;
   } catch (error) {
-    await db.query('ROLLBACK');
+    // A connection that is gone (the database stopped) cannot roll back or say so: its load is
+    // then found open by the next start (load-log.ts interruptedLoads), and PostgreSQL has rolled it back.
+    await db
+      .query('ROLLBACK')
+      .then(() => endLoad(db, logId, `failed: ${(error as Error).message.slice(0, 500)}`))
+      .catch(() => {});
+    broken = error as Error;
     throw error;
   } finally {
-    db.release();
+    db.off('error', onBroken);
+    // A broken connection is not given back to the pool to be used again.
+    db.release(broken);
   }
   return report;
 }
@@ -166,8 +193,11 @@ async function copyInto(db: pg.ClientBase, table: string, texts: () => AsyncIter
     copy.on('finish', resolve);
     copy.on('error', reject);
   });
+  // Awaited below; until then, a failure (the database gone mid-COPY) must not be an unhandled rejection.
+  finished.catch(() => {});
   try {
-    for await (const text of texts()) if (!copy.write(text)) await new Promise((r) => copy.once('drain', r));
+    // A full stream waits for room, or for the COPY to fail (then no room ever comes).
+    for await (const text of texts()) if (!copy.write(text)) await Promise.race([new Promise((r) => copy.once('drain', r)), finished]);
   } catch (error) {
     // Ends the COPY with an error, so the connection can roll back; then the cause is thrown.
     copy.destroy(error as Error);
