@@ -6,7 +6,7 @@
 // together, and, in bench.ts, a slider step on the map against a repaint. Nothing asserts; the
 // figures are printed beside their targets.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { Agent, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export interface DbBench {
   writeSeconds: number;
   tiles: { z: number; ms: number[]; bytes: number[]; kind: string }[];
   /** Tile latencies of readers stepping the slider: one alone, then READERS together (issue 37). */
-  stepping: { alone: Stepped; together: Stepped };
+  stepping: { alone: Stepped; sameDays: Stepped; ownDays: Stepped };
   close: () => Promise<void>;
 }
 
@@ -51,11 +51,24 @@ function viewTiles(): [number, number][] {
 }
 
 /**
- * `readers` readers each stepping a one-year window forward a week at a time, as a slider does:
- * at each step all the view's tiles at once (as MapLibre asks for them), the next step once they
- * have come. Each reader starts on its own day, so no two ask for the same window. Every tile's
- * time is returned.
+ * `readers` readers each stepping a one-year window forward a week at a time from `start`, as a
+ * slider does: at each step all the view's tiles at once (as MapLibre asks for them), the next
+ * step once they have come. On the same days (a class following one tour) or each on its own
+ * (three days apart, so no two ask for the same window). Every tile's time is returned. Each run
+ * starts on days no run before it asked for, so the server's tile cache serves only what the run
+ * itself shares.
  */
+/** A GET through `agent`, its body read; resolves with the status. */
+function getWith(agent: Agent, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 export interface Stepped {
   /** Each tile's time, ms. */
   times: number[];
@@ -63,27 +76,28 @@ export interface Stepped {
   perSecond: number;
 }
 
-async function stepTogether(origin: string, readers: number): Promise<Stepped> {
+async function stepTogether(origin: string, readers: number, start: number, sameDays: boolean): Promise<Stepped> {
   const tiles = viewTiles();
-  const start = Date.UTC(2006, 10, 14);
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const times: number[] = [];
   const began = performance.now();
   await Promise.all(
     Array.from({ length: readers }, async (_, reader) => {
+      // Each reader a browser: at most 6 connections to the server at once, kept open (HTTP/1.1).
+      const agent = new Agent({ keepAlive: true, maxSockets: 6 });
       for (let step = 0; step < READER_STEPS; step++) {
-        const to = start + (reader * 3 + step * 7) * 86_400_000;
+        const to = start + ((sameDays ? 0 : reader * 3) + step * 7) * 86_400_000;
         const query = `from=${iso(to - 365 * 86_400_000)}&to=${iso(to)}`;
         await Promise.all(
           tiles.map(async ([x, y]) => {
             const began = performance.now();
-            const response = await fetch(`${origin}/${VIEW.z}/${x}/${y}.pbf?${query}`);
-            await response.arrayBuffer();
-            if (!response.ok) throw new Error(`tile ${VIEW.z}/${x}/${y}: HTTP ${response.status}`);
+            const status = await getWith(agent, `${origin}/${VIEW.z}/${x}/${y}.pbf?${query}`);
+            if (status !== 200) throw new Error(`tile ${VIEW.z}/${x}/${y}: HTTP ${status}`);
             times.push(performance.now() - began);
           }),
         );
       }
+      agent.destroy();
     }),
   );
   return { times, perSecond: times.length / ((performance.now() - began) / 1000) };
@@ -136,7 +150,11 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
     tiles.push({ z, ms, bytes, kind: z >= rows[0].raw_from_zoom ? 'points' : 'counts per cell' });
   }
   log(`timing tiles for one reader stepping the slider, then ${READERS} at once…`);
-  const stepping = { alone: await stepTogether(origin, 1), together: await stepTogether(origin, READERS) };
+  const stepping = {
+    alone: await stepTogether(origin, 1, Date.UTC(2006, 10, 14), true),
+    sameDays: await stepTogether(origin, READERS, Date.UTC(2007, 5, 1), true),
+    ownDays: await stepTogether(origin, READERS, Date.UTC(2008, 0, 15), false),
+  };
   return {
     origin,
     load,

@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type pg from 'pg';
 import { mercatorUnit } from '../lib/map/mercator.ts';
+import { Shared, TileCache } from './tile-cache.ts';
 
 /** Events in one page of the list. */
 export const PAGE_LIMIT = 500;
@@ -89,7 +90,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 }
 const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json');
 
-async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage, res: ServerResponse) {
+async function route(pool: pg.Pool, tiles: TileCache, stamps: Shared<string>, options: ServeOptions, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const q = url.searchParams;
   const tile = /^\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
@@ -105,10 +106,14 @@ async function route(pool: pg.Pool, options: ServeOptions, req: IncomingMessage,
     // cache in front); a new load is never shown from a kept copy. The window must be in it:
     // MapLibre keeps a tile whose new answer has the ETag of the one it holds, and a new window
     // of the same tile would not have been drawn.
-    const etag = `"${await loadStamp(pool)}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}"`;
+    const etag = `"${await stamps.read()}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}"`;
     if (req.headers['if-none-match'] === etag) return send(res, 304, '', 'application/vnd.mapbox-vector-tile', { ETag: etag });
-    const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
-    return send(res, 200, rows[0].mvt as Buffer, 'application/vnd.mapbox-vector-tile', { ETag: etag });
+    // Drawn once for every reader who asks for this tile of this window and load (tile-cache.ts).
+    const mvt = await tiles.get(`${etag} ${z}/${x}/${y}`, async () => {
+      const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
+      return rows[0].mvt as Buffer;
+    });
+    return send(res, 200, mvt, 'application/vnd.mapbox-vector-tile', { ETag: etag });
   }
   if (url.pathname === '/meta') {
     const { rows } = await pool.query('SELECT * FROM atlas.meta');
@@ -213,8 +218,13 @@ export async function warm(pool: pg.Pool, connections: number): Promise<void> {
 /** Serve the collection the pool reaches; give it a pool made with connect(cluster, n, serving). */
 export function serve(pool: pg.Pool, options: ServeOptions = {}): Server {
   const atlas = options.atlas && existsSync(join(options.atlas, 'index.html')) ? resolve(options.atlas) : undefined;
+  const tiles = new TileCache();
+  // Twenty readers' tiles of one step ask the load's stamp at once: one query answers them all,
+  // rather than twenty queued behind the tiles being drawn. Each asks after its request came, so
+  // none is answered from before a load it could have seen.
+  const stamps = new Shared(() => loadStamp(pool));
   return createServer((req, res) => {
-    route(pool, { atlas }, req, res).catch((e: Error & { code?: string }) => {
+    route(pool, tiles, stamps, { atlas }, req, res).catch((e: Error & { code?: string }) => {
       // A bad parameter (ours, or a date PostgreSQL refused) is the caller's; anything else is ours.
       const caller = e instanceof BadRequest || e.code === '22007' || e.code === '22008';
       // 57014: the statement timeout. Say what happened, not PostgreSQL's words for it.
