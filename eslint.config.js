@@ -1,5 +1,5 @@
 // ESLint: JavaScript's and typescript-eslint's recommended rules, and eslint-plugin-svelte's for
-// components (STYLE.md §6). Formatting is Prettier's job, not ESLint's.
+// components (docs/style.md, "Tests"). Formatting is Prettier's job, not ESLint's.
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';

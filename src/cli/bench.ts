@@ -1,6 +1,6 @@
 // `npm run bench`: measured speed, as ratios taken side by side in one run, in headless Chromium
 // (the same browser and flags as the tests). It prints the machine, the browser and its GL
-// renderer, then a Markdown table for the README. Nothing here asserts: numbers are reported.
+// renderer, then a Markdown table for docs/speed.md. Nothing here asserts: numbers are reported.
 //   - cold load of the built atlas to its first idle map, against a plain MapLibre page with the
 //     same governorates (the peer);
 //   - a slider step to the next idle frame (median, 95th percentile): the shipped data, and seeded

@@ -1,4 +1,4 @@
-// Where the atlas's inputs live. Only src/lib/data knows these paths (DESIGN.md §1); the two
+// Where the atlas's inputs live. Only src/lib/data knows these paths (docs/architecture.md); the two
 // readers (files-node.ts for the command line and tests, files-vite.ts for the browser) fill RawFiles.
 
 export const paths = {

@@ -1,4 +1,4 @@
-// The data contract (DESIGN.md §3) as types and vocabularies. Plain TypeScript: no Svelte, no MapLibre.
+// The data contract (docs/data.md, the place contract) as types and vocabularies. Plain TypeScript: no Svelte, no MapLibre.
 import type { TimeSpan } from '../time/instant.ts';
 import type { Mention } from './mentions.ts';
 
@@ -220,7 +220,7 @@ export interface Atlas {
   mentions: Mention[];
 }
 
-// ── Thematic layers (geo/control.json, geo/displacement.json; DESIGN.md §4) ──
+// ── Thematic layers (geo/control.json, geo/displacement.json; docs/data.md) ──
 
 export const controlStatuses = ['coalition', 'iraqi', 'krg', 'security-agreement'] as const;
 export type ControlStatus = (typeof controlStatuses)[number];

@@ -1,4 +1,4 @@
-// The runtime validator for places/<id>.geojson (DESIGN.md §3). It reports every problem, not the
+// The runtime validator for places/<id>.geojson (docs/data.md, the place contract). It reports every problem, not the
 // first, each with its file, feature and field path, and hands back what did pass, so a broken
 // event costs that event only: the app shows the rest and lists what it left out.
 import gjv from 'geojson-validation';

@@ -1,4 +1,4 @@
-// Page and resolution maths for figures: pure, unit-tested (STYLE.md §2). A figure's size is fixed
+// Page and resolution maths for figures: pure, unit-tested (docs/style.md). A figure's size is fixed
 // in millimetres and DPI; its pixel size follows exactly (mm × DPI ÷ 25.4, rounded).
 
 export const MM_PER_INCH = 25.4;

@@ -1,7 +1,7 @@
 // A figure as a display list: paths, circles and text in page units (CSS pixels, 1/96 inch), laid
 // out once and written by every writer (svg.ts, pdf.ts, and png.ts through the same SVG). One
 // layout means one camera, one set of placed labels and one legend for every format, so the
-// formats cannot disagree. Pure: the same inputs give the same scene. DESIGN.md §7.
+// formats cannot disagree. Pure: the same inputs give the same scene. docs/architecture.md, "Figures".
 //
 // The page, top to bottom: a header (title; the date stamp of a single panel), the map frame(s)
 // with the legend below or beside them (whichever lets the map be larger), a row for furniture

@@ -5,7 +5,7 @@
 //   - 'outlines': the input of the PNG rasterizer (png.ts). Text is drawn as glyph outlines from
 //     the same fonts and shaping, so the rasterizer needs no font and no system's fonts.
 // Page size in millimetres, coordinates in CSS pixels, fixed precision, no timestamps: the same
-// scene gives the same bytes. DESIGN.md §7.
+// scene gives the same bytes. docs/architecture.md, "Figures".
 import type { Face, FigureFonts } from './fonts.ts';
 import { fmt, type Item, type Paint, type TextItem } from './items.ts';
 import { textOutline } from './outline.ts';

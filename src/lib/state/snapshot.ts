@@ -1,4 +1,4 @@
-// The view's shape, its defaults and what a valid value is: one view state (DESIGN.md §1) that
+// The view's shape, its defaults and what a valid value is: one view state (docs/architecture.md) that
 // is a permalink (url.ts encodes it), a tour chapter's partial (tour.ts), a figure's input
 // (print/), and the live state of the page (view.svelte.ts). Pure.
 import { eventTags, type Atlas } from '../data/schema.ts';

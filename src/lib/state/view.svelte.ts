@@ -1,4 +1,4 @@
-// The one view state (DESIGN.md §1): time, window, camera, layers, filters, selection, open text.
+// The one view state (docs/architecture.md): time, window, camera, layers, filters, selection, open text.
 // The same object is a permalink (url.ts), and later a tour chapter and a figure's input.
 import { createContext } from 'svelte';
 import type { TimeMode } from '../time/window.ts';

@@ -1,5 +1,5 @@
 // The atlas's one clock: t = whole days since 2003-01-01 (UTC), small integers that are exact in
-// float32 on a GPU (DESIGN.md §5). Kept apart from the EDTF reader (instant.ts) so that the page's
+// float32 on a GPU (docs/architecture.md, "Time"). Kept apart from the EDTF reader (instant.ts) so that the page's
 // first load, which only counts days, does not carry edtf's grammar (issue 16).
 
 export const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-// time/ is the ground floor (DESIGN.md §1, issue 13): its modules import nothing of the project
+// time/ is the ground floor (docs/architecture.md, issue 13): its modules import nothing of the project
 // outside time/, so data/, map/, print/ and the UI can all build on it. (Its tests may load data.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// What holds at day t: pure questions the map, the panels and the figures all ask (DESIGN.md §5).
+// What holds at day t: pure questions the map, the panels and the figures all ask (docs/architecture.md, "Time").
 // Structural, so that time/ imports nothing of the project (it is the ground floor): any record
 // with days t0..t1 will do, and data/schema.ts's types are such records.
 

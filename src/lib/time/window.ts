@@ -1,4 +1,4 @@
-// Which events a view shows at day t. Named like kepler's animation windows (STYLE.md §2).
+// Which events a view shows at day t. Named like kepler's animation windows (docs/style.md).
 import { DAY_MS, dayFromIso, EPOCH_MS } from './day.ts';
 import { dayInWords } from './words.ts';
 
