@@ -2,17 +2,24 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { shippedAtlas } from './src/build/shipped-atlas.ts';
 import { preloadFonts } from './src/build/preload-fonts.ts';
+import { buildSummary } from './src/build/build-summary.ts';
 
-export default defineConfig({
-  plugins: [svelte(), shippedAtlas(), preloadFonts()],
+export default defineConfig(({ command }) => ({
+  plugins: [svelte(), shippedAtlas(), preloadFonts(), buildSummary()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
+  // The build says what it made in a few lines (src/build/build-summary.ts), not a line a file.
+  // `vite preview` and `vite` still print the address to open.
+  logLevel: command === 'build' ? 'warn' : 'info',
   build: {
     target: 'es2022',
+    reportCompressedSize: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       // Pure modules: a chunk that shares one with code loaded later need not import it for its
       // side effects (it has none), so the first load carries only what it uses (issue 16).
+      // Plugin timings are for whoever tunes the build; they are not the reader's business.
+      checks: { pluginTimings: false },
       treeshake: {
         moduleSideEffects: [
           { test: /node_modules[\\/]jsonc-parser[\\/]/, sideEffects: false },
@@ -30,4 +37,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));
