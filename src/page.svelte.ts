@@ -3,7 +3,7 @@
 // calls providePage and only lays out; a feature reaches what it needs with its getter
 // (getView, getClock, getMapLink, getSelection, getImported, getServerAccess), not through props.
 import type { Atlas } from './lib/data/schema.ts';
-import { Selection, setSelection } from './lib/explore/selection.svelte.ts';
+import { Selection, setSelection } from './lib/explore/selection.ts';
 import { ImportedState, setImported } from './lib/import/imported.svelte.ts';
 import { MapLink, setMapLink } from './lib/map/map-link.svelte.ts';
 import { takeNotesFromReload } from './lib/own/reload.ts';

@@ -1,7 +1,8 @@
 // The place selected, and the way to it (issue 38: out of App): a place flies the map to it, a
 // governorate with no place of its own is selected by its id, an event jumps the clock to its day
 // and selects its place. Closing gives focus back to what opened the place (a list entry, the
-// search box, the map), so a keyboard reader never lands on <body>.
+// search box, the map), so a keyboard reader never lands on <body>. No runes of its own: what
+// it reads (the view) is reactive already.
 import { createContext, tick } from 'svelte';
 import type { Atlas, AtlasEvent } from '../data/schema.ts';
 import type { MapCalls } from '../map/map-link.svelte.ts';
@@ -12,8 +13,8 @@ import { FIRST_DAY, LAST_DAY } from '../time/window.ts';
 import { returnFocus } from '../ui/focus.ts';
 
 export class Selection {
-  private placesById: Map<string, Atlas['places'][number]>;
-  private governoratesById: Map<string, Atlas['governorates']['features'][number]>;
+  private placesById: ReadonlyMap<string, Atlas['places'][number]>;
+  private governoratesById: ReadonlyMap<string, Atlas['governorates']['features'][number]>;
   /** What had focus when a place was chosen, to go back to on closing it. */
   private opener: Element | null = null;
 
