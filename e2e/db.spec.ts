@@ -15,7 +15,7 @@ import { loadFile } from '../src/db/load.ts';
 import { writeSeededCsv } from '../src/db/seeded-collection.ts';
 import { serve } from '../src/db/serve.ts';
 import { dayFromIso } from '../src/lib/time/day.ts';
-import { densityClasses } from '../src/lib/map/style/density.ts';
+import { densityClasses } from '../src/lib/look/density.ts';
 import { mapIdle, watchPage } from './helpers.ts';
 
 const missing = whyNoDatabase();

@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { guardEachTest, mapIdle } from './helpers.ts';
-import { densityClasses } from '../src/lib/map/style/density.ts';
+import { densityClasses } from '../src/lib/look/density.ts';
 
 guardEachTest({ reducedMotion: true });
 

@@ -2,10 +2,13 @@
 // context to the panels that use it, and the link the page was opened with is read. App.svelte
 // calls providePage and only lays out; a feature reaches what it needs with its getter
 // (getView, getClock, getMapLink, getSelection, getImported, getServerAccess), not through props.
+import type { Problem } from './lib/data/problem.ts';
 import type { Atlas } from './lib/data/schema.ts';
 import { Selection, setSelection } from './lib/explore/selection.ts';
 import { ImportedState, setImported } from './lib/import/imported.svelte.ts';
 import { MapLink, setMapLink } from './lib/map/map-link.svelte.ts';
+import type { OwnText } from './lib/own/draft.ts';
+import type { UnreadableKept } from './lib/own/kept.ts';
 import { takeNotesFromReload } from './lib/own/reload.ts';
 import { ServerAccess, setServerAccess } from './lib/server/access.svelte.ts';
 import type { Known } from './lib/state/snapshot.ts';
@@ -15,6 +18,23 @@ import { setView, ViewState } from './lib/state/view.svelte.ts';
 import { Clock, setClock } from './lib/time/clock.svelte.ts';
 import { TourPlayer } from './lib/tour/player.svelte.ts';
 import type { Tour } from './lib/tour/tour.ts';
+
+/** What main.ts hands the page: the data, loaded and checked before it mounts. */
+export interface PageProps {
+  atlas: Atlas;
+  problems: Problem[];
+  tours: Tour[];
+  known: Known;
+  /** The data version, a content hash: printed on figures. */
+  version: string;
+  /** The atlas as shipped, without the reader's own texts (place files are written against it). */
+  shipped: Atlas;
+  /** The reader's own texts kept in this browser, and the ids of those in `atlas`. */
+  ownTexts: OwnText[];
+  own: Set<string>;
+  /** Kept records this version could not read: listed in Your texts, never dropped. */
+  unreadableTexts: UnreadableKept[];
+}
 
 /** What the link could not use, and what a reload was for: shown until dismissed. */
 export class PageNotices {

@@ -2,5 +2,5 @@
 /// <reference types="vite/client" />
 // The atlas's data, from src/build/shipped-atlas.ts.
 declare module 'virtual:shipped-atlas' {
-  export function loadShipped(): Promise<import('./lib/data/shipped.ts').Shipped>;
+  export function loadShipped(): Promise<import('./shipped.ts').Shipped>;
 }

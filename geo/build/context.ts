@@ -27,7 +27,7 @@ import {
 import { feature as topoFeature } from 'topojson-client';
 import { roundCoordinates, writeFeatureCollection } from './write.ts';
 import { riverCourses, lakeNames, gulfLabel, type Anchor } from './context-names.ts';
-import { contextBounds } from '../../src/lib/map/bounds.ts';
+import { contextBounds } from '../../src/lib/look/bounds.ts';
 
 const require = createRequire(import.meta.url);
 type Position = [number, number];

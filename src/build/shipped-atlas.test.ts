@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Shipped } from '../lib/data/shipped.ts';
+import type { Shipped } from '../shipped.ts';
 import { shippedAtlas } from './shipped-atlas.ts';
 
 /** Runs the plugin's build-time load over a copy of the repository's data, `edit`ed first. */

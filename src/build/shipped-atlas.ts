@@ -7,7 +7,7 @@
 import type { Plugin } from 'vite';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { formatProblem } from '../lib/data/problem.ts';
-import { shipData } from '../lib/data/shipped.ts';
+import { shipData } from '../shipped.ts';
 
 const id = 'virtual:shipped-atlas';
 const resolved = `\0${id}`;
@@ -23,7 +23,7 @@ export function shippedAtlas(root = process.cwd()): Plugin {
     resolveId: (source) => (source === id ? resolved : null),
     async load(source) {
       if (source !== resolved) return null;
-      if (serving) return `export { loadShipped } from '/src/lib/data/shipped-in-page.ts';`;
+      if (serving) return `export { loadShipped } from '/src/shipped-in-page.ts';`;
       const shipped = await shipData(readRawFiles(root));
       if (shipped.problems.length)
         this.error(

@@ -3,7 +3,7 @@
 import { formats, type Format } from '../lib/print/figure.ts';
 import type { FigureOptions } from '../lib/print/options.ts';
 import { dpis, presetById, presets, type Furniture } from '../lib/print/page.ts';
-import { palettes, type PaletteName } from '../lib/map/style/palette.ts';
+import { palettes, type PaletteName } from '../lib/look/palette.ts';
 
 export interface FigureJob {
   out: string;

@@ -1,7 +1,7 @@
 // `npm run figure` arguments for walkthroughs: a video of a date range, a video of a tour, and a
 // tour's printed handout. Pure, so the tests can feed it anything; figure-args.ts keeps stills.
 import { presetById, presets } from '../lib/print/page.ts';
-import { palettes, type PaletteName } from '../lib/map/style/palette.ts';
+import { palettes, type PaletteName } from '../lib/look/palette.ts';
 import { dayFromIso, isoDay } from '../lib/time/day.ts';
 import { FIRST_DAY, LAST_DAY } from '../lib/time/window.ts';
 import { containers, type Container } from '../lib/video/containers.ts';

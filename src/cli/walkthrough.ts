@@ -2,7 +2,7 @@
 // in Chromium by video.ts) or a tour handout (a PDF, no browser).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { palettes } from '../lib/map/style/palette.ts';
+import { palettes } from '../lib/look/palette.ts';
 import { viewFromLink, type FigureContext } from '../lib/print/options.ts';
 import type { FigureTools } from '../lib/print/raster.ts';
 import { defaultView } from '../lib/state/snapshot.ts';

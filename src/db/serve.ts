@@ -14,7 +14,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type pg from 'pg';
-import { mercatorUnit } from '../lib/map/mercator.ts';
+import { mercatorUnit } from '../lib/look/mercator.ts';
 import { Shared, TileCache } from './tile-cache.ts';
 
 /** Events in one page of the list. */

@@ -227,7 +227,7 @@ export type ControlStatus = (typeof controlStatuses)[number];
 
 export const confidences = ['high', 'medium', 'low'] as const;
 
-/** The lead nations a coalition period may name (the map draws a pattern for each: map/style/leads.ts). */
+/** The lead nations a coalition period may name (the map draws a pattern for each: look/leads.ts). */
 export const leadNations = ['United States', 'United Kingdom', 'Poland'] as const;
 export type LeadNation = (typeof leadNations)[number];
 export type Confidence = (typeof confidences)[number];

@@ -52,7 +52,7 @@ function checkPeriod(p: unknown, path: string, report: Report): ControlPeriod | 
     else if (p.status === 'coalition' && p.lead !== null && !leadNations.includes(p.lead as never))
       report.add(
         `${path}.lead`,
-        `${JSON.stringify(p.lead)} is not a lead nation the map can draw (${leadNations.join(', ')}); add it to leadNations and map/style/leads.ts`,
+        `${JSON.stringify(p.lead)} is not a lead nation the map can draw (${leadNations.join(', ')}); add it to leadNations and look/leads.ts`,
       );
     checkWebSource(p.source, `${path}.source`, report);
     if (p.startSource !== undefined) checkWebSource(p.startSource, `${path}.startSource`, report);

@@ -1,6 +1,6 @@
 // A legend swatch drawn with CSS in the same pattern the map fills with (map/patterns.ts), over the
 // colour it lies on, so the legend shows exactly what the map does.
-import type { PatternKind } from '../map/style/leads.ts';
+import type { PatternKind } from '../look/leads.ts';
 
 export function patternCss(kind: PatternKind, colour: string, base: string): string {
   switch (kind) {

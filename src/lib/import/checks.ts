@@ -2,7 +2,7 @@
 // for a date outside 1990–2012, how many good rows lie outside the map's area (and so cannot be
 // seen), how many of those look like latitude and longitude swapped, how many labels were cut,
 // and where the data lies.
-import { contextBounds, iraqBounds } from '../map/bounds.ts';
+import { contextBounds, iraqBounds } from '../look/bounds.ts';
 import type { ImportedSet } from './events.ts';
 import { MAX_LABEL, type RecordUnit } from './rows.ts';
 

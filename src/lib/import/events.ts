@@ -4,7 +4,7 @@
 // packed into one string each (PackedStrings): 2,000,000 separate strings, even empty ones, cost
 // the page a pause of a few hundred milliseconds to receive from the worker.
 import type { ImportedRow } from './rows.ts';
-import { mercatorUnit } from '../map/mercator.ts';
+import { mercatorUnit } from '../look/mercator.ts';
 
 /** Many short strings as one, with where each ends: one string and one transferable array to send. */
 export interface PackedStrings {

@@ -5,7 +5,7 @@ import { EventColumns, stringAt, unpack } from './events.ts';
 import { fastDay, formatImportProblem, readDate } from './rows.ts';
 import { checkWords } from './checks.ts';
 import { pickNearest } from '../map/pick.ts';
-import { mercatorUnit } from '../map/mercator.ts';
+import { mercatorUnit } from '../look/mercator.ts';
 
 describe('import: dates', () => {
   it('reads ISO days and datetimes quickly, and EDTF otherwise', () => {

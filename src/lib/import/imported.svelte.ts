@@ -1,7 +1,7 @@
 // A reader's own events on the map (issue 38: out of App): the set read, whether it is shown, and
 // how it is drawn. Kept for this visit only: not in the link, and the file never leaves the browser.
 import { createContext } from 'svelte';
-import { DENSE_OVER, type ImportedStyle } from '../map/style/density.ts';
+import { DENSE_OVER, type ImportedStyle } from '../look/density.ts';
 import type { MapCalls } from '../map/map-link.svelte.ts';
 import type { ImportResult } from './read.ts';
 

@@ -8,7 +8,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { TimeMode } from '../time/window.ts';
 import { linkProgram, PointProgram, rgba } from './gl.ts';
 import { visibleGlsl, type TimePoints } from './time-points-layer.ts';
-import { densityClasses, SCREEN_CELL_PX } from './style/density.ts';
+import { densityClasses, SCREEN_CELL_PX } from '../look/density.ts';
 
 const countVertex = `#version 300 es
 uniform mat4 u_matrix;

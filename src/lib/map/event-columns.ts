@@ -4,7 +4,7 @@
 // site drawn approximately at its city's point does not hide the city's events.
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, type EventFilters } from '../data/features.ts';
-import { mercatorUnit } from './mercator.ts';
+import { mercatorUnit } from '../look/mercator.ts';
 import type { TimePoints } from './time-points-layer.ts';
 
 /** The dots' draw order (layers.ts circle-sort-key): higher is drawn later, on top. */

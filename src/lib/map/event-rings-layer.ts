@@ -9,11 +9,11 @@ import type * as maplibregl from 'maplibre-gl';
 import { isVisible, shareInView, type TimeMode } from '../time/window.ts';
 import type { EventColumns } from './event-columns.ts';
 import { PointProgram, rgba } from './gl.ts';
-import { mercatorUnit } from './mercator.ts';
+import { mercatorUnit } from '../look/mercator.ts';
 import { pickNearest } from './pick.ts';
-import { eventMark } from './style/event-marks.ts';
-import { fade } from './style/fade.ts';
-import { widthAt } from './style/sizes.ts';
+import { eventMark } from '../look/event-marks.ts';
+import { fade } from '../look/fade.ts';
+import { widthAt } from '../look/sizes.ts';
 import { visibleGlsl } from './time-points-layer.ts';
 
 /**

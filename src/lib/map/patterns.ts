@@ -1,7 +1,7 @@
 // Fill patterns as images MapLibre can repeat (fill-pattern), drawn in code so no sprite sheet is
 // needed: the lead nations' patterns (style/leads.ts). Each is a 16×16 tile, 8×8 CSS pixels at
 // pixelRatio 2, drawn so that it joins up across tile edges.
-import type { PatternKind } from './style/leads.ts';
+import type { PatternKind } from '../look/leads.ts';
 
 const SIZE = 16;
 

@@ -6,7 +6,7 @@ import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { defaultView, type LayerName } from '../state/snapshot.ts';
 import { dayFromIso } from '../time/day.ts';
-import { screen } from './style/palette.ts';
+import { screen } from '../look/palette.ts';
 import { atlasStyle } from './style/style.ts';
 import { layers as ids, state } from './style/ids.ts';
 import { setLayerVisibility, setLeads, setSelection, styleAsOpened } from './sync.ts';

@@ -8,10 +8,10 @@ import type { LayerName } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { patternTile } from './patterns.ts';
 import { layers as ids, sources, state as globalState } from './style/ids.ts';
-import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from './style/leads.ts';
+import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from '../look/leads.ts';
 import { governoratesByLead } from '../state/tallies.ts';
 import { leadLayer, leadState } from './style/layers.ts';
-import type { Palette } from './style/palette.ts';
+import type { Palette } from '../look/palette.ts';
 
 /** The style layers each layer toggle shows or hides. */
 export const layersOfToggle: Record<LayerName, string[]> = {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/day.ts';
 import { parseDate } from '../time/instant.ts';
 import { FIRST_DAY, isVisible, LAST_DAY, shareInView, timeModes, type TimeMode } from '../time/window.ts';
-import { ringOpacity } from './style/fade.ts';
+import { ringOpacity } from '../look/fade.ts';
 import { visibleGlsl } from './time-points-layer.ts';
 import { shareGlsl } from './event-rings-layer.ts';
 

@@ -1,8 +1,8 @@
 // Where a figure looks: the view's extent fitted whole into the map frame (never cropped), in Web
 // Mercator as the screen map draws it. Pure.
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { iraqBounds } from '../map/bounds.ts';
-import { mercator, unmercator } from '../map/mercator.ts';
+import { iraqBounds } from '../look/bounds.ts';
+import { mercator, unmercator } from '../look/mercator.ts';
 import { REFERENCE_HEIGHT_CSS, REFERENCE_WIDTH_CSS } from './page.ts';
 
 export interface Camera {

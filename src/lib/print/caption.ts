@@ -6,7 +6,7 @@
 //   - the alt text, a plain description of the view, stored in the file.
 import { isPassage, type Atlas, type SourceText, type WebSource } from '../data/schema.ts';
 import { citeName } from '../data/web-sources.ts';
-import { densityClasses, FIGURE_CELL_MM } from '../map/style/density.ts';
+import { densityClasses, FIGURE_CELL_MM } from '../look/density.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { humanDate } from '../time/window.ts';

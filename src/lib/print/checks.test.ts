@@ -11,7 +11,7 @@ import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/day.ts';
 import { defaultView, type ViewSnapshot } from '../state/snapshot.ts';
-import { screen } from '../map/style/palette.ts';
+import { screen } from '../look/palette.ts';
 import { makeFigure, type Format } from './figure.ts';
 import { defaultFurniture } from './options.ts';
 import { buildScene, type FigureSpec, type TextItem } from './scene.ts';

@@ -2,7 +2,7 @@
 // small piece that goes in a corner of the frame with no data under it, or, when every corner
 // has data, in a row under the map (the inset is then left out: it would be too small there). Pure.
 import type { Atlas } from '../data/schema.ts';
-import type { Palette } from '../map/style/palette.ts';
+import type { Palette } from '../look/palette.ts';
 import { boxExtent, fitCamera, projector, type Box, type Camera } from './camera.ts';
 import type { Rect } from './clip.ts';
 import { areaPath, linePath } from './geometry.ts';

@@ -6,7 +6,7 @@
 // embedded, every word real text, pages numbered. Runs in Node and in the page alike.
 import { toBytes } from 'pdfkit/output';
 import type { Atlas, AtlasQuote, SourceText } from '../data/schema.ts';
-import type { Palette } from '../map/style/palette.ts';
+import type { Palette } from '../look/palette.ts';
 import { defaultView } from '../state/snapshot.ts';
 import { humanDate } from '../time/window.ts';
 import { dateInWords, FIGURE_LOCALE } from '../time/words.ts';

@@ -3,7 +3,7 @@
 import { CSS_DPI, pxFromPt } from './page.ts';
 import type { Weight } from './fonts.ts';
 import type { Rect } from './clip.ts';
-import type { PatternKind } from '../map/style/leads.ts';
+import type { PatternKind } from '../look/leads.ts';
 
 export interface Paint {
   fill?: string;

@@ -5,7 +5,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import type { Atlas } from '../data/schema.ts';
 import { placeAnchors } from '../data/features.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import type { Palette } from '../map/style/palette.ts';
+import type { Palette } from '../look/palette.ts';
 import { projector, type Box, type Camera } from './camera.ts';
 import type { Rect } from './clip.ts';
 import type { FigureFonts } from './fonts.ts';

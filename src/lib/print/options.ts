@@ -3,7 +3,7 @@
 // chapters drawn as the chapter shows, defaults filled. Whatever would draw a figure other than
 // the one asked for is refused with what to change.
 import type { Atlas } from '../data/schema.ts';
-import { palettes, type PaletteName } from '../map/style/palette.ts';
+import { palettes, type PaletteName } from '../look/palette.ts';
 import { linkKeys, parseView } from '../state/url.ts';
 import { defaultView, type Known, type ViewSnapshot } from '../state/snapshot.ts';
 import { chapterView, type Tour } from '../tour/tour.ts';

@@ -1,7 +1,7 @@
 // The fill patterns of a figure, as tiles in page units: the lead nations' patterns
-// (map/style/leads.ts), the same kinds the screen map draws. svg.ts writes each as an SVG
+// (look/leads.ts), the same kinds the screen map draws. svg.ts writes each as an SVG
 // <pattern>, pdf.ts as a PDF tiling pattern, both from these tiles, so the two formats match.
-import type { PatternKind } from '../map/style/leads.ts';
+import type { PatternKind } from '../look/leads.ts';
 import { fmt } from './items.ts';
 
 export interface Tile {

@@ -26,7 +26,7 @@ import type { Scene } from './scene.ts';
 import { textOutline } from './outline.ts';
 import { sceneItems } from './svg.ts';
 import { pdfPatternStream, tiles } from './patterns.ts';
-import type { PatternKind } from '../map/style/leads.ts';
+import type { PatternKind } from '../look/leads.ts';
 
 /** fontkit takes an object of features on and off, where PDFKit's types say a list. */
 const precomposed = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];

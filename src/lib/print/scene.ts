@@ -9,10 +9,10 @@
 // box sits on the map but the small furniture, and that only where it covers no data.
 import type { Atlas } from '../data/schema.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { contextBounds } from '../map/bounds.ts';
-import type { Palette } from '../map/style/palette.ts';
+import { contextBounds } from '../look/bounds.ts';
+import type { Palette } from '../look/palette.ts';
 import type { ImportedSet } from '../import/events.ts';
-import type { ImportedStyle } from '../map/style/density.ts';
+import type { ImportedStyle } from '../look/density.ts';
 import { boxExtent, figureCamera, type Box, type Camera } from './camera.ts';
 import { dateLabel, figureWords, panelLetter, type Shown, type Words } from './caption.ts';
 import type { FigureFonts, Weight } from './fonts.ts';

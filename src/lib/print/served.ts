@@ -4,8 +4,8 @@
 // count says: the squares are the grid's cells, at the zoom whose cells are nearest
 // FIGURE_CELL_MM wide on the page, never the figure's own squares filled from a guess. Pure: the
 // page fetches the cells (server/figure-cells.ts) and the scene draws them.
-import { densityClass, densityClasses, FIGURE_CELL_MM } from '../map/style/density.ts';
-import { mercator } from '../map/mercator.ts';
+import { densityClass, densityClasses, FIGURE_CELL_MM } from '../look/density.ts';
+import { mercator } from '../look/mercator.ts';
 import { boxExtent, type Bounds, type Box, type Camera } from './camera.ts';
 import type { Rect } from './clip.ts';
 import { rect, type Item } from './items.ts';

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
-import { densityClasses } from '../map/style/density.ts';
-import { mercatorUnit } from '../map/mercator.ts';
-import { screen } from '../map/style/palette.ts';
+import { densityClasses } from '../look/density.ts';
+import { mercatorUnit } from '../look/mercator.ts';
+import { screen } from '../look/palette.ts';
 import { projector } from '../print/camera.ts';
 import { makeFigure } from '../print/figure.ts';
 import { defaultFurniture } from '../print/options.ts';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { dayFromIso } from '../time/day.ts';
-import { controlStatusLabels } from '../map/style/palette.ts';
-import { leadLabels } from '../map/style/leads.ts';
+import { controlStatusLabels } from '../look/palette.ts';
+import { leadLabels } from '../look/leads.ts';
 import { defaultView } from './snapshot.ts';
 import { certainToTheDay, controlTally, eventReadout, eventsInView, governoratesByLead, playbackSummary } from './tallies.ts';
 

@@ -2,7 +2,7 @@
 // announcements) and the governorates by control status and lead (the legend, the announcements).
 // Pure, so every place that states a count states the same one.
 import type { Atlas, AtlasEvent } from '../data/schema.ts';
-import { leadOf, type LeadOrGap } from '../map/style/leads.ts';
+import { leadOf, type LeadOrGap } from '../look/leads.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { isVisible } from '../time/window.ts';
 import type { ViewSnapshot } from './snapshot.ts';

@@ -23,7 +23,7 @@ export function isVisible(event: { t0: number; t1: number }, t: number, mode: Ti
  * How much of an event's possible span the view covers on day t: 1 for an event dated to the day
  * once it is visible; for one dated to a month, a year or a span, the share of its days that lie in
  * the window (in cumulative mode, that have begun); 0 when it is not visible. The map fades an
- * uncertain event's ring by it (map/style/fade.ts), so a year-dated event seen through a 90-day
+ * uncertain event's ring by it (look/fade.ts), so a year-dated event seen through a 90-day
  * window is drawn fainter than one dated to the day.
  */
 export function shareInView(event: { t0: number; t1: number }, t: number, mode: TimeMode, windowDays: number): number {

@@ -4,8 +4,8 @@
 // and the same frame comes out the same on any machine, however slow.
 import type { Atlas } from '../data/schema.ts';
 import type { ImportedSet } from '../import/events.ts';
-import type { Palette } from '../map/style/palette.ts';
-import type { ImportedStyle } from '../map/style/density.ts';
+import type { Palette } from '../look/palette.ts';
+import type { ImportedStyle } from '../look/density.ts';
 import { defaultFurniture } from '../print/options.ts';
 import { CSS_DPI, MM_PER_INCH, planPixels, type Furniture, type PageSize } from '../print/page.ts';
 import type { FigureTools } from '../print/raster.ts';

@@ -6,7 +6,7 @@
 // video holds each chapter for its seconds; from the second chapter on, its first `runMs` (the
 // tour player's RUN_MS, passed in so this module stays out of the page's first load) carry the
 // camera and the date from the chapter before.
-import { mercatorUnit, unmercator } from '../map/mercator.ts';
+import { mercatorUnit, unmercator } from '../look/mercator.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { FIRST_DAY, LAST_DAY } from '../time/window.ts';
 import { isoDay } from '../time/day.ts';

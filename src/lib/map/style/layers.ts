@@ -2,10 +2,10 @@
 // https://maplibre.org/maplibre-style-spec/layers/
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { layers as ids, state } from './ids.ts';
-import { displacedOpacity, displacementScale, NO_DATA_RADIUS } from './displacement.ts';
-import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from './leads.ts';
-import { labelFont, type Palette } from './palette.ts';
-import { widths, type ZoomStops } from './sizes.ts';
+import { displacedOpacity, displacementScale, NO_DATA_RADIUS } from '../../look/displacement.ts';
+import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from '../../look/leads.ts';
+import { labelFont, type Palette } from '../../look/palette.ts';
+import { widths, type ZoomStops } from '../../look/sizes.ts';
 
 /** A width that follows the zoom, from its stops in sizes.ts (which the figures read too). */
 const byZoom = ([z0, w0, z1, w1]: ZoomStops): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], z0, w0, z1, w1];

@@ -4,9 +4,9 @@
 // of a reader's dense import (density.ts), so one legend explains both.
 // https://maplibre.org/maplibre-style-spec/layers/#fill  https://maplibre.org/maplibre-style-spec/layers/#circle
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { densityClasses } from './density.ts';
+import { densityClasses } from '../../look/density.ts';
 import { layers as ids, sources } from './ids.ts';
-import type { Palette } from './palette.ts';
+import type { Palette } from '../../look/palette.ts';
 
 /** A cell's colour by its count: the density classes, as a step expression. */
 const cellColour: ExpressionSpecification = [

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../../data/files-node.ts';
 import { loadAtlas } from '../../data/load.ts';
 import { layers as layerIds, state } from './ids.ts';
-import { screen } from './palette.ts';
+import { screen } from '../../look/palette.ts';
 import { atlasStyle } from './style.ts';
 
 const { atlas } = loadAtlas(readRawFiles());

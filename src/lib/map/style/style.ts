@@ -19,7 +19,7 @@ import {
   selectionLayers,
   waterLayers,
 } from './layers.ts';
-import type { Palette } from './palette.ts';
+import type { Palette } from '../../look/palette.ts';
 
 export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
   return {

@@ -1,12 +1,12 @@
 // The atlas as the page receives it: loaded, checked and versioned once. The build does this
 // (src/build/shipped-atlas.ts) and fails on any problem, so a visitor's page only parses the
 // result; `npm run dev` does it in the page instead, so broken data still shows its red notice.
-import type { RawFiles } from './files.ts';
-import { loadAtlas } from './load.ts';
-import type { Problem } from './problem.ts';
-import type { Atlas } from './schema.ts';
-import { loadTours, type Tour } from '../tour/tour.ts';
-import { atlasDataVersion } from './version.ts';
+import type { RawFiles } from './lib/data/files.ts';
+import { loadAtlas } from './lib/data/load.ts';
+import type { Problem } from './lib/data/problem.ts';
+import type { Atlas } from './lib/data/schema.ts';
+import { loadTours, type Tour } from './lib/tour/tour.ts';
+import { atlasDataVersion } from './lib/data/version.ts';
 
 export interface Shipped {
   atlas: Atlas;

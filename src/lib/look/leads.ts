@@ -2,7 +2,7 @@
 // A pattern, not a tint, so the leads stay apart in greyscale and do not fight the status colours;
 // no pattern where no source names the lead, so a gap looks like a gap. One home for the map
 // style, the screen legend, the panels and the figures.
-import type { LeadNation } from '../../data/schema.ts';
+import type { LeadNation } from '../data/schema.ts';
 
 /** The fill patterns the map and the figures draw (a tile each; see map/patterns.ts, print/patterns.ts). */
 export type PatternKind = 'horizontal' | 'vertical' | 'dots';
