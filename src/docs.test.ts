@@ -53,6 +53,14 @@ describe('the README and the guides', () => {
     expect(missing).toEqual([]);
   });
 
+  it('name only files that exist (a path in backticks, from the root, src/ or src/lib/)', () => {
+    const stale: string[] = [];
+    for (const page of pages)
+      for (const [, path] of read(page).matchAll(/`([a-z][\w-]*\/[\w./-]+\.(?:ts|svelte|sql|json|mjs|md))`/g))
+        if (![path, `src/${path}`, `src/lib/${path}`].some((p) => existsSync(join(root, p)))) stale.push(`${page}: ${path}`);
+    expect(stale).toEqual([]);
+  });
+
   it('keep the README a front door that links every guide', () => {
     const readme = read('README.md');
     expect(readme.split('\n').length).toBeLessThanOrEqual(250);
