@@ -6,6 +6,7 @@ import { paths } from '../lib/data/files.ts';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { countAtlas, loadAtlas } from '../lib/data/load.ts';
 import { formatProblem } from '../lib/data/problem.ts';
+import { sourceQuality, sourceQualityLines } from '../lib/data/source-quality.ts';
 import { loadTours } from '../lib/tour/tour.ts';
 
 const files = readRawFiles();
@@ -38,3 +39,6 @@ console.log(
 );
 const noData = atlas.displacement.filter((r) => r.value === null).length;
 console.log(`Displacement: ${atlas.displacement.length} records (${noData} sourced "no data").`);
+// What the drawn claims rest on (issue 39): how much is the primary record, how much Wikipedia or a blog.
+console.log('What the drawn claims rest on, by the kind of their source (geo/README.md says how each kind is read):');
+for (const line of sourceQualityLines(sourceQuality(atlas))) console.log(`  ${line}`);
