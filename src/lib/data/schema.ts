@@ -99,6 +99,13 @@ export interface Passage {
 export interface DateSource {
   note: string;
   url?: string;
+  /**
+   * A quote's words dated by the text (issue 39): the text's own words that give the moment
+   * ("earlier this month"), found verbatim in it by the validator.
+   */
+  textSays?: string;
+  /** A quote that is the author's own words, dated by the writing (the text's own date). */
+  writing?: true;
 }
 
 /** What a number in a text counts. */

@@ -168,6 +168,30 @@ const cases: { rule: string; places: Record<string, string>; file?: string; feat
     message: /needs the source/,
   },
   { rule: 'speaker present', places: broken((f) => delete f.properties.quotes[0].speaker), path: 'properties.quotes[0].speaker', message: /missing/ },
+  {
+    rule: 'a quote dated to the day of the text that reports it, with nothing to say why (issue 39)',
+    places: broken((f) => {
+      f.properties.quotes[0].date = '2008-01-30';
+      f.properties.quotes[0].dateSource = { note: 'the date of the talk' };
+    }),
+    path: 'properties.quotes[0].date',
+    message: /2008-01-30 is the date of steele-2008, which reports the words, not the day they were said: write "\.\.\/2008-01-30"/,
+  },
+  {
+    rule: "a quote's textSays that is not the text's words",
+    places: broken((f) => {
+      f.properties.quotes[0].date = '2008-01-30';
+      f.properties.quotes[0].dateSource = { note: 'the text says so', textSays: 'on the morning of the talk' };
+    }),
+    path: 'properties.quotes[0].dateSource.textSays',
+    message: /"on the morning of the talk" is not in steele-2008/,
+  },
+  {
+    rule: 'an event with an open start',
+    places: broken((f) => (f.properties.events[shot].date = '../2003-04-28')),
+    path: `properties.events[${shot}].date`,
+    message: /has no start; an event needs its first day/,
+  },
 ];
 
 describe('validator: one broken fixture per rule', () => {
@@ -265,5 +289,30 @@ describe('curated data', () => {
     const places = Object.fromEntries(Object.entries(repo.places).filter(([file]) => file !== 'places/samarra.geojson'));
     const { problems } = loadAtlas({ ...repo, places });
     expect(problems).toContainEqual(expect.objectContaining({ file: 'places/coverage.json', feature: 'Sāmarrā’', path: 'mentions.steele-2008' }));
+  });
+});
+
+describe('said-dates (issue 39)', () => {
+  const said = (date: string, dateSource: object) =>
+    validate(
+      broken((f) => {
+        f.properties.quotes[0].date = date;
+        f.properties.quotes[0].dateSource = dateSource;
+      }),
+    );
+  it("passes words said by the text's date, the author's own words, and words the text dates in its own words", () => {
+    expect(said('../2008-01-30', { note: 'not dated in the text' })).toEqual([]);
+    expect(said('2008-01-30', { note: "Steele's own words", writing: true })).toEqual([]);
+    expect(said('2008-01-30', { note: 'the text dates it', textSays: 'less than three weeks after the statue of Saddam was toppled' })).toEqual([]);
+  });
+  it('holds the shipped quotes to it: none carries its text’s date without saying why', () => {
+    const { atlas } = loadAtlas(repo);
+    const dates = new Map(atlas.sources.map((s) => [s.id, s.date]));
+    const unexplained = atlas.quotes.filter((q) => q.date === dates.get(q.doc) && !q.dateSource?.writing && !q.dateSource?.textSays);
+    expect(unexplained).toEqual([]);
+    // Bounds and the public record now date what the texts did not (Bremer's memoir, Dannatt's interview).
+    expect(atlas.quotes.filter((q) => q.date.startsWith('../')).length).toBeGreaterThan(10);
+    expect(atlas.quotes.find((q) => q.speaker === 'Paul Bremer')?.date).toBe('2006-01');
+    expect(atlas.quotes.find((q) => q.speaker === 'General Sir Richard Dannatt')?.date).toBe('2006-10-13');
   });
 });

@@ -232,7 +232,41 @@ function checkDateSource(value: unknown, path: string, report: Report): void {
   if (value === undefined) return;
   if (!isObject(value) || !isText(value.note) || (value.url !== undefined && !isText(value.url))) {
     report.add(path, 'expected { note, url? }: how the date was read, and the public record it comes from');
+    return;
   }
+  if (value.textSays !== undefined && !isText(value.textSays)) report.add(`${path}.textSays`, "expected the text's own words that date the quote");
+  if (value.writing !== undefined && value.writing !== true)
+    report.add(`${path}.writing`, "expected true (the author's own words, dated by the writing), or no field");
+}
+
+/**
+ * Words dated as a historian dates them (issue 39): a quote dated to the date of the text that
+ * reports it must say why, since a text's date is when it was written, not when its speakers
+ * spoke. Either the text gives that moment (dateSource.textSays: its own words, found in it), or
+ * the words are the author's own, dated by the writing (dateSource.writing). Otherwise the quote
+ * is a bound: "../<the text's date>", said by then.
+ */
+function checkSaidDate(q: Json, path: string, report: Report, ctx: ValidationContext): void {
+  const source = ctx.sources.get(q.doc as string);
+  if (!source || q.date !== source.date) return;
+  const basis = isObject(q.dateSource) ? q.dateSource : {};
+  if (isText(basis.textSays)) {
+    if (!source.text.includes(basis.textSays))
+      report.add(
+        `${path}.dateSource.textSays`,
+        `${JSON.stringify(basis.textSays)} is not in ${source.id}: quote the text's words that date the quote verbatim`,
+      );
+    return;
+  }
+  if (basis.writing === true) return;
+  const end = source.date
+    .split('/')
+    .at(-1)!
+    .replace(/[~?%]$/, '');
+  report.add(
+    `${path}.date`,
+    `${source.date} is the date of ${source.id}, which reports the words, not the day they were said: write "../${end}" (said by then) where the text does not say when; where it does, quote its words in dateSource.textSays; the author's own words take dateSource.writing: true`,
+  );
 }
 
 function checkEvent(e: unknown, path: string, placeId: string | null, report: Report, ctx: ValidationContext): AtlasEvent[] {
@@ -250,6 +284,8 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
       else ctx.eventIds.set(e.id, report.file);
     }
     span = checkDate(e.date, `${path}.date`, report);
+    // An open start bounds a quote's words; an event on the map needs its first day.
+    if (typeof e.date === 'string' && e.date.startsWith('../')) report.add(`${path}.date`, `"${e.date}" has no start; an event needs its first day`);
     checkDateSource(e.dateSource, `${path}.dateSource`, report);
     if (!isText(e.title)) report.add(`${path}.title`, 'missing; expected a one-line title in our own words');
     if (e.summary !== undefined && !isText(e.summary)) report.add(`${path}.summary`, 'expected text');
@@ -321,6 +357,7 @@ function checkQuote(q: unknown, path: string, placeId: string | null, report: Re
     if (q.role !== undefined && !isText(q.role)) report.add(`${path}.role`, 'expected text');
     span = checkDate(q.date, `${path}.date`, report);
     checkDateSource(q.dateSource, `${path}.dateSource`, report);
+    checkSaidDate(q, path, report, ctx);
   });
   if (!ok || !span || !placeId) return [];
   return [{ ...(q as unknown as AtlasQuote), ...(span as TimeSpan), placeId }];

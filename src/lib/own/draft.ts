@@ -204,6 +204,12 @@ export function addQuote(own: OwnText, atlas: Atlas, q: QuoteInput): OwnText {
     start: q.start,
     end: q.end,
   };
+  // Words dated to the text's own date are the author's own, dated by the writing, when no one
+  // else is named as saying them; anyone else's the validator refuses there (issue 39): their
+  // words are "by" the text's date unless the text says when.
+  const speaker = quote.speaker;
+  if (quote.date === own.entry.date && (speaker === null || speaker === own.entry.author))
+    quote.dateSource = { note: 'The words of the text itself, dated by its writing.', writing: true };
   place.properties.quotes = [...place.properties.quotes, quote];
   return { ...own, places: { ...own.places, [place.id]: place } };
 }

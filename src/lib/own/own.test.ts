@@ -31,7 +31,7 @@ function made() {
   const place = placeFromGazetteer(entry, ramadi.words, atlas, new Set(atlas.places.map((p) => p.id)));
   own = { ...own, places: { [place.id]: place }, mentions: [{ start: ramadi.start, end: ramadi.end, placeId: place.id }] };
   const said = text.indexOf('It was quiet');
-  own = addQuote(own, atlas, { placeId: 'fallujah', start: said, end: said + 'It was quiet'.length, speaker: 'a US sergeant', date: '2007-04' });
+  own = addQuote(own, atlas, { placeId: 'fallujah', start: said, end: said + 'It was quiet'.length, speaker: 'a US sergeant', date: '../2007-04' });
   const burned = text.indexOf('Three shops');
   own = addEvent(
     own,

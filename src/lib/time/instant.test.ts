@@ -9,6 +9,14 @@ const span = (value: string) => {
 };
 
 describe('parseDate', () => {
+  it('reads an open start as a bound: on or before its day, from the earliest day the atlas reads (issue 39)', () => {
+    expect(span('../2008-01-30')).toEqual({ from: '1990-01-01', to: '2008-01-30', precision: 'interval', approximate: false });
+    expect(span('../2006-11')).toMatchObject({ to: '2006-11-30' });
+    expect(parseDate('2006/..').ok).toBe(false);
+    expect(parseDate('../2013-01-01').ok).toBe(false);
+    expect(parseDate('../nonsense').ok).toBe(false);
+  });
+
   it('counts days from 2003-01-01', () => {
     expect(dayFromIso('2003-01-01')).toBe(0);
     expect(dayFromIso('2003-03-20')).toBe(78);
@@ -31,8 +39,8 @@ describe('parseDate', () => {
     expect(span('2011-10-21/2011-12')).toMatchObject({ from: '2011-10-21', to: '2011-12-31' });
   });
 
-  it('refuses what is not a bounded date of the period', () => {
-    for (const bad of ['', '2006-13', '2006-02-30', '14 November 2006', '1989', '2013-01-01', '2007-08-29/2007-08-27', '../2006', '2006/2007/2008']) {
+  it('refuses what is not a date of the period (an open end included; an open start is a bound, above)', () => {
+    for (const bad of ['', '2006-13', '2006-02-30', '14 November 2006', '1989', '2013-01-01', '2007-08-29/2007-08-27', '2006/..', '2006/2007/2008']) {
       expect(parseDate(bad).ok, bad).toBe(false);
     }
   });

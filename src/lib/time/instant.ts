@@ -48,8 +48,10 @@ function parseOne(value: string): ParsedDate {
 }
 
 /**
- * Parses an EDTF date or closed interval ("2007-08-27/2007-08-29") and checks it lies within
- * EARLIEST..LATEST. Open interval ends ("../2006") are refused: every datum here is bounded.
+ * Parses an EDTF date or interval ("2007-08-27/2007-08-29") and checks it lies within
+ * EARLIEST..LATEST. An open start ("../2008-01-30": on or before that day) is a bound: words a text
+ * reports without saying when they were said (issue 39). Its span runs from EARLIEST. An open end
+ * ("2006/..") is refused: nothing here is still going on.
  */
 export function parseDate(value: unknown): ParsedDate {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -57,6 +59,13 @@ export function parseDate(value: unknown): ParsedDate {
   }
   const parts = value.split('/');
   if (parts.length > 2) return { ok: false, error: `"${value}" has more than one "/"; expected start/end` };
+  if (parts.length === 2 && parts[0] === '..') {
+    const bound = parseOne(parts[1]);
+    if (!bound.ok) return bound;
+    if (bound.span.t1 > dayFromIso(LATEST))
+      return { ok: false, error: `"${value}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude` };
+    return { ok: true, span: { t0: dayFromIso(EARLIEST), t1: bound.span.t1, precision: 'interval', approximate: bound.span.approximate } };
+  }
   const ends = parts.map(parseOne);
   for (const end of ends) if (!end.ok) return end;
   const [start, finish = start] = ends as { ok: true; span: TimeSpan }[];

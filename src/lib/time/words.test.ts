@@ -10,6 +10,11 @@ describe('dates in words', () => {
     expect(dateInWords('2006')).toBe('2006');
   });
 
+  it('says a bound as "by" its day (issue 39: words a text reports without saying when)', () => {
+    expect(dateInWords('../2008-01-30')).toBe('by 30 January 2008');
+    expect(dateInWords('../2006-11')).toBe('by November 2006');
+  });
+
   it('says the qualifiers', () => {
     expect(dateInWords('2007-05-31~')).toBe('about 31 May 2007');
     expect(dateInWords('2006-09?')).toBe('September 2006 (uncertain)');

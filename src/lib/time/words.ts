@@ -57,6 +57,11 @@ function qualified(words: string, edtf: string): string {
 
 export function dateInWords(edtf: string, locale = screenLocale): string {
   const [from, to] = edtf.split('/');
+  // An open start: on or before the day (words a text reports without saying when).
+  if (from === '..' && to !== undefined) {
+    const bound = readPlainDate(to);
+    return bound ? `by ${qualified(end(bound.t1, bound.precision, locale), to)}` : edtf;
+  }
   const a = readPlainDate(from);
   if (!a) return edtf;
   if (to === undefined) return qualified(end(a.t0, a.precision, locale), from);
