@@ -53,8 +53,8 @@ export function checkSlice(path: string, quoteField: string, q: Json, report: Re
   });
 }
 
-export function checkDate(value: unknown, path: string, report: Report): TimeSpan | null {
-  const parsed = parseDate(value);
+export function checkDate(value: unknown, path: string, report: Report, options?: { openStart?: boolean }): TimeSpan | null {
+  const parsed = parseDate(value, options);
   if (!parsed.ok) {
     report.add(path, parsed.error);
     return null;

@@ -9,7 +9,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { feature } from '@turf/helpers';
 import { length } from '@turf/length';
 import { pointOnFeature } from '@turf/point-on-feature';
-import type { TimeSpan } from '../time/instant.ts';
+import { saidBy, type TimeSpan } from '../time/instant.ts';
 import { checkDate, checkSlice, isObject, isText, kebabCase, Report, type Json } from './check.ts';
 import { parseJson } from './json.ts';
 import { numberStatedIn } from './numbers.ts';
@@ -259,13 +259,9 @@ function checkSaidDate(q: Json, path: string, report: Report, ctx: ValidationCon
     return;
   }
   if (basis.writing === true) return;
-  const end = source.date
-    .split('/')
-    .at(-1)!
-    .replace(/[~?%]$/, '');
   report.add(
     `${path}.date`,
-    `${source.date} is the date of ${source.id}, which reports the words, not the day they were said: write "../${end}" (said by then) where the text does not say when; where it does, quote its words in dateSource.textSays; the author's own words take dateSource.writing: true`,
+    `${source.date} is the date of ${source.id}, which reports the words, not the day they were said: write "${saidBy(source.date)}" (said by then) where the text does not say when; where it does, quote its words in dateSource.textSays; the author's own words take dateSource.writing: true`,
   );
 }
 
@@ -284,8 +280,6 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
       else ctx.eventIds.set(e.id, report.file);
     }
     span = checkDate(e.date, `${path}.date`, report);
-    // An open start bounds a quote's words; an event on the map needs its first day.
-    if (typeof e.date === 'string' && e.date.startsWith('../')) report.add(`${path}.date`, `"${e.date}" has no start; an event needs its first day`);
     checkDateSource(e.dateSource, `${path}.dateSource`, report);
     if (!isText(e.title)) report.add(`${path}.title`, 'missing; expected a one-line title in our own words');
     if (e.summary !== undefined && !isText(e.summary)) report.add(`${path}.summary`, 'expected text');
@@ -355,7 +349,8 @@ function checkQuote(q: unknown, path: string, placeId: string | null, report: Re
       report.add(`${path}.speaker`, 'missing; expected who says it, or null where the text does not tell');
     }
     if (q.role !== undefined && !isText(q.role)) report.add(`${path}.role`, 'expected text');
-    span = checkDate(q.date, `${path}.date`, report);
+    // A quote's words may be a bound: said by the date of the text that reports them.
+    span = checkDate(q.date, `${path}.date`, report, { openStart: true });
     checkDateSource(q.dateSource, `${path}.dateSource`, report);
     checkSaidDate(q, path, report, ctx);
   });

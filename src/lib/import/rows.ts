@@ -116,8 +116,6 @@ export function readDate(value: string): { t0: number; t1: number } | { error: s
   if (slashed) return { error: slashed };
   // "2006-13-01" looks like a day but is not one; say so plainly.
   if (/^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(v)) return { error: `"${v}" is not a date` };
-  // An open start ("../2006") bounds words, not events: an event on the map needs its first day.
-  if (v.startsWith('../')) return { error: `"${v}" has no start; an event needs its first day (write 2006, or 2006-01/2006-06)` };
   const parsed = parseDate(v);
   if (parsed.ok) return { t0: parsed.span.t0, t1: parsed.span.t1 };
   return parsed.error.includes(`outside ${EARLIEST}`) ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso, isoDay } from './day.ts';
-import { parseDate } from './instant.ts';
+import { parseDate, saidBy } from './instant.ts';
 
-const span = (value: string) => {
-  const parsed = parseDate(value);
+const span = (value: string, options?: { openStart?: boolean }) => {
+  const parsed = parseDate(value, options);
   if (!parsed.ok) throw new Error(parsed.error);
   return { from: isoDay(parsed.span.t0), to: isoDay(parsed.span.t1), precision: parsed.span.precision, approximate: parsed.span.approximate };
 };
 
 describe('parseDate', () => {
-  it('reads an open start as a bound: on or before its day, from the earliest day the atlas reads (issue 39)', () => {
-    expect(span('../2008-01-30')).toEqual({ from: '1990-01-01', to: '2008-01-30', precision: 'interval', approximate: false });
-    expect(span('../2006-11')).toMatchObject({ to: '2006-11-30' });
-    expect(parseDate('2006/..').ok).toBe(false);
-    expect(parseDate('../2013-01-01').ok).toBe(false);
-    expect(parseDate('../nonsense').ok).toBe(false);
+  it('reads an open start as a bound where asked: on or before its day, from the earliest day the atlas reads (issue 39)', () => {
+    const bound = { openStart: true };
+    expect(span('../2008-01-30', bound)).toEqual({ from: '1990-01-01', to: '2008-01-30', precision: 'interval', approximate: false });
+    expect(span('../2006-11', bound)).toMatchObject({ to: '2006-11-30' });
+    expect(parseDate('2006/..', bound).ok).toBe(false);
+    expect(parseDate('../2013-01-01', bound).ok).toBe(false);
+    expect(parseDate('../nonsense', bound).ok).toBe(false);
+    expect(saidBy('2007-05-31~')).toBe('../2007-05-31');
+    expect(saidBy('2011-10-21/2011-12-31')).toBe('../2011-12-31');
   });
 
   it('counts days from 2003-01-01', () => {
@@ -39,8 +42,19 @@ describe('parseDate', () => {
     expect(span('2011-10-21/2011-12')).toMatchObject({ from: '2011-10-21', to: '2011-12-31' });
   });
 
-  it('refuses what is not a date of the period (an open end included; an open start is a bound, above)', () => {
-    for (const bad of ['', '2006-13', '2006-02-30', '14 November 2006', '1989', '2013-01-01', '2007-08-29/2007-08-27', '2006/..', '2006/2007/2008']) {
+  it('refuses what is not a bounded date of the period (an open start is read only where asked, above)', () => {
+    for (const bad of [
+      '',
+      '2006-13',
+      '2006-02-30',
+      '14 November 2006',
+      '1989',
+      '2013-01-01',
+      '2007-08-29/2007-08-27',
+      '../2006',
+      '2006/..',
+      '2006/2007/2008',
+    ]) {
       expect(parseDate(bad).ok, bad).toBe(false);
     }
   });

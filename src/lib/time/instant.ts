@@ -48,18 +48,21 @@ function parseOne(value: string): ParsedDate {
 }
 
 /**
- * Parses an EDTF date or interval ("2007-08-27/2007-08-29") and checks it lies within
- * EARLIEST..LATEST. An open start ("../2008-01-30": on or before that day) is a bound: words a text
- * reports without saying when they were said (issue 39). Its span runs from EARLIEST. An open end
- * ("2006/..") is refused: nothing here is still going on.
+ * Parses an EDTF date or closed interval ("2007-08-27/2007-08-29") and checks it lies within
+ * EARLIEST..LATEST. An open start ("../2008-01-30": on or before that day) is a bound, read only
+ * where the caller asks (`openStart`): the words a text reports without saying when they were
+ * said (issue 39); its span runs from EARLIEST. Everything else the atlas dates (events, texts,
+ * control periods, figures, chapters) needs its first day. An open end ("2006/..") is refused:
+ * nothing here is still going on.
  */
-export function parseDate(value: unknown): ParsedDate {
+export function parseDate(value: unknown, { openStart = false }: { openStart?: boolean } = {}): ParsedDate {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: false, error: 'missing; expected an EDTF date such as "2006-11-14"' };
   }
   const parts = value.split('/');
   if (parts.length > 2) return { ok: false, error: `"${value}" has more than one "/"; expected start/end` };
   if (parts.length === 2 && parts[0] === '..') {
+    if (!openStart) return { ok: false, error: `"${value}" has no start; an event needs its first day (an open start bounds only the words a text reports)` };
     const bound = parseOne(parts[1]);
     if (!bound.ok) return bound;
     if (bound.span.t1 > dayFromIso(LATEST))
@@ -83,3 +86,10 @@ export function parseDate(value: unknown): ParsedDate {
   }
   return { ok: true, span };
 }
+
+/** The bound of words a text reports without saying when: said by the text's date ("2007-05-31~" → "../2007-05-31"). */
+export const saidBy = (textDate: string): string =>
+  `../${textDate
+    .split('/')
+    .at(-1)!
+    .replace(/[~?%]$/, '')}`;
