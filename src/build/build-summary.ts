@@ -1,9 +1,11 @@
-// A Vite plugin (issue 38): the build says in a few lines what a person needs (where the atlas is,
+// A Vite plugin (issue 38): the build says in one line what a person needs (where the atlas is,
 // how large, what the first screen loads), instead of Vite's table of every one of its ~120 files.
 // Vite's own report is switched off in vite.config.ts (build.reportCompressedSize, logLevel);
 // warnings and errors still print.
-import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { firstLoadScripts } from './first-load.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} kB`;
 
@@ -13,30 +15,21 @@ export function buildSummary(): Plugin {
     name: 'build-summary',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      outDir = resolve(config.root, config.build.outDir);
     },
-    // Runs once the files are written: the bundle is what was written.
-    writeBundle(_options, bundle) {
-      const files = Object.values(bundle);
-      const bytes = (f: (typeof files)[number]) => (f.type === 'chunk' ? Buffer.byteLength(f.code) : Buffer.byteLength(f.source));
-      const total = files.reduce((sum, f) => sum + bytes(f), 0);
-      // The first screen's scripts: the entry and what it imports statically (later ones load on first use).
-      const entry = files.find((f) => f.type === 'chunk' && f.isEntry);
-      const initial = new Set<string>();
-      const walk = (name: string) => {
-        const chunk = bundle[name];
-        if (!chunk || chunk.type !== 'chunk' || initial.has(name)) return;
-        initial.add(name);
-        chunk.imports.forEach(walk);
-      };
-      if (entry) walk(entry.fileName);
-      const initialGzip = [...initial].reduce((sum, name) => sum + gzipSync((bundle[name] as { code: string }).code, { level: 9 }).length, 0);
-      // The worker build has no entry of its own: only the page's build is summed.
-      if (!entry) return;
+    // Once every file is written, index.html among them (a worker's build writes none: it is not summed).
+    closeBundle() {
+      if (!existsSync(join(outDir, 'index.html'))) return;
+      const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(outDir, f)).isFile());
+      const total = files.reduce((sum, f) => sum + statSync(join(outDir, f)).size, 0);
+      const first = firstLoadScripts(outDir);
       console.log(
-        `Built the atlas in ${outDir}/: ${files.length} files, ${kb(total)}. ` +
-          `The first screen loads ${initial.size} scripts, ${kb(initialGzip)} gzipped; the rest loads on first use.`,
+        `Built the atlas in ${shown(outDir)}/: ${files.length} files, ${kb(total)}. ` +
+          `The first screen loads ${first.files} scripts, ${kb(first.bytes)} gzipped; the rest loads on first use.`,
       );
     },
   };
 }
+
+/** The folder as the reader named it: relative to where the command runs. */
+const shown = (dir: string) => dir.replace(`${process.cwd()}/`, '');

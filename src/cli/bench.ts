@@ -23,6 +23,7 @@ import { measureImport, seededCsv, type ImportMeasure } from './bench-import.ts'
 import { SLOW_FRAME_MS } from '../lib/time/playback.ts';
 import { benchDb, DB_ROWS, READERS, tileRow } from './bench-db.ts';
 import { whyNoDatabase } from '../db/cluster.ts';
+import { firstLoadScripts } from '../build/first-load.ts';
 
 const outDir = 'dist-e2e';
 const STEPS = 60;
@@ -265,12 +266,6 @@ async function timeToBlob(page: Page, width: number, height: number): Promise<nu
   );
 }
 
-function initialJsGzipped(): { files: number; bytes: number } {
-  const html = readFileSync(`${outDir}/index.html`, 'utf8');
-  const scripts = [...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  return { files: scripts.length, bytes: scripts.reduce((sum, s) => sum + gzipSync(readFileSync(`${outDir}/${s}`), { level: 9 }).length, 0) };
-}
-
 /** The checked atlas the page fetches on load (src/build/shipped-atlas.ts), gzipped. */
 function initialDataGzipped(): number {
   const html = readFileSync(`${outDir}/index.html`, 'utf8');
@@ -500,7 +495,7 @@ async function main() {
 
     if (runs('figures')) for (const r of await benchFigures((w, h) => timeToBlob(page, w, h))) row(r.measure, r.value, r.against, r.ratio, r.target);
     if (runs('size')) {
-      const js = initialJsGzipped();
+      const js = firstLoadScripts(outDir);
       row(
         'Initial JavaScript, gzipped',
         `${(js.bytes / 1024).toFixed(0)} kB`,
