@@ -19,7 +19,7 @@ const read = (page: string) => readFileSync(join(root, page), 'utf8');
 const prose = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '');
 
 /** A heading's anchor as GitHub writes it: lower case, punctuation dropped, spaces to hyphens. */
-export const slug = (heading: string) =>
+const slug = (heading: string) =>
   heading
     .trim()
     .toLowerCase()

@@ -2,7 +2,8 @@
 // TypeScript floors, lowest first, each importing only itself and the floors below it; ui/ holds
 // the shared Svelte pieces and imports only floors; no floor imports a feature (map/, explore/,
 // tour/, print/, video/, own/, import/, server/), and look/ imports no MapLibre. A move that
-// breaks the layering fails here, naming the file and the import.
+// breaks the layering fails here, naming the file and the import. (It took the place of
+// time/ground-floor.test.ts, which held the same rule for time/ alone.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -103,7 +103,8 @@ function checkEvent(value: unknown, at: Where, i: number): ServerEvent {
   const endDate = o.end_date;
   if (endDate !== null && typeof endDate !== 'string') fail(at, field('end_date'), `neither text nor null (${describe(endDate)})`);
   const tags = list(o, 'tags', at, field('tags'), REPLY_LIMITS.tags);
-  tags.forEach((tag, j) => (typeof tag === 'string' && tag.length <= 100 ? null : fail(at, `${field('tags')}[${j}]`, `not a short text (${describe(tag)})`)));
+  for (const [j, tag] of tags.entries())
+    if (typeof tag !== 'string' || tag.length > 100) fail(at, `${field('tags')}[${j}]`, `not a short text (${describe(tag)})`);
   const event: ServerEvent = {
     id: number(o, 'id', at, field('id'), COUNT),
     row: number(o, 'row', at, field('row'), COUNT),
