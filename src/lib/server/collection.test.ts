@@ -2,7 +2,8 @@
 // requests only (the map's transformRequest), so that a new window reloads the same tiles.
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../time/day.ts';
-import { fetchMeta, tileTemplate, windowedTile, windowQuery } from './collection.ts';
+import { fetchMeta } from './collection.ts';
+import { tileTemplate, windowedTile, windowQuery } from './window-query.ts';
 
 describe('the window on the server’s tiles', () => {
   const base = 'http://127.0.0.1:7800';

@@ -1,10 +1,7 @@
 // A collection served from PostGIS (npm run db -- serve, src/db/serve.ts): what the atlas asks of
-// it. The window is the slider's, in the same terms as the shipped events (time/window.ts): in
-// window mode the days t - windowDays .. t, in cumulative mode everything begun by t. Every
-// failure comes back as a sentence naming the server and what it said; every reply is checked
-// before use (replies.ts), since a link may name any server.
-import { isoDay } from '../time/day.ts';
-import type { TimeMode } from '../time/window.ts';
+// it (the meta, the count, a page of events, a figure's cells) for the slider's window, written by
+// window-query.ts. Every failure comes back as a sentence naming the server and what it said;
+// every reply is checked before use (replies.ts), since a link may name any server.
 import { checkCells, checkCount, checkEventPage, checkMeta } from './replies.ts';
 
 export interface CollectionMeta {
@@ -40,23 +37,6 @@ export interface EventPage {
   events: ServerEvent[];
   /** The key of the next page, or null on the last. */
   next: string | null;
-}
-
-/** The query every request shares: the window as ISO days (from absent in cumulative mode), and the tags. */
-export function windowQuery(t: number, mode: TimeMode, windowDays: number, tags: string[] = []): string {
-  const params = new URLSearchParams();
-  if (mode === 'window') params.set('from', isoDay(t - windowDays));
-  params.set('to', isoDay(t));
-  if (tags.length) params.set('tags', tags.join(','));
-  return params.toString().replace(/%2C/g, ',');
-}
-
-/** The tile URL template MapLibre fills in; the window's query is added to each request (windowedTile). */
-export const tileTemplate = (base: string) => `${base}/{z}/{x}/{y}.pbf`;
-
-/** A tile URL of the server at `base` with the window's query added; any other URL as it is. */
-export function windowedTile(url: string, base: string, query: string): string {
-  return url.startsWith(`${base}/`) && url.endsWith('.pbf') ? `${url}?${query}` : url;
 }
 
 const bboxParam = (b: [number, number, number, number]) => b.map((v) => v.toFixed(5)).join(',');

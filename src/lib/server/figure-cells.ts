@@ -7,7 +7,8 @@ import type { FigureFonts } from '../print/fonts.ts';
 import { buildScene, type FigureSpec } from '../print/scene.ts';
 import { covers, type ServedCells, type ServedNeed } from '../print/served.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
-import { fetchCells, windowQuery } from './collection.ts';
+import { fetchCells } from './collection.ts';
+import { windowQuery } from './window-query.ts';
 
 export type CellsFetcher = (view: ViewSnapshot, need: ServedNeed) => Promise<ServedCells>;
 
