@@ -1,5 +1,6 @@
 // Map-ready FeatureCollections derived from the atlas: flat properties that style expressions can read.
-import type { Atlas, PlaceKind, Precision } from './schema.ts';
+import type { Atlas, AtlasEvent, PlaceKind, Precision } from './schema.ts';
+import { shownSpan } from '../time/window.ts';
 
 export interface PlaceAnchorProperties {
   id: string;
@@ -80,6 +81,12 @@ export interface EventFilters {
  * country place (Iraq as a whole, a neighbour) have no point that would not mislead: they are
  * listed beside the map, not drawn on it.
  */
+/**
+ * An event the map, the figures and the list draw as uncertain (an open ring, faded by how much of
+ * its span is in view): not dated to the day, dated about a day, or at a place the text only implies.
+ */
+export const drawnUncertain = (e: AtlasEvent): boolean => e.precision !== 'day' || e.approximate || e.placeImplied !== undefined;
+
 export function eventPoints(atlas: Atlas, filters: EventFilters = { texts: [], tags: [] }): GeoJSON.FeatureCollection<GeoJSON.Point> {
   const anchors = new Map(atlas.places.filter((p) => p.properties.kind !== 'country').map((p) => [p.id, p.anchor]));
   return {
@@ -92,7 +99,7 @@ export function eventPoints(atlas: Atlas, filters: EventFilters = { texts: [], t
         type: 'Feature',
         id: e.id,
         geometry: { type: 'Point', coordinates: anchors.get(e.placeId)! },
-        properties: { id: e.id, placeId: e.placeId, title: e.title, t0: e.t0, t1: e.t1, uncertain: e.precision !== 'day' || e.approximate },
+        properties: { id: e.id, placeId: e.placeId, title: e.title, ...shownSpan(e), uncertain: drawnUncertain(e) },
       })),
   };
 }

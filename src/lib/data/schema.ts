@@ -147,6 +147,11 @@ export interface PlaceEvent {
   sources: Passage[];
   dateSource?: DateSource;
   figures?: Figure[];
+  /**
+   * Where the text only implies the event's place (a killing told in Mosul of a man from Tal Afar):
+   * why the atlas puts it there. The map then draws it as uncertain and the panel says so.
+   */
+  placeImplied?: string;
 }
 
 export interface Quote {
@@ -235,7 +240,7 @@ export type ControlStatus = (typeof controlStatuses)[number];
 export const confidences = ['high', 'medium', 'low'] as const;
 
 /** The lead nations a coalition period may name (the map draws a pattern for each: look/leads.ts). */
-export const leadNations = ['United States', 'United Kingdom', 'Poland'] as const;
+export const leadNations = ['United States', 'United Kingdom', 'Poland', 'South Korea'] as const;
 export type LeadNation = (typeof leadNations)[number];
 export type Confidence = (typeof confidences)[number];
 

@@ -187,10 +187,19 @@ const cases: { rule: string; places: Record<string, string>; file?: string; feat
     message: /"on the morning of the talk" is not in steele-2008/,
   },
   {
-    rule: 'an event with an open start',
-    places: broken((f) => (f.properties.events[shot].date = '../2003-04-28')),
+    rule: 'an event with an open start that does not say how the text gives it',
+    places: broken((f) => {
+      f.properties.events[shot].date = '../2003-04-28';
+      delete f.properties.events[shot].dateSource;
+    }),
+    path: `properties.events[${shot}].dateSource`,
+    message: /an open-start date \("\.\.\/day"\) says how the text gives it/,
+  },
+  {
+    rule: 'an event with an open end',
+    places: broken((f) => (f.properties.events[shot].date = '2003-04-28/..')),
     path: `properties.events[${shot}].date`,
-    message: /has no start; an event needs its first day/,
+    message: /EDTF/,
   },
 ];
 

@@ -279,8 +279,14 @@ function checkEvent(e: unknown, path: string, placeId: string | null, report: Re
       if (taken) report.add(`${path}.id`, `"${e.id}" is already used in ${taken}; event ids must be unique`);
       else ctx.eventIds.set(e.id, report.file);
     }
-    span = checkDate(e.date, `${path}.date`, report);
+    // An open start ("../2008-01-30") is what a text reports as already so, without saying since
+    // when; it must say how it was read.
+    span = checkDate(e.date, `${path}.date`, report, { openStart: true });
     checkDateSource(e.dateSource, `${path}.dateSource`, report);
+    if (span?.precision === 'by' && e.dateSource === undefined)
+      report.add(`${path}.dateSource`, 'missing; an open-start date ("../day") says how the text gives it, e.g. "has spread" in a talk of that day');
+    if (e.placeImplied !== undefined && !isText(e.placeImplied))
+      report.add(`${path}.placeImplied`, 'expected text: why the atlas puts the event here when the text only implies the place');
     if (!isText(e.title)) report.add(`${path}.title`, 'missing; expected a one-line title in our own words');
     if (e.summary !== undefined && !isText(e.summary)) report.add(`${path}.summary`, 'expected text');
     if (!Array.isArray(e.tags) || e.tags.length === 0) {

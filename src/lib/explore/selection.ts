@@ -9,7 +9,7 @@ import type { MapCalls } from '../map/map-link.svelte.ts';
 import { zoomForKind, zoomForPlace } from '../map/zoom.ts';
 import type { ViewState } from '../state/view.svelte.ts';
 import type { Clock } from '../time/clock.svelte.ts';
-import { FIRST_DAY, LAST_DAY } from '../time/window.ts';
+import { anchorDay } from '../time/window.ts';
 import { returnFocus } from '../ui/focus.ts';
 
 export class Selection {
@@ -53,9 +53,9 @@ export class Selection {
     tick().then(() => returnFocus(this.opener, '.map canvas'));
   };
 
-  /** An event: the clock to its first day in the atlas's span, and its place selected. */
+  /** An event: the clock to its day on the slider (its first, or the bound of an open start), and its place selected. */
   showEvent = (event: AtlasEvent): void => {
-    this.clock.jumpTo(Math.min(LAST_DAY, Math.max(FIRST_DAY, event.t0)));
+    this.clock.jumpTo(anchorDay(event));
     this.select(event.placeId);
   };
 }

@@ -18,6 +18,10 @@ export function patternTile(kind: PatternKind, colour: string): ImageData {
   } else if (kind === 'vertical') {
     ctx.moveTo(SIZE / 2, 0);
     ctx.lineTo(SIZE / 2, SIZE);
+  } else if (kind === 'diagonal') {
+    // Corner to corner and a little past, so the line joins the next tile's with no gap at the corners.
+    ctx.moveTo(-1, SIZE + 1);
+    ctx.lineTo(SIZE + 1, -1);
   } else ctx.arc(SIZE / 2, SIZE / 2, 2.2, 0, 2 * Math.PI);
   if (kind === 'dots') ctx.fill();
   else ctx.stroke();

@@ -127,7 +127,7 @@ export function drawGeometry(
       if (!c.properties?.iraq) items.push({ kind: 'path', d: area(c.geometry), paint: { fill: palette.neighbour } });
   // Each lead's governorates in one patterned path: one pattern fill is far cheaper to rasterize
   // than several. In the screen's order: control, then the leads over it.
-  const leads: Record<LeadKey, string[]> = { us: [], uk: [], pl: [] };
+  const leads: Record<LeadKey, string[]> = { us: [], uk: [], pl: [], kr: [] };
   for (const g of atlas.governorates.features) {
     const id = g.properties.id;
     const d = area(g.geometry);

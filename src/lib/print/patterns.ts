@@ -18,6 +18,8 @@ export const tiles: Record<PatternKind, Tile> = {
   horizontal: { step: LEAD, shape: { lines: [[0, LEAD / 2, LEAD, LEAD / 2]], width: 0.8 } },
   vertical: { step: LEAD, shape: { lines: [[LEAD / 2, 0, LEAD / 2, LEAD]], width: 0.8 } },
   dots: { step: LEAD, shape: { dot: 0.9 } },
+  // Corner to corner, run on past both corners so the stroke's ends meet the next tile's line.
+  diagonal: { step: LEAD, shape: { lines: [[-0.5, LEAD + 0.5, LEAD + 0.5, -0.5]], width: 0.8 } },
 };
 
 /** The tile as an SVG <pattern>. */

@@ -23,7 +23,7 @@ export const certainToTheDay = (e: AtlasEvent): boolean => e.precision === 'day'
 
 /** The coalition governorates on day t, by lead: what the map's lead patterns and labels draw. */
 export function governoratesByLead(atlas: Atlas, t: number): Record<LeadOrGap, string[]> {
-  const held: Record<LeadOrGap, string[]> = { us: [], uk: [], pl: [], unknown: [] };
+  const held: Record<LeadOrGap, string[]> = { us: [], uk: [], pl: [], kr: [], unknown: [] };
   for (const g of atlas.governorates.features) {
     const lead = leadOf(controlAt(atlas.control, g.properties.id, t));
     if (lead) held[lead].push(g.properties.id);
@@ -42,7 +42,7 @@ export interface ControlTally {
 
 export function controlTally(atlas: Atlas, t: number): ControlTally {
   const status: Record<string, number> = {};
-  const leads: Record<LeadOrGap, number> = { us: 0, uk: 0, pl: 0, unknown: 0 };
+  const leads: Record<LeadOrGap, number> = { us: 0, uk: 0, pl: 0, kr: 0, unknown: 0 };
   let displacement = 0;
   for (const g of atlas.governorates.features) {
     const period = controlAt(atlas.control, g.properties.id, t);

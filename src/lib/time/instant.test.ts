@@ -11,7 +11,7 @@ const span = (value: string, options?: { openStart?: boolean }) => {
 describe('parseDate', () => {
   it('reads an open start as a bound where asked: on or before its day, from the earliest day the atlas reads (issue 39)', () => {
     const bound = { openStart: true };
-    expect(span('../2008-01-30', bound)).toEqual({ from: '1990-01-01', to: '2008-01-30', precision: 'interval', approximate: false });
+    expect(span('../2008-01-30', bound)).toEqual({ from: '1990-01-01', to: '2008-01-30', precision: 'by', approximate: false });
     expect(span('../2006-11', bound)).toMatchObject({ to: '2006-11-30' });
     expect(parseDate('2006/..', bound).ok).toBe(false);
     expect(parseDate('../2013-01-01', bound).ok).toBe(false);

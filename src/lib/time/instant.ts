@@ -5,7 +5,8 @@ import edtf, { parse as parseEdtf } from 'edtf';
 import { dayFromIso, dayFromMs, EARLIEST, LATEST } from './day.ts';
 import { readPlainDate } from './plain-date.ts';
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'interval';
+/** `by`: an open start ("../2008-01-30"), known only to have happened or been said on or before its last day. */
+export type DatePrecision = 'day' | 'month' | 'year' | 'interval' | 'by';
 
 export interface TimeSpan {
   /** First day the datum may refer to. */
@@ -51,7 +52,8 @@ function parseOne(value: string): ParsedDate {
  * Parses an EDTF date or closed interval ("2007-08-27/2007-08-29") and checks it lies within
  * EARLIEST..LATEST. An open start ("../2008-01-30": on or before that day) is a bound, read only
  * where the caller asks (`openStart`): the words a text reports without saying when they were
- * said (issue 39); its span runs from EARLIEST. Everything else the atlas dates (events, texts,
+ * said, and what a text reports as already so ("has spread to Nineveh") without saying since when
+ * (issue 39); its span runs from EARLIEST, precision `by`. Everything else the atlas dates (texts,
  * control periods, figures, chapters) needs its first day. An open end ("2006/..") is refused:
  * nothing here is still going on.
  */
@@ -62,12 +64,12 @@ export function parseDate(value: unknown, { openStart = false }: { openStart?: b
   const parts = value.split('/');
   if (parts.length > 2) return { ok: false, error: `"${value}" has more than one "/"; expected start/end` };
   if (parts.length === 2 && parts[0] === '..') {
-    if (!openStart) return { ok: false, error: `"${value}" has no start; an event needs its first day (an open start bounds only the words a text reports)` };
+    if (!openStart) return { ok: false, error: `"${value}" has no start; expected its first day (an open start bounds only what a text reports)` };
     const bound = parseOne(parts[1]);
     if (!bound.ok) return bound;
     if (bound.span.t1 > dayFromIso(LATEST))
       return { ok: false, error: `"${value}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude` };
-    return { ok: true, span: { t0: dayFromIso(EARLIEST), t1: bound.span.t1, precision: 'interval', approximate: bound.span.approximate } };
+    return { ok: true, span: { t0: dayFromIso(EARLIEST), t1: bound.span.t1, precision: 'by', approximate: bound.span.approximate } };
   }
   const ends = parts.map(parseOne);
   for (const end of ends) if (!end.ok) return end;

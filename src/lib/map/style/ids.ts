@@ -32,6 +32,7 @@ export const layers = {
   controlLeadUs: 'control_lead_us',
   controlLeadUk: 'control_lead_uk',
   controlLeadPl: 'control_lead_pl',
+  controlLeadKr: 'control_lead_kr',
   displacementCircle: 'displacement_circle',
   selectedArea: 'selected_area',
   governoratesLine: 'governorates_line',
@@ -61,5 +62,6 @@ export const state = {
   leadUs: 'leadUs',
   leadUk: 'leadUk',
   leadPl: 'leadPl',
+  leadKr: 'leadKr',
   leadUnknown: 'leadUnknown',
 } as const;

@@ -263,8 +263,19 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
   ];
 }
 
-export const leadLayer: Record<LeadKey, string> = { us: ids.controlLeadUs, uk: ids.controlLeadUk, pl: ids.controlLeadPl };
-export const leadState: Record<LeadOrGap, string> = { us: state.leadUs, uk: state.leadUk, pl: state.leadPl, unknown: state.leadUnknown };
+export const leadLayer: Record<LeadKey, string> = {
+  us: ids.controlLeadUs,
+  uk: ids.controlLeadUk,
+  pl: ids.controlLeadPl,
+  kr: ids.controlLeadKr,
+};
+export const leadState: Record<LeadOrGap, string> = {
+  us: state.leadUs,
+  uk: state.leadUk,
+  pl: state.leadPl,
+  kr: state.leadKr,
+  unknown: state.leadUnknown,
+};
 
 /**
  * Displacement: a circle at each governorate's label point, its area proportional to the people

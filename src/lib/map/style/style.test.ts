@@ -52,7 +52,7 @@ describe('the lead under a governorate name', () => {
     };
     return formatted.sections.map((s) => s.text).join('');
   };
-  const none = { [state.leadUs]: [], [state.leadUk]: [], [state.leadPl]: [], [state.leadUnknown]: [] };
+  const none = { [state.leadUs]: [], [state.leadUk]: [], [state.leadPl]: [], [state.leadKr]: [], [state.leadUnknown]: [] };
 
   it('names the lead nation of a coalition governorate, and the gap where no source names one', () => {
     expect(text({ ...none, [state.leadUk]: ['IQ-BA'] }, 'IQ-BA')).toBe('BASRA\nUK-led');

@@ -33,6 +33,7 @@ export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
       [state.leadUs]: { default: [] },
       [state.leadUk]: { default: [] },
       [state.leadPl]: { default: [] },
+      [state.leadKr]: { default: [] },
       [state.leadUnknown]: { default: [] },
     },
     // In the order the map's one worker lays them out (issue 16): the small sources first, the
