@@ -44,15 +44,16 @@ test('every governorate opens a panel, from the map or by search with the keyboa
   await page.keyboard.press('Enter');
   await expect(page.locator('#governorate-title')).toHaveText('Qadisiyah');
   await expect(page.getByRole('region', { name: 'Control on 1 June 2005' })).toContainText('Polish-led (Poland) · MND-CS');
-  // A period resting on a blog says so.
-  await page.evaluate(() => (location.hash = '#t=2008-01-15&place=IQ-DI'));
-  await expect(page.locator('#governorate-title')).toHaveText('Diyala');
+  // A period resting on a blog says so (Maysan's Provincial Iraqi Control, April 2007)…
+  await page.evaluate(() => (location.hash = '#t=2008-01-15&place=IQ-MA'));
+  await expect(page.locator('#governorate-title')).toHaveText('Maysan');
   await expect(page.getByRole('region', { name: 'Control on 15 January 2008' })).toContainText('A blog post, the only source found');
-  // …and one that had only a blog now cites the press service itself.
+  // …and Erbil, once drawn with no lead, is the Korean Zaytun Division's, from a Korean daily (issue 39).
   await page.evaluate(() => (location.hash = '#t=2007-01-15&place=IQ-AR'));
   await expect(page.locator('#governorate-title')).toHaveText('Erbil');
   const erbil = page.getByRole('region', { name: 'Control on 15 January 2007' });
-  await expect(erbil).toContainText('American Forces Press Service, 1 December 2006');
+  await expect(erbil).toContainText('Korean-led (South Korea) · Zaytun Division');
+  await expect(erbil).toContainText('Dong-A Ilbo');
   await expect(erbil).not.toContainText('A blog post');
   // No data is said, and why.
   await page.evaluate(() => (location.hash = '#t=2004-06-01&place=IQ-MU'));

@@ -34,10 +34,8 @@ test('a governorate of the British-led MND-SE in 2005 is drawn, labelled and exp
 
   const card = page.getByRole('region', { name: 'Control on 1 June 2005' });
   await expect(card).toContainText('Coalition sector · UK-led (United Kingdom) · MND-SE');
-  await expect(card).toContainText('From 20 March 2003 to 15 December 2007.');
-  await expect(
-    card.getByRole('link', { name: 'House of Commons Defence Committee, “UK Operations in Iraq, Thirteenth Report of Session 2005–06 (HC 1241)”' }),
-  ).toHaveAttribute('href', /publications\.parliament\.uk\/pa\/cm200506\/cmselect\/cmdfence/);
+  await expect(card).toContainText('From 12 July 2003 to 15 December 2007.');
+  await expect(card.getByRole('link', { name: /The Report of the Iraq Inquiry \(2016\)/ })).toHaveAttribute('href', /chilcot-interactive\/page5432/);
   await expect(page.getByRole('list', { name: 'Coalition sectors by lead nation' })).toContainText('UK-led (4)');
 
   // Two and a half years on, Basra is under Iraqi control: no pattern, no lead under its name.
@@ -51,6 +49,15 @@ test('a governorate of the British-led MND-SE in 2005 is drawn, labelled and exp
   await page.evaluate(() => (location.hash = '#t=2005-06-01&layers=events,context'));
   await mapIdle(page);
   expect(await labelOf(page, 'IQ-BA')).toBe('BASRA');
+});
+
+test('Erbil in November 2006 is drawn Korean-led, with its own pattern and legend row (issue 39)', async ({ page }) => {
+  await page.goto('/#t=2006-11-20&place=IQ-AR');
+  await mapIdle(page);
+  expect(await drawnBy(page, 'control_lead_kr')).toEqual(['IQ-AR']);
+  expect(await labelOf(page, 'IQ-AR')).toBe('ERBIL\nKorean-led');
+  await expect(page.getByRole('region', { name: 'Control on 20 November 2006' })).toContainText('Korean-led (South Korea) · Zaytun Division');
+  await expect(page.getByRole('list', { name: 'Coalition sectors by lead nation' })).toContainText('Korean-led (1)');
 });
 
 test('an event dated to a year is drawn fainter than one dated to the day while a 90-day window covers part of its year', async ({ page }) => {

@@ -21,7 +21,9 @@ export const sourceKindWords: Record<SourceKind, string> = {
 const primaryHosts =
   /(^|\.)(mil|gov|parliament\.uk|un\.org|unhcr\.org|refworld\.org|reliefweb\.int|iom\.int|icrc\.org|europa\.eu|mod\.uk|defensie\.nl|mon\.gov\.pl|wojsko-polskie\.pl|iraqinquiry\.org\.uk|nationalarchives\.gov\.uk|mnf-iraq\.com|usf-iraq\.com|dvidshub\.net)$/;
 /** Sites that host copies of documents published elsewhere. */
-const documentHosts = /(^|\.)(docslib\.org|pdfslide\.net|yumpu\.com|scribd\.com|philgooch\.github\.io)$/;
+const documentHosts = /(^|\.)(docslib\.org|pdfslide\.net|yumpu\.com|scribd\.com|philgooch\.github\.io|fdocuments\.in|dokumen\.pub|studylib\.net)$/;
+/** Pages that reprint a government release or transcript whole (GlobalSecurity's news library). */
+const releaseCopies = /^(www\.)?globalsecurity\.org\/military\/library\/news\//;
 /** Wikipedia and the sites that copy its articles (some under names that do not say so). */
 const wikipediaHosts =
   /(^|\.)(wikipedia\.org|wikiwand\.com|wikimili\.com|liquisearch\.com|thefullwiki\.org|en-academic\.com|howlingpixel\.com|wiki\.riteme\.site|brorelol\.gay|osmarks\.net|dweb\.link|infogalactic\.com|alchetron\.com|dbpedia\.org|everybodywiki\.com)$/;
@@ -48,7 +50,7 @@ export function sourceKind(address: string): SourceKind {
   const host = url.hostname.toLowerCase();
   if (wikipediaHosts.test(host) || /\/wiki(pedia)?[/_]/i.test(url.pathname)) return 'wikipedia';
   if (primaryHosts.test(host)) return 'primary';
-  if (documentHosts.test(host)) return 'primary-copy';
+  if (documentHosts.test(host) || releaseCopies.test(host + url.pathname)) return 'primary-copy';
   if (blogHosts.test(host)) return 'blog';
   return 'news';
 }

@@ -20,9 +20,9 @@ describe('geo/control.json rules', () => {
   const cases: [string, (c: any) => void, string | undefined, string, RegExp][] = [
     [
       'periods of one governorate do not overlap',
-      (c) => (c.governorates['IQ-BA'][1].from = '2007-12-15'),
+      (c) => (c.governorates['IQ-BA'][2].from = '2007-12-15'),
       'IQ-BA',
-      'governorates.IQ-BA[1].from',
+      'governorates.IQ-BA[2].from',
       /overlaps the previous period/,
     ],
     ['every period has a source', (c) => delete c.governorates['IQ-BA'][0].source, 'IQ-BA', 'governorates.IQ-BA[0].source', /every record needs a source/],

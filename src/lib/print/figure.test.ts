@@ -220,8 +220,8 @@ describe('the words with a figure', () => {
     expect(words.caption).not.toContain('Cockburn');
     expect(words.credit).toMatch(/^Texts: Steele 2008; .*Web Mercator\. Iraq War Atlas, data test\.$/);
     // Each control source by outlet and title (geo/web-sources.json), then its address; never the data file.
-    expect(words.caption).toMatch(
-      /Province control: Wikipedia \(revision of 19 December 2011\), “Anbar campaign \(2003–2011\)” \(https:\/\/en\.wikipedia\.org\//,
+    expect(words.caption).toContain(
+      'Province control: I Marine Expeditionary Force (marines.mil), “I MEF takes command in western Iraq” (https://www.imef.marines.mil/',
     );
     expect(words.caption).toContain('BBC News, “Flowers and prayers mark Iraq milestone” (http://news.bbc.co.uk/2/hi/uk_news/7147309.stm)');
     expect(words.caption).not.toContain('geo/control.json');
@@ -264,19 +264,49 @@ describe('leads', () => {
     const panel = { ...view, t: dayFromIso('2005-06-01') };
     const svg = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], furniture: defaultFurniture([panel]) }), 'svg', tools)).bytes);
     for (const label of [
-      'Coalition sector, US-led (6)',
+      'Coalition sector, US-led (9)',
       'Coalition sector, UK-led (4)',
       'Coalition sector, Polish-led (3)',
-      'Coalition sector, lead: no data (5)',
+      'Coalition sector, Korean-led (1)',
+      // Diyala, February–October 2005: no source names its sector's lead.
+      'Coalition sector, lead: no data (1)',
     ])
       expect(svg).toContain(`>${label}</text>`);
-    // Vertical lines (UK), horizontal (US) and dots (Poland), each filling one path of its governorates.
+    // Vertical lines (UK), horizontal (US), dots (Poland) and diagonals (Korea), each filling one path of its governorates.
     expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><path d="M2\.5 0L2\.5 5"/);
     expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><path d="M0 2\.5L5 2\.5"/);
     expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><circle /);
+    expect(svg).toMatch(/<pattern id="pattern\d" [^>]*><path d="M-0\.5 5\.5L5\.5 -0\.5"/);
     // Greyscale-safe: the patterns are lines and dots, the same in any palette.
     const grey = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], palette: grayscaleSafe }), 'svg', tools)).bytes);
     expect(grey.match(/<pattern /g)?.length).toBe(svg.match(/<pattern /g)?.length);
+  });
+});
+
+describe('the corrected leads in figures (issue 39)', () => {
+  const legendOn = async (iso: string) => {
+    const panel = { ...view, t: dayFromIso(iso) };
+    const svg = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], furniture: defaultFurniture([panel]) }), 'svg', tools)).bytes);
+    return [...svg.matchAll(/>((?:Coalition sector|Provincial Iraqi Control|Kurdistan Regional Government)[^<]*)<\/text>/g)].map((m) => m[1]);
+  };
+
+  it('20 November 2006: Erbil Korean-led, Wasit and Qadisiyah Polish-led, no governorate without a lead', async () => {
+    expect(await legendOn('2006-11-20')).toEqual([
+      'Coalition sector, US-led (11)',
+      'Coalition sector, UK-led (2)',
+      'Coalition sector, Polish-led (2)',
+      'Coalition sector, Korean-led (1)',
+      'Provincial Iraqi Control (2)',
+    ]);
+  });
+
+  it('15 January 2008: Wasit US-led (MND-Center), Qadisiyah the last Polish-led; Erbil is the KRG\'s, so no Korean-led sector', async () => {
+    expect(await legendOn('2008-01-15')).toEqual([
+      'Coalition sector, US-led (8)',
+      'Coalition sector, Polish-led (1)',
+      'Provincial Iraqi Control (6)',
+      'Kurdistan Regional Government (3)',
+    ]);
   });
 });
 
@@ -342,7 +372,7 @@ describe('the three formats', () => {
       'NINEVEH',
       'Iraq, 16 December 2007',
       'Provincial Iraqi Control (6)',
-      'Coalition sector, Polish-led (2)',
+      'Coalition sector, Polish-led (1)',
       'نينوى',
     ])
       expect(svg).toContain(`>${label}</text>`);

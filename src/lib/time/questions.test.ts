@@ -56,7 +56,7 @@ describe('controlAt', () => {
   it('follows the sector changes with sourced days and leaves the lead empty where none is sourced', () => {
     expect(controlAt(atlas.control, 'IQ-BB', day('2006-01-04'))?.lead).toBe('Poland');
     expect(controlAt(atlas.control, 'IQ-BB', day('2006-01-05'))?.lead).toBe('United States');
-    expect(controlAt(atlas.control, 'IQ-KA', day('2005-06-01'))).toMatchObject({ status: 'coalition', lead: null });
+    expect(controlAt(atlas.control, 'IQ-QA', day('2004-11-15'))).toMatchObject({ status: 'coalition', lead: null });
   });
 
   it('knows nothing before the invasion of 20 March 2003', () => {

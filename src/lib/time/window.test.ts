@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso, isoDay } from './day.ts';
-import { addMonths, FIRST_DAY, humanDate, isVisible, LAST_DAY } from './window.ts';
+import { addMonths, anchorDay, FIRST_DAY, humanDate, isVisible, LAST_DAY, shareInView } from './window.ts';
 
 const day = dayFromIso;
 const november2006 = { t0: day('2006-11-01'), t1: day('2006-11-30') };
@@ -16,6 +16,26 @@ describe('isVisible', () => {
   it('keeps every event that has begun in cumulative mode', () => {
     expect(isVisible(november2006, day('2011-12-18'), 'cumulative', 90)).toBe(true);
     expect(isVisible(november2006, day('2006-10-31'), 'cumulative', 90)).toBe(false);
+  });
+});
+
+describe('an open start (what a text reports as already so, issue 39)', () => {
+  // "has spread to Diyala and Nineveh", in a talk of 30 January 2008: on or before that day.
+  const asOf = { t0: day('1990-01-01'), t1: day('2008-01-30'), precision: 'by' as const };
+
+  it('is shown from its bound on, not across the years before it', () => {
+    expect(isVisible(asOf, day('2004-06-01'), 'window', 90)).toBe(false);
+    expect(isVisible(asOf, day('2008-01-29'), 'cumulative', 90)).toBe(false);
+    expect(isVisible(asOf, day('2008-01-30'), 'window', 90)).toBe(true);
+    expect(isVisible(asOf, day('2008-04-29'), 'window', 90)).toBe(true);
+    expect(isVisible(asOf, day('2008-04-30'), 'window', 90)).toBe(false);
+    expect(shareInView(asOf, day('2008-02-15'), 'window', 90)).toBe(1);
+  });
+
+  it('is pinned to its bound on the slider; a dated event to its first day', () => {
+    expect(isoDay(anchorDay(asOf))).toBe('2008-01-30');
+    expect(isoDay(anchorDay({ ...november2006, precision: 'month' }))).toBe('2006-11-01');
+    expect(isoDay(anchorDay({ t0: day('2003-01-01'), t1: day('2003-12-31'), precision: 'year' }))).toBe('2003-03-20');
   });
 });
 
