@@ -12,7 +12,8 @@ import { guardEachTest, mapIdle } from './helpers.ts';
 
 guardEachTest();
 
-const TEXT = `Dispatch from the road, April 2007.
+// Written after the war (issue 40): a text's own date is free; its events stay within the war.
+const TEXT = `Looking back in 2016 on a dispatch from the road, April 2007.
 
 We left Ramadi at dawn and reached Falluja by noon. In Ba'quba the market was shut.
 A police officer in Haditha said: "We have not been paid since March."
@@ -51,8 +52,8 @@ async function addText(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Add a text' }).click();
   const editor = page.getByRole('dialog', { name: 'Add a text' });
   await editor.getByLabel('Title').fill('A dispatch from the road');
-  await editor.getByLabel('Date', { exact: true }).fill('2007-04');
-  await expect(editor.getByText('Read as: April 2007')).toBeVisible();
+  await editor.getByLabel('Date', { exact: true }).fill('2016-07');
+  await expect(editor.getByText('Read as: July 2016')).toBeVisible();
   await editor.getByLabel('Author').fill('A. Reporter');
   await editor.getByLabel('Kind').selectOption('news report');
   return editor;
@@ -91,7 +92,7 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   await quoteForm.getByLabel('Place', { exact: true }).selectOption({ label: 'Haditha' });
   await quoteForm.getByLabel('Speaker').fill('a police officer');
   // Said by the text's date: the text does not say when (issue 39).
-  await expect(quoteForm.getByLabel('Date said')).toHaveValue('../2007-04');
+  await expect(quoteForm.getByLabel('Date said')).toHaveValue('../2016-07');
   await quoteForm.getByRole('button', { name: 'Add quote' }).click();
   await expect(editor.getByText('Quote added at Haditha.')).toBeVisible();
 
@@ -101,7 +102,17 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   const eventForm = editor.getByRole('form', { name: 'New event' });
   await eventForm.getByLabel('Place', { exact: true }).selectOption({ label: 'Kirkuk' });
   await eventForm.getByLabel('Title').fill('A car bomb near Kirkuk');
+  // The event's date starts as the text's; 2016 is past the war, and the field says so.
+  await expect(eventForm.getByLabel('Date', { exact: true })).toHaveValue('2016-07');
+  await expect(eventForm.locator('#own-event-date-echo')).toContainText('Outside the atlas’s span (1990–2012)');
+  await eventForm.getByLabel('Date', { exact: true }).fill('2007-04');
   await eventForm.getByLabel('How it was dated').fill('"Later that week" in a dispatch of April 2007');
+  // The date's numbers are not offered as counts; the 12 killed is.
+  await expect(eventForm.getByLabel('12 counts')).toBeVisible();
+  // No tag ticked: refused at the field, with no error in the page (guardEachTest).
+  await eventForm.getByRole('button', { name: 'Add event' }).click();
+  await expect(eventForm.locator('#own-tags-error')).toHaveText('Tick at least one tag: what kind of event it is.');
+  await expect(editor.getByText('Event added at Kirkuk.')).toHaveCount(0);
   await eventForm.getByLabel('bombing').check();
   await eventForm.getByLabel('12 counts').selectOption('killed');
   await eventForm.getByRole('button', { name: 'Add event' }).click();
@@ -110,10 +121,13 @@ test('a text of your own: places found and accepted, a quote and an event by sel
 
   // Saved: the page reloads with the text in the atlas, open in the reader.
   await editor.getByRole('button', { name: 'Save' }).click();
-  await page.waitForURL(/doc=a-dispatch-from-the-road-2007/);
+  await page.waitForURL(/doc=a-dispatch-from-the-road-2016/);
   const opened = page.getByRole('dialog', { name: 'A dispatch from the road' });
   await expect(opened).toContainText('your own text, kept in this browser');
   await expect(opened.locator('.mention')).toHaveCount(NAMES.length);
+  // Its place files are one click away right after Save (issue 40).
+  await expect(opened.getByRole('button', { name: 'Download as place files' })).toBeVisible();
+  await expect(opened).toContainText('A. Reporter · outlet not named · news report · July 2016');
   await opened.getByRole('button', { name: 'Close text' }).click();
   await expect(page.getByText('Your text is saved in this browser.')).toBeVisible();
 
@@ -132,7 +146,14 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   await page.getByRole('option', { name: /^Haditha/ }).click();
   const panel = page.locator('aside');
   await expect(panel).toContainText(quote);
-  await panel.getByRole('button', { name: 'Read in context' }).first().click();
+  // Named in: the text that names Haditha, its one mention one click from the text.
+  const namedIn = panel.getByRole('list', { name: 'Texts that name Haditha' });
+  await expect(namedIn).toContainText('A dispatch from the road');
+  await expect(namedIn).toContainText('July 2016 · your text · 1 mention');
+  await namedIn.getByRole('button', { name: 'Open A dispatch from the road at mention 1 of 1' }).click();
+  await expect(page.getByRole('dialog', { name: 'A dispatch from the road' }).locator('mark')).toHaveText('Haditha');
+  await page.getByRole('dialog', { name: 'A dispatch from the road' }).getByRole('button', { name: 'Close text' }).click();
+  await panel.getByRole('button', { name: 'Read in context', exact: true }).first().click();
   const reader = page.getByRole('dialog', { name: 'A dispatch from the road' });
   await expect(reader.locator('mark')).toHaveText(quote);
   await expect(reader).toContainText('your own text, kept in this browser');
@@ -142,11 +163,11 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download A dispatch from the road as place files' }).click();
   const zipFile = { name: (await download).suggestedFilename(), mimeType: 'application/zip', buffer: readFileSync(await (await download).path()) };
-  expect(zipFile.name).toBe('a-dispatch-from-the-road-2007-place-files.zip');
+  expect(zipFile.name).toBe('a-dispatch-from-the-road-2016-place-files.zip');
   const zip = unzipSync(zipFile.buffer);
   expect(Object.keys(zip).sort()).toEqual(
     expect.arrayContaining([
-      'places/sources/a-dispatch-from-the-road-2007.txt',
+      'places/sources/a-dispatch-from-the-road-2016.txt',
       'places/sources/index.json',
       'places/haditha.geojson',
       'places/kirkuk.geojson',
@@ -164,14 +185,14 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   }
   const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
   expect(out).toContain('Atlas data is valid');
-  expect(out).toMatch(/a-dispatch-from-the-road-2007\s+1 event passages\s+1 quotes/);
+  expect(out).toMatch(/a-dispatch-from-the-road-2016\s+1 event passages\s+1 quotes/);
 
   // Loaded back, the zip's text clashes with the one kept: it is offered a new id, never written over.
   await page.getByLabel('Load place files').setInputFiles(zipFile);
-  await expect(page.getByRole('alert')).toContainText('The atlas already has a text “a-dispatch-from-the-road-2007”');
-  await page.getByRole('button', { name: 'Load it as “a-dispatch-from-the-road-2007-2”' }).click();
+  await expect(page.getByRole('alert')).toContainText('The atlas already has a text “a-dispatch-from-the-road-2016”');
+  await page.getByRole('button', { name: 'Load it as “a-dispatch-from-the-road-2016-2”' }).click();
   await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
-    'Loaded “A dispatch from the road” from a-dispatch-from-the-road-2007-place-files.zip as “a-dispatch-from-the-road-2007-2”',
+    'Loaded “A dispatch from the road” from a-dispatch-from-the-road-2016-place-files.zip as “a-dispatch-from-the-road-2016-2”',
   );
   await expect(page.locator('section[aria-labelledby="texts-title"] li').filter({ hasText: 'A dispatch from the road' })).toHaveCount(2);
 });

@@ -24,21 +24,23 @@ const run = (cwd: string, script: string, args: string[] = []) => spawnSync(tsx,
 describe('npm run add-text', () => {
   it('prints every mention proposed and writes a draft that npm run validate accepts', () => {
     const root = project();
-    const added = run(root, 'src/cli/add-text.ts', ['dispatch.txt', '--title', 'A dispatch from the road', '--date', '2007-04', '--author', 'A. Reporter']);
+    // A text written after the war (a memoir, 2016): its own date is free (issue 40).
+    const added = run(root, 'src/cli/add-text.ts', ['dispatch.txt', '--title', 'A dispatch from the road', '--date', '2016-07', '--author', 'A. Reporter']);
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
-    expect(added.stdout).toContain('a-dispatch-from-the-road-2007: 6 mentions of places proposed');
-    expect(added.stdout).toMatch(/"Falluja" → fallujah; or: Al Fallūjah, IQ/);
+    expect(added.stdout).toContain('a-dispatch-from-the-road-2016: 6 mentions of places proposed');
+    // One candidate per real place: the GeoNames town at the atlas's Fallujah is not offered beside it.
+    expect(added.stdout).toMatch(/"Falluja" → fallujah\n/);
     expect(added.stdout).toMatch(/"Haditha" → new place haditha \(from GeoNames/);
-    expect(readFileSync(join(root, 'places/sources/a-dispatch-from-the-road-2007.txt'), 'utf8')).toBe(TEXT);
+    expect(readFileSync(join(root, 'places/sources/a-dispatch-from-the-road-2016.txt'), 'utf8')).toBe(TEXT);
     expect(JSON.parse(readFileSync(join(root, 'places/haditha.geojson'), 'utf8')).properties).toMatchObject({
       name: 'Haditha',
       gazetteer: { ref: 'Ḩadīthah' },
     });
     const validated = run(root, 'src/cli/validate.ts');
     expect(validated.stderr).toBe('');
-    expect(validated.stdout).toMatch(/a-dispatch-from-the-road-2007\s+0 event passages\s+0 quotes/);
-    expect(validated.stdout).toMatch(/Mentions of mapped places: .*a-dispatch-from-the-road-2007 6/);
+    expect(validated.stdout).toMatch(/a-dispatch-from-the-road-2016\s+0 event passages\s+0 quotes/);
+    expect(validated.stdout).toMatch(/Mentions of mapped places: .*a-dispatch-from-the-road-2016 6/);
   });
 
   it('names the flag or the file that is wrong, and writes nothing', () => {

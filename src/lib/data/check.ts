@@ -1,6 +1,6 @@
 // Building blocks shared by the validators of places/ and geo/: a problem collector and the
 // checks every file needs (dates, verbatim passages).
-import { parseDate, type TimeSpan } from '../time/instant.ts';
+import { parseDate, type DateOptions, type TimeSpan } from '../time/instant.ts';
 import type { Problem } from './problem.ts';
 import type { SourceText } from './schema.ts';
 
@@ -53,7 +53,7 @@ export function checkSlice(path: string, quoteField: string, q: Json, report: Re
   });
 }
 
-export function checkDate(value: unknown, path: string, report: Report, options?: { openStart?: boolean }): TimeSpan | null {
+export function checkDate(value: unknown, path: string, report: Report, options?: DateOptions): TimeSpan | null {
   const parsed = parseDate(value, options);
   if (!parsed.ok) {
     report.add(path, parsed.error);

@@ -18,20 +18,28 @@ interface Folded {
 }
 
 /**
+ * Arabic letters written one way or another by the same writer (issue 40): tā' marbūṭa as hā',
+ * alif maqṣūra as yā', the wasla alif as alif, and the Persian and Kurdish yeh and kāf as the
+ * Arabic ones. The hamza and madda over or under alif are marks, dropped with the vowels below.
+ */
+const arabicLetter: Record<string, string> = { 'ة': 'ه', 'ى': 'ي', 'ٱ': 'ا', 'ی': 'ي', 'ک': 'ك' };
+/** Latin combining marks; Arabic vowels, shadda, sukun, hamza and madda marks, superscript alif; tatweel. */
+const marks = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
+
+/**
  * Case-folds, strips diacritics, drops apostrophes and ʿayn/hamza signs, and turns hyphens into
  * spaces, keeping a map back to the original offsets so a match can be highlighted exactly.
+ * Arabic is folded as its readers expect: البصره finds البصرة, الفلوجه finds الفلوجة, and
+ * أربيل, إربيل and اربيل are one name.
  */
 export function fold(text: string): Folded {
   let out = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const base = text[i]
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+    const base = text[i].normalize('NFD').replace(marks, '').toLowerCase();
     for (const ch of base) {
       if (/['’‘ʿʾ`]/.test(ch)) continue;
-      out += ch === '-' ? ' ' : ch;
+      out += ch === '-' ? ' ' : (arabicLetter[ch] ?? ch);
       origin.push(i);
     }
   }

@@ -59,16 +59,34 @@ export function numberStatedIn(n: number, passage: string): boolean {
 /** The numbers the texts write in words (one to twenty, the tens). */
 const wordNumbers = [...small.keys(), ...Object.keys(tens).map(Number)].slice(1);
 
+const month = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+/**
+ * The parts of a passage that are dates, not counts (issue 40): "19 November 2005", "November 19,
+ * 2005", "November 2005", "19 November", and a year standing alone (1900–2099, written without a
+ * comma: "in 2007"; "2,096" is a count).
+ */
+const dates = new RegExp(
+  [
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${month}(?:,?\\s+\\d{4})?`,
+    `\\b${month}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?![\\d,])`,
+    `\\b${month}\\s+\\d{4}`,
+    '(?<![\\w.,])(?:19|20)\\d{2}(?![\\w]|[.,]\\d)',
+  ].join('|'),
+  'gi',
+);
+
 /**
  * The numbers a passage states, each once, in the forms numberStatedIn reads ("9,000", "5500",
- * "1.6 million", "seventeen"): what a reader may record as an event's figures.
+ * "1.6 million", "seventeen"): what a reader may record as an event's figures. The numbers of a
+ * date are not offered: they are when, not how many.
  */
 export function numbersIn(passage: string): number[] {
   const found = new Set<number>();
-  for (const m of passage.matchAll(/(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+million)?(?![\w]|[.,]\d)/gi)) {
+  const counts = passage.replace(dates, (d) => ' '.repeat(d.length));
+  for (const m of counts.matchAll(/(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+million)?(?![\w]|[.,]\d)/gi)) {
     const n = Number(m[1].replace(/,/g, '')) * (m[2] ? 1_000_000 : 1);
     if (Number.isFinite(n) && numberStatedIn(n, passage)) found.add(n);
   }
-  for (const n of wordNumbers) if (numberStatedIn(n, passage)) found.add(n);
+  for (const n of wordNumbers) if (numberStatedIn(n, counts)) found.add(n);
   return [...found];
 }

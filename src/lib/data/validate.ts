@@ -356,7 +356,7 @@ function checkQuote(q: unknown, path: string, placeId: string | null, report: Re
     }
     if (q.role !== undefined && !isText(q.role)) report.add(`${path}.role`, 'expected text');
     // A quote's words may be a bound: said by the date of the text that reports them.
-    span = checkDate(q.date, `${path}.date`, report, { openStart: true });
+    span = checkDate(q.date, `${path}.date`, report, { openStart: true, anyYear: true });
     checkDateSource(q.dateSource, `${path}.dateSource`, report);
     checkSaidDate(q, path, report, ctx);
   });

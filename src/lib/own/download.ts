@@ -11,3 +11,10 @@ export async function placeFilesZip(own: OwnText, shipped: Atlas): Promise<Uint8
 }
 
 export const zipName = (own: OwnText): string => `${own.entry.id}-place-files.zip`;
+
+/** Zips the text's place files and hands them to the browser to save; the file's name, for the notice. */
+export async function downloadPlaceFiles(own: OwnText, shipped: Atlas): Promise<string> {
+  const { saveFile } = await import('../ui/save-file.ts');
+  saveFile(await placeFilesZip(own, shipped), zipName(own), 'application/zip');
+  return zipName(own);
+}

@@ -57,7 +57,7 @@ export interface TextForm {
 export function formProblems(form: TextForm): Partial<Record<keyof TextForm, string>> {
   const problems: Partial<Record<keyof TextForm, string>> = {};
   if (!form.title.trim()) problems.title = 'Give the text a title.';
-  const date = parseDate(form.date.trim());
+  const date = parseDate(form.date.trim(), { anyYear: true });
   if (!form.date.trim()) problems.date = 'Give the date the text was written or published (EDTF: 2007, 2007-04, 2007-04-12, 2007-04~).';
   else if (!date.ok) problems.date = `Not a date the atlas reads: ${date.error}.`;
   if (!(genres as readonly string[]).includes(form.genre)) problems.genre = `Choose a kind: ${genres.join(', ')}.`;

@@ -34,10 +34,30 @@ describe('Find places', () => {
       ['Erbil', 'gazetteer:Erbil'],
       ['Hit', 'gazetteer:Hīt'],
     ]);
-    // Anbar's governorate is offered after the town for Ramadi; every candidate is there to choose.
-    expect(findPlaces(text, index)[3].candidates.map((c) => c.kind)).toEqual(['gazetteer', 'governorate']);
+    // Anbar is offered after the town for Ramadi, once, as the atlas's place for the governorate.
+    expect(findPlaces(text, index)[3].candidates.map((c) => (c.kind === 'gazetteer' ? c.kind : `${c.kind}:${c.id}`))).toEqual(['gazetteer', 'place:anbar']);
     const [first] = findPlaces(text, index);
     expect(text.slice(first.start, first.end)).toBe('Falluja');
+  });
+
+  it('takes a name whole as the text writes it, article included, and offers each real place once (issue 40)', () => {
+    const text = 'From al-Qaim to Al Fallujah and Tall Afar; the as-Sadiyah road; Anbar and Nineveh. We met at Karbala, known as Basra once.';
+    expect(found(text)).toEqual([
+      ['al-Qaim', 'gazetteer:Al Qā’im'],
+      ['Al Fallujah', 'place:fallujah'],
+      ['Tall Afar', 'place:tal-afar'],
+      ['as-Sadiyah', 'place:as-sadiyah'],
+      ['Anbar', 'place:anbar'],
+      ['Nineveh', 'place:nineveh'],
+      // English "at" and "as" before a name are not articles.
+      ['Karbala', 'place:karbala'],
+      ['Basra', 'place:basra'],
+    ]);
+    const proposals = findPlaces(text, index);
+    // Fallujah once: the GeoNames town at the atlas's Fallujah is that place, not a second choice.
+    expect(proposals[1].candidates.filter((c) => /fall/i.test(c.name))).toHaveLength(1);
+    // Anbar once, not "Anbar (in the atlas)" beside "Anbar (governorate)".
+    expect(proposals[4].candidates.map((c) => c.kind)).toEqual(['place']);
   });
 
   it('reaches past Iraq to its neighbours, and keeps the longer of overlapping names', () => {

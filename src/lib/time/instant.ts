@@ -18,6 +18,11 @@ export interface TimeSpan {
   approximate: boolean;
 }
 
+export interface DateOptions {
+  openStart?: boolean;
+  anyYear?: boolean;
+}
+
 export type ParsedDate = { ok: true; span: TimeSpan } | { ok: false; error: string };
 
 const precisionOf = ['year', 'year', 'month', 'day'] as const;
@@ -48,6 +53,9 @@ function parseOne(value: string): ParsedDate {
   };
 }
 
+const outsideSpan = (value: string) =>
+  `"${value}" lies outside the atlas's span, ${EARLIEST}..${LATEST}: what the map draws on its clock (an event, a period) falls in the war and its prelude; a text's own date may be any`;
+
 /**
  * Parses an EDTF date or closed interval ("2007-08-27/2007-08-29") and checks it lies within
  * EARLIEST..LATEST. An open start ("../2008-01-30": on or before that day) is a bound, read only
@@ -56,8 +64,12 @@ function parseOne(value: string): ParsedDate {
  * (issue 39); its span runs from EARLIEST, precision `by`. Everything else the atlas dates (texts,
  * control periods, figures, chapters) needs its first day. An open end ("2006/..") is refused:
  * nothing here is still going on.
+ *
+ * `anyYear`: the date need not fall in the atlas's span. A text's own date (a memoir of 2016, an
+ * oral history of 2024) and the day words were said are free (issue 40); what the map draws on
+ * its clock (events, control periods, figures, chapters) stays within it.
  */
-export function parseDate(value: unknown, { openStart = false }: { openStart?: boolean } = {}): ParsedDate {
+export function parseDate(value: unknown, { openStart = false, anyYear = false }: DateOptions = {}): ParsedDate {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: false, error: 'missing; expected an EDTF date such as "2006-11-14"' };
   }
@@ -67,8 +79,7 @@ export function parseDate(value: unknown, { openStart = false }: { openStart?: b
     if (!openStart) return { ok: false, error: `"${value}" has no start; expected its first day (an open start bounds only what a text reports)` };
     const bound = parseOne(parts[1]);
     if (!bound.ok) return bound;
-    if (bound.span.t1 > dayFromIso(LATEST))
-      return { ok: false, error: `"${value}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude` };
+    if (!anyYear && bound.span.t1 > dayFromIso(LATEST)) return { ok: false, error: outsideSpan(value) };
     return { ok: true, span: { t0: dayFromIso(EARLIEST), t1: bound.span.t1, precision: 'by', approximate: bound.span.approximate } };
   }
   const ends = parts.map(parseOne);
@@ -83,9 +94,7 @@ export function parseDate(value: unknown, { openStart = false }: { openStart?: b
     precision: parts.length === 2 ? 'interval' : start.span.precision,
     approximate: start.span.approximate || finish.span.approximate,
   };
-  if (span.t0 < dayFromIso(EARLIEST) || span.t1 > dayFromIso(LATEST)) {
-    return { ok: false, error: `"${value}" lies outside ${EARLIEST}..${LATEST}; expected a date of the war and its prelude` };
-  }
+  if (!anyYear && (span.t0 < dayFromIso(EARLIEST) || span.t1 > dayFromIso(LATEST))) return { ok: false, error: outsideSpan(value) };
   return { ok: true, span };
 }
 

@@ -33,7 +33,8 @@ export class EditorDraft {
   readonly base: Atlas;
   private readonly takenTextIds: Set<string>;
 
-  form = $state<TextForm>({ title: '', date: '', author: '', outlet: '', genre: 'news report', text: '', fileName: null });
+  // No kind is chosen for the reader (issue 40): a silent default would mislabel a memoir as a news report.
+  form = $state<TextForm>({ title: '', date: '', author: '', outlet: '', genre: '', text: '', fileName: null });
   own = $state.raw<OwnText | null>(null);
   /** Field messages appear once the reader has asked to go on, not while they type. */
   checked = $state(false);
@@ -42,7 +43,7 @@ export class EditorDraft {
   readonly shownProblems = $derived(this.checked ? this.problems : {});
   readonly dateEcho = $derived.by(() => {
     const d = this.form.date.trim();
-    return d && parseDate(d).ok ? `Read as: ${dateInWords(d)}` : '';
+    return d && parseDate(d, { anyYear: true }).ok ? `Read as: ${dateInWords(d)}` : '';
   });
   /** Once anything points into the text by offset, the words cannot change under it. */
   readonly textFixed = $derived(!!this.own && (this.own.mentions.length > 0 || Object.keys(this.own.places).length > 0));
