@@ -118,7 +118,8 @@ export function readDate(value: string): { t0: number; t1: number } | { error: s
   if (/^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(v)) return { error: `"${v}" is not a date` };
   const parsed = parseDate(v);
   if (parsed.ok) return { t0: parsed.span.t0, t1: parsed.span.t1 };
-  return parsed.error.includes(`outside ${EARLIEST}`) ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };
+  // A real date, only outside the span: read again without the span to tell the two apart.
+  return parseDate(v, { anyYear: true }).ok ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };
 }
 
 /** A date cell in the format the reader named ('auto': the atlas's own reading, readDate). */
