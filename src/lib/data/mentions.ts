@@ -22,7 +22,7 @@ interface Folded {
  * alif maqṣūra as yā', the wasla alif as alif, and the Persian and Kurdish yeh and kāf as the
  * Arabic ones. The hamza and madda over or under alif are marks, dropped with the vowels below.
  */
-const arabicLetter: Record<string, string> = { 'ة': 'ه', 'ى': 'ي', 'ٱ': 'ا', 'ی': 'ي', 'ک': 'ك' };
+const arabicLetter: Record<string, string> = { ة: 'ه', ى: 'ي', ٱ: 'ا', ی: 'ي', ک: 'ك' };
 /** Latin combining marks; Arabic vowels, shadda, sukun, hamza and madda marks, superscript alif; tatweel. */
 const marks = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
 

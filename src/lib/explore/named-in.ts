@@ -46,13 +46,18 @@ export function namedIn(atlas: Atlas, placeId: string): NamedIn[] {
 /**
  * The texts that name a governorate with no place of its own, by its English and Arabic names.
  * Not by its other names: Natural Earth's include its capital's (Ramadi for Anbar, Kut for Wasit),
- * which name the town, not the governorate.
+ * which name the town, not the governorate. Nor where the mention index gives the words to a
+ * place: "Baghdad" in the texts is the city, not the governorate of the same name.
  */
 export function governorateNamedIn(atlas: Atlas, governorate: GovernorateFeature): NamedIn[] {
   const names = [governorate.properties.name, governorate.properties.nameAr].filter((n): n is string => !!n);
   return atlas.sources.flatMap((source) => {
     const folded = fold(source.text);
-    const hits = names.flatMap((name) => findName(folded, name)).sort((a, b) => a[0] - b[0]);
+    const linked = atlas.mentions.filter((m) => m.doc === source.id);
+    const hits = names
+      .flatMap((name) => findName(folded, name))
+      .filter(([start, end]) => !linked.some((m) => m.start < end && start < m.end))
+      .sort((a, b) => a[0] - b[0]);
     return hits.length ? [{ source, mentions: hits.map(([start, end]) => inContext(source.text, start, end)) }] : [];
   });
 }

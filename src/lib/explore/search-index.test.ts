@@ -72,8 +72,16 @@ describe('search', () => {
     for (const n of names.names) {
       expect(n.source).toMatch(/https?:\/\//);
       if (n.town) expect(townNames.has(n.town), n.town).toBe(true);
-      if (n.place) expect(atlas.places.some((p) => p.id === n.place), n.place).toBe(true);
-      if (n.governorate) expect(atlas.governorates.features.some((g) => g.properties.id === n.governorate), n.governorate).toBe(true);
+      if (n.place)
+        expect(
+          atlas.places.some((p) => p.id === n.place),
+          n.place,
+        ).toBe(true);
+      if (n.governorate)
+        expect(
+          atlas.governorates.features.some((g) => g.properties.id === n.governorate),
+          n.governorate,
+        ).toBe(true);
     }
   });
 });

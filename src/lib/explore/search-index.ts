@@ -65,17 +65,15 @@ export function atlasEntries(atlas: Atlas, extra: SearchNames = { names: [] }): 
     }),
     ...atlas.governorates.features
       .filter((g) => !withPlace.has(g.properties.id))
-      .map(
-        (g): SearchEntry => ({
-          key: g.properties.id,
-          name: g.properties.name,
-          kind: 'governorate',
-          keys: [g.properties.name, ...g.properties.aliases, g.properties.nameAr, ...more('governorate', g.properties.id)]
-            .filter((n): n is string => !!n)
-            .map(foldName),
-          target: { kind: 'place', id: g.properties.id },
-        }),
-      ),
+      .map((g): SearchEntry => ({
+        key: g.properties.id,
+        name: g.properties.name,
+        kind: 'governorate',
+        keys: [g.properties.name, ...g.properties.aliases, g.properties.nameAr, ...more('governorate', g.properties.id)]
+          .filter((n): n is string => !!n)
+          .map(foldName),
+        target: { kind: 'place', id: g.properties.id },
+      })),
   ];
 }
 

@@ -47,4 +47,3 @@ export function townEntries(gazetteer: GazetteerPlace[], atlas: Atlas, extra: Se
 
 /** A name without its Arabic article, folded ("Al Fallūjah" and "Fallujah" are one name). */
 const bare = (name: string) => foldName(name).replace(/^(al|as|ash|ad|an|ar|at|az|el) /, '');
-

@@ -73,7 +73,9 @@ export function nameIndex(places: Place[], governorates: GovernorateFeature[], g
   // the governorate's names too (issue 40: not "Anbar (in the atlas)" beside "Anbar (governorate)").
   const asPlace = new Map(
     places.flatMap((p) =>
-      p.properties.kind === 'governorate' && p.properties.governorate ? [[p.properties.governorate, { kind: 'place', id: p.id, name: p.properties.name } as Candidate]] : [],
+      p.properties.kind === 'governorate' && p.properties.governorate
+        ? [[p.properties.governorate, { kind: 'place', id: p.id, name: p.properties.name } as Candidate]]
+        : [],
     ),
   );
   for (const g of governorates) {

@@ -300,7 +300,7 @@ describe('the corrected leads in figures (issue 39)', () => {
     ]);
   });
 
-  it('15 January 2008: Wasit US-led (MND-Center), Qadisiyah the last Polish-led; Erbil is the KRG\'s, so no Korean-led sector', async () => {
+  it("15 January 2008: Wasit US-led (MND-Center), Qadisiyah the last Polish-led; Erbil is the KRG's, so no Korean-led sector", async () => {
     expect(await legendOn('2008-01-15')).toEqual([
       'Coalition sector, US-led (8)',
       'Coalition sector, Polish-led (1)',
