@@ -64,7 +64,7 @@ test.describe('for a reader whose browser asks for American English', () => {
     await page.goto('/#t=2005-06-01&place=basra-province');
     await mapIdle(page);
     await expect(page.locator('.slider output.date')).toHaveText('June 1, 2005');
-    await expect(page.getByRole('region', { name: 'Control on June 1, 2005' })).toContainText('From March 20, 2003 to December 15, 2007.');
+    await expect(page.getByRole('region', { name: 'Control on June 1, 2005' })).toContainText('From July 12, 2003 to December 15, 2007.');
     const made = await page.evaluate(() =>
       (window as unknown as { iraqAtlas: { figure: (o: object) => Promise<{ caption: string }> } }).iraqAtlas.figure({
         links: ['#t=2005-06-01'],

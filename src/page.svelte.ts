@@ -34,6 +34,8 @@ export interface PageProps {
   own: Set<string>;
   /** Kept records this version could not read: listed in Your texts, never dropped. */
   unreadableTexts: UnreadableKept[];
+  /** A tour a shared link carries, checked: offered to the reader, not played unasked (issue 41). */
+  sharedTour: Tour | null;
 }
 
 /** What the link could not use, and what a reload was for: shown until dismissed. */

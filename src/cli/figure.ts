@@ -5,11 +5,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
+import { formatProblem } from '../lib/data/problem.ts';
 import { knownOf } from '../lib/state/snapshot.ts';
 import { atlasDataVersion } from '../lib/data/version.ts';
 import { makeFigure } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext } from '../lib/print/options.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
+import { checkOwnTour } from '../lib/tour/kept-tours.ts';
 import { loadTours } from '../lib/tour/tour.ts';
 import { parseArgs, usage } from './figure-args.ts';
 import { isWalkthrough, parseWalkthrough, walkthroughUsage, type WalkthroughJob } from './walkthrough-args.ts';
@@ -41,6 +43,26 @@ async function main(): Promise<number> {
       `The atlas's data has ${problems.length + tours.problems.length} problem(s), so no figure is drawn from it: run npm run validate to see them.`,
     );
     return 2;
+  }
+  // A tour of the reader's own (--tour-file): checked as a tour file is, its problems named by chapter and field.
+  if (walkthrough && walkthrough.kind !== 'range-video' && walkthrough.tourFile) {
+    const path = walkthrough.tour;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      console.error(`--tour-file: ${path} is not a tour file: ${oneLine(e)}`);
+      return 2;
+    }
+    const own = checkOwnTour(raw, atlas, 'kept');
+    if (!own.tour) {
+      console.error(
+        `--tour-file: ${path} has ${own.problems.length} problem(s):\n${own.problems.map((p) => `  ${formatProblem({ ...p, file: path })}`).join('\n')}`,
+      );
+      return 2;
+    }
+    tours.tours.push(own.tour);
+    walkthrough = { ...walkthrough, tour: own.tour.id };
   }
   const ctx: FigureContext = {
     atlas,

@@ -27,6 +27,8 @@ export interface TourVideoJob {
   out: string;
   container: Container;
   tour: string;
+  /** A tour file of the reader's own (--tour-file), read in place of a shipped tour; `tour` is its path. */
+  tourFile?: boolean;
   secondsPerChapter: number;
   fps: number;
   size: VideoSize;
@@ -37,6 +39,8 @@ export interface HandoutJob {
   kind: 'handout';
   out: string;
   tour: string;
+  /** A tour file of the reader's own (--tour-file), read in place of a shipped tour; `tour` is its path. */
+  tourFile?: boolean;
   widthMm: number;
   heightMm: number;
   palette?: PaletteName;
@@ -48,11 +52,13 @@ export const walkthroughUsage = `Walkthroughs:
   npm run figure -- --url "<link>" --from 2006-02-22 --to 2007-12-31 --seconds 20 --fps 30 --size 1920x1080px --out walk.webm
   npm run figure -- --tour iraq-2003-2011 --seconds-per-chapter 6 --out tour.webm
   npm run figure -- --tour iraq-2003-2011 --preset a4-portrait --out handout.pdf
+  npm run figure -- --tour-file my-tour.json --preset a4-portrait --out handout.pdf
 
   --from, --to <day>          the range's first and last day (default: the atlas's whole span)
   --seconds <s>, --fps <n>    the range video's length and frame rate (default 20 s, 30 a second);
                               every frame shows a new day, so the range needs a day per frame
   --tour <id>                 a tour: as a video (.webm, .mp4) or as a printed handout (.pdf)
+  --tour-file <file.json>     a tour of your own (Download tour in the page), in place of --tour
   --seconds-per-chapter <s>   how long a tour video holds each chapter (default 6)
   --size <W>x<H>px            a video's frame size, or ${Object.keys(videoSizes).join(', ')} (default 1080p)
   --preset, --size <W>x<H>mm  a handout's page (default a4-portrait)
@@ -63,7 +69,7 @@ Debian's Chromium at /usr/bin/chromium, or the one ATLAS_CHROMIUM names, as the 
 file is written only when the last frame is in; a stopped run (Ctrl-C) leaves none.
 A handout needs no browser.`;
 
-const walkthroughFlags = ['--from', '--to', '--seconds', '--fps', '--tour', '--seconds-per-chapter'] as const;
+const walkthroughFlags = ['--from', '--to', '--seconds', '--fps', '--tour', '--tour-file', '--seconds-per-chapter'] as const;
 
 /** Whether these arguments ask for a walkthrough rather than a still figure. */
 export function isWalkthrough(argv: string[]): boolean {
@@ -99,7 +105,9 @@ export function parseWalkthrough(argv: string[]): WalkthroughJob {
     const wrong = flags.find((f) => given.has(f));
     if (wrong) throw new Error(`${wrong} does not apply to ${what}.`);
   };
-  const tour = given.get('--tour');
+  if (given.has('--tour') && given.has('--tour-file')) throw new Error('--tour and --tour-file are both given: a walkthrough has one tour.');
+  const tour = given.get('--tour') ?? given.get('--tour-file');
+  const tourFile = given.has('--tour-file') ? { tourFile: true } : {};
 
   if (extension === 'pdf') {
     if (!tour)
@@ -124,7 +132,7 @@ export function parseWalkthrough(argv: string[]): WalkthroughJob {
         );
       [widthMm, heightMm] = [preset.widthMm, preset.heightMm];
     }
-    return { kind: 'handout', out, tour, widthMm, heightMm, palette: palette as PaletteName | undefined };
+    return { kind: 'handout', out, tour, ...tourFile, widthMm, heightMm, palette: palette as PaletteName | undefined };
   }
 
   if (!(containers as readonly string[]).includes(extension))
@@ -140,6 +148,7 @@ export function parseWalkthrough(argv: string[]): WalkthroughJob {
       out,
       container,
       tour,
+      ...tourFile,
       secondsPerChapter: number('--seconds-per-chapter', 6),
       fps: number('--fps', 30),
       size,

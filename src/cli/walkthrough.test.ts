@@ -2,7 +2,7 @@
 // ffprobe and ffmpeg (Debian's ffmpeg) for the videos, pdfinfo and pdftotext (poppler-utils) for
 // the handout. .ci/run installs them and Chromium, which encodes the videos.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
+import { tourJson } from '../lib/tour/own-tour.ts';
 import { quoteByRef, loadTours } from '../lib/tour/tour.ts';
 
 const run = promisify(execFile);
@@ -120,5 +121,31 @@ describe('npm run figure walkthroughs', () => {
         expect(page.replace(/ /g, '')).toContain(`characters${quote.start}–${quote.end}ofplaces/sources/${quote.doc}.txt`);
       }
     });
+  });
+
+  it('writes the handout of a tour of your own (--tour-file), and names a broken one by chapter and field', { timeout: 60_000 }, async () => {
+    const mine = {
+      id: 'my-tour',
+      title: 'My tour of two views',
+      summary: 'Made in the page.',
+      chapters: [
+        { ...tourJson(tour).chapters[1], id: 'first', title: 'Fallujah, my first chapter' },
+        { ...tourJson(tour).chapters[12], id: 'second', title: 'Basra, my second chapter' },
+      ],
+    };
+    const file = join(dir, 'my-tour.json');
+    writeFileSync(file, JSON.stringify(mine));
+    const out = join(dir, 'my-handout.pdf');
+    const result = await figure(['--tour-file', file, '--preset', 'a4-portrait', '--out', out], { ATLAS_CHROMIUM: '/nonexistent/chromium' });
+    expect(result.code, result.stderr).toBe(0);
+    const text = flat(tool('pdftotext', ['-layout', out, '-']));
+    for (const title of [mine.title, ...mine.chapters.map((c) => c.title)]) expect(text).toContain(flat(title));
+
+    writeFileSync(file, JSON.stringify({ ...mine, chapters: [{ ...mine.chapters[0], date: '2013-01-01' }] }));
+    const broken = await figure(['--tour-file', file, '--preset', 'a4-portrait', '--out', join(dir, 'broken.pdf')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`--tour-file: ${file} has 1 problem(s)`);
+    expect(broken.stderr).toMatch(/chapters\[0\]\.date/);
+    expect(existsSync(join(dir, 'broken.pdf'))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ export interface MapCalls {
   flyTo(center: [number, number], zoom: number): void;
   fitBounds(box: [number, number, number, number]): void;
   bounds(): [number, number, number, number] | null;
+  camera(): [number, number, number] | null;
   settled(): Promise<void>;
   pickPoint(): Promise<[number, number] | null>;
   cancelPoint(): void;
@@ -26,6 +27,9 @@ export class MapLink implements MapCalls {
   }
   bounds(): [number, number, number, number] | null {
     return this.current?.bounds() ?? null;
+  }
+  camera(): [number, number, number] | null {
+    return this.current?.camera() ?? null;
   }
   settled(): Promise<void> {
     return this.current?.settled() ?? Promise.resolve();

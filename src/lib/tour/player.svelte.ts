@@ -9,13 +9,22 @@ import { chapterView, type Tour } from './tour.ts';
 export class TourPlayer {
   /** The chapter left by "Explore from here". */
   left = $state<{ tour: string; chapter: number } | null>(null);
+  /** The shipped tours, the reader's own, and one a link carried once the reader chose to play it. */
+  tours = $state.raw<Tour[]>([]);
 
   constructor(
-    readonly tours: Tour[],
+    tours: Tour[],
     private view: ViewState,
     private clock: Clock,
     private flyTo: (center: [number, number], zoom: number) => void,
-  ) {}
+  ) {
+    this.tours = tours;
+  }
+
+  /** A tour to play that the page did not load with (a shared link's), replacing one of its id. */
+  add(tour: Tour): void {
+    this.tours = [...this.tours.filter((t) => t.id !== tour.id), tour];
+  }
 
   /** The tour being played, from the view state (so a template reading it follows the view). */
   get tour(): Tour | null {

@@ -31,6 +31,8 @@ export interface Tour {
   title: string;
   summary: string;
   chapters: Chapter[];
+  /** A reader's own tour: kept in this browser, or opened from a shared link (issue 41). */
+  own?: 'kept' | 'link';
 }
 
 /** The quote a "<doc>@<start>" reference names. */

@@ -1,0 +1,114 @@
+// A tour of your own (issue 41): three views made into chapters, titled, reordered, saved, played
+// after a reload, shared as a link that opens in a fresh page, and downloaded as a file that
+// `npm run validate` accepts in a copy of the project.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { guardEachTest, mapIdle } from './helpers.ts';
+
+guardEachTest({ reducedMotion: true });
+
+async function goTo(page: Page, hash: string) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await mapIdle(page);
+}
+
+test('make a three-chapter tour from three views, reorder, save, play after a reload, share as a link, download a file that validates', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/#t=2003-04-28&c=43.786,33.349,9&place=fallujah');
+  await mapIdle(page);
+  await page.getByRole('button', { name: 'Make a tour' }).click();
+  const editor = page.getByRole('region', { name: 'Make a tour' });
+  await editor.getByLabel('Tour title').fill('Three views');
+  await editor.getByLabel('Introduction').fill('Fallujah, Erbil and Basra in three chapters.');
+
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await expect(editor.getByRole('status')).toContainText('Chapter 1 added: 28 April 2003');
+  await editor.getByLabel('Chapter title').nth(0).fill('Fallujah, April 2003');
+  await editor.getByLabel('Narrative').nth(0).fill('The 82nd Airborne takes over a school.');
+  // A quote from the place panel, kept by the chapter by its text and offsets.
+  await page.locator('section[aria-labelledby="place-title"]').getByRole('button', { name: 'Add to chapter 1' }).first().click();
+  await expect(editor.getByRole('status')).toContainText('Quote added to chapter 1, “Fallujah, April 2003”');
+
+  await goTo(page, '#t=2006-11-20&c=44.01,36.19,7');
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await editor.getByLabel('Chapter title').nth(1).fill('Erbil, November 2006');
+  await editor.getByLabel('Narrative').nth(1).fill('The Korean Zaytun Division leads the sector.');
+
+  await goTo(page, '#t=2007-12-16&c=47.75,30.5,8');
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await editor.getByLabel('Chapter title').nth(2).fill('Basra handed over');
+  await editor.getByLabel('Narrative').nth(2).fill('British forces pass Basra to Iraqi control.');
+
+  // Reordered: Basra before Erbil. A deleted chapter comes back with Undo.
+  await editor.getByRole('button', { name: 'Move chapter 3 up' }).click();
+  await editor.getByRole('button', { name: 'Delete chapter 3' }).click();
+  await expect(editor.getByLabel('Chapter title')).toHaveCount(2);
+  await editor.getByRole('button', { name: 'Undo: restore “Erbil, November 2006”' }).click();
+  const titles = editor.getByLabel('Chapter title');
+  await expect(titles).toHaveCount(3);
+  expect(await titles.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+    'Fallujah, April 2003',
+    'Basra handed over',
+    'Erbil, November 2006',
+  ]);
+
+  // Saved: the page reloads playing it, as the shipped tour plays.
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/tour=three-views/);
+  await mapIdle(page);
+  await expect(page.locator('.tour h2')).toContainText('Fallujah, April 2003');
+  // The chapter's quote, from the text: its words, and Read in context.
+  await expect(page.locator('.tour figure.quote')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next chapter' }).click();
+  await expect(page.locator('.tour h2')).toContainText('Basra handed over');
+  await expect(page).toHaveURL(/t=2007-12-16/);
+  await expect.poll(() => page.evaluate(() => window.__map!.getCenter().toArray())).toEqual([expect.closeTo(47.75, 1), expect.closeTo(30.5, 1)]);
+
+  // Listed under Your tours; shared as a link, it opens in a fresh page, asked before it plays.
+  const yours = page.getByRole('region', { name: 'Your tours' });
+  await yours.getByRole('button', { name: 'Share Three views as a link' }).click();
+  const url = await yours.getByLabel('Link to the tour').inputValue();
+  expect(url).toMatch(/#tourdata=[A-Za-z0-9_-]+$/);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  const offer = fresh.getByRole('region', { name: 'A tour from the link' });
+  await expect(offer).toContainText('Three views, 3 chapters');
+  await offer.getByRole('button', { name: 'Play it' }).click();
+  await expect(fresh.locator('.tour h2')).toContainText('Fallujah, April 2003');
+  await fresh.context().close();
+
+  // Downloaded, the file is a tour file that npm run validate accepts in a copy of the project.
+  const download = page.waitForEvent('download');
+  await yours.getByRole('button', { name: 'Download Three views' }).click();
+  const file = await (await download).path();
+  expect((await download).suggestedFilename()).toBe('three-views.json');
+  const root = mkdtempSync(join(tmpdir(), 'atlas-tour-e2e-'));
+  for (const dir of ['places', 'geo', 'src']) cpSync(dir, join(root, dir), { recursive: true });
+  cpSync('package.json', join(root, 'package.json'));
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(root, 'places/tours/three-views.json'), readFileSync(file));
+  const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
+  expect(out).toContain('Tours: iraq-2003-2011 (15 chapters), three-views (3 chapters).');
+  // …and npm run figure prints it as a handout whose text holds every chapter's title.
+  execFileSync('npm', ['run', '--silent', 'figure', '--', '--tour-file', file, '--preset', 'a4-portrait', '--out', join(root, 'handout.pdf')], {
+    cwd: root,
+    env: { ...process.env, ATLAS_CHROMIUM: '/nonexistent/chromium' },
+  });
+  const handout = execFileSync('pdftotext', [join(root, 'handout.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const title of ['Three views', 'Fallujah, April 2003', 'Basra handed over', 'Erbil, November 2006']) expect(handout).toContain(title);
+});
+
+test('a damaged tour link is named, and the page opens without it', async ({ page }) => {
+  await page.goto('/#t=2006-11-14&tourdata=eJzLSM3JyVcozy_KSQEAGgQEXQ-damaged');
+  await mapIdle(page);
+  await expect(page.getByRole('alert')).toContainText('the link');
+  await expect(page.getByRole('alert')).toContainText('damaged');
+  await expect(page.getByRole('region', { name: 'A tour from the link' })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/tourdata/);
+});

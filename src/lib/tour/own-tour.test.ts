@@ -1,0 +1,75 @@
+// A reader's own tour (issue 41): chapters from views, moved and checked as the shipped tour is;
+// a shared link carries the whole tour and gives back exactly it, or says it is damaged.
+import { describe, expect, it } from 'vitest';
+import { readRawFiles } from '../data/files-node.ts';
+import { loadAtlas } from '../data/load.ts';
+import { defaultView } from '../state/snapshot.ts';
+import { dayFromIso } from '../time/day.ts';
+import { checkOwnTour, sharedTour } from './kept-tours.ts';
+import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment, tourJson, type TourJson } from './own-tour.ts';
+import { takeSharedTour } from './shared-link.ts';
+
+const { atlas } = loadAtlas(readRawFiles());
+const view = (iso: string, place: string | null = null) => ({ ...defaultView, t: dayFromIso(iso), place, layers: ['events' as const, 'control' as const] });
+
+function threeChapters(): TourJson {
+  const chapters = [
+    chapterFromView(view('2003-04-28', 'fallujah'), [43.786, 33.349, 9], 'Fallujah, April 2003', 'The school.', []),
+    chapterFromView(view('2006-11-20', 'IQ-AR'), [44.01, 36.19, 7], 'Erbil', 'The Korean division.', ['fallujah-april-2003']),
+    chapterFromView(view('2007-12-16'), [47.75, 30.5, 8], 'Basra handed over', 'British forces leave.', ['fallujah-april-2003', 'erbil']),
+  ];
+  return { id: 'my-tour', title: 'My tour', summary: 'Three views.', chapters };
+}
+
+describe('your own tour', () => {
+  it('makes a chapter of a view as a permalink keeps it: day, window, layers, camera, the place selected', () => {
+    const [first, second] = threeChapters().chapters;
+    expect(first).toEqual({
+      id: 'fallujah-april-2003',
+      title: 'Fallujah, April 2003',
+      narrative: 'The school.',
+      date: '2003-04-28',
+      mode: 'window',
+      windowDays: 90,
+      layers: ['events', 'control'],
+      camera: [43.786, 33.349, 9],
+      places: ['fallujah'],
+      events: [],
+      quotes: [],
+    });
+    // A governorate is selected by its id, but a chapter rings places only.
+    expect(second.places).toEqual([]);
+    expect(refusal({ ...view('2006-11-20'), tags: ['bombing'] })).toMatch(/filters the events/);
+    expect(refusal(view('2006-11-20'))).toBeNull();
+  });
+
+  it('is checked as a tour file is, its problems named by chapter and field', () => {
+    expect(checkOwnTour(threeChapters(), atlas, 'kept')).toMatchObject({ problems: [], tour: { id: 'my-tour', own: 'kept' } });
+    const broken = threeChapters();
+    broken.chapters[1].date = '2013-01-01';
+    broken.chapters[2].quotes = ['steele-2008@1'];
+    const { problems } = checkOwnTour(broken, atlas, 'kept');
+    expect(problems.map((p) => p.path)).toEqual(['chapters[1].date', 'chapters[2].quotes[0]']);
+  });
+
+  it('moves a chapter up or down, and not past either end', () => {
+    const ids = (t: TourJson['chapters']) => t.map((c) => c.id);
+    const chapters = threeChapters().chapters;
+    expect(ids(moveChapter(chapters, 2, -1))).toEqual(['fallujah-april-2003', 'basra-handed-over', 'erbil']);
+    expect(moveChapter(chapters, 0, -1)).toBe(chapters);
+    expect(freeTourId('My tour', ['my-tour'])).toBe('my-tour-2');
+  });
+
+  it('travels whole in a link, and a damaged link says so', () => {
+    const tour = threeChapters();
+    const fragment = shareFragment(tour);
+    expect(fragment).toMatch(/^tourdata=[A-Za-z0-9_-]+$/);
+    const { value, rest } = takeSharedTour(`#t=2006-11-14&${fragment}`);
+    expect(rest).toBe('t=2006-11-14');
+    expect(readShared(value!)).toEqual({ ok: true, raw: tour });
+    const played = sharedTour(value!, atlas);
+    expect(played.tour && tourJson(played.tour)).toEqual(tour);
+    expect(played.tour?.own).toBe('link');
+    expect(sharedTour(value!.slice(0, 40), atlas).problems[0].message).toMatch(/damaged/);
+  });
+});

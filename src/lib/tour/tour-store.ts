@@ -1,0 +1,56 @@
+// The reader's own tours, kept in this browser (IndexedDB), apart from their texts (own/store.ts):
+// a database of their own, so neither can upgrade the other away. Nothing leaves the browser. A
+// count in localStorage lets the page skip the database on a load when no tour is kept.
+import type { TourJson } from './own-tour.ts';
+
+const DB = 'iraq-war-atlas-tours';
+const STORE = 'own-tours';
+export const TOUR_COUNT_KEY = 'iraq-war-atlas:own-tours';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'id' });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('the browser refused its database'));
+  });
+}
+
+async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = use(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(tx.error ?? request.error ?? new Error('the browser could not write its database'));
+      tx.onabort = () => reject(tx.error ?? new Error('the browser stopped writing its database (is it full?)'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export const hasOwnTours = (): boolean => Number(localStorage.getItem(TOUR_COUNT_KEY) ?? 0) > 0;
+
+/** Every tour kept, as it was written (checked by tour.ts before it is played). */
+export const readKeptTours = (): Promise<unknown[]> => run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>);
+
+async function recount(): Promise<void> {
+  const n = await run('readonly', (s) => s.count());
+  if (n) localStorage.setItem(TOUR_COUNT_KEY, String(n));
+  else localStorage.removeItem(TOUR_COUNT_KEY);
+}
+
+/** Keeps a tour (replacing the one with its id). A plain object: a Svelte state proxy cannot be stored. */
+export async function saveOwnTour(tour: TourJson): Promise<void> {
+  await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(tour)) as TourJson));
+  await recount();
+}
+
+export async function removeOwnTour(id: string): Promise<void> {
+  await run('readwrite', (s) => s.delete(id));
+  await recount();
+}
