@@ -10,8 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
-import { tourJson } from '../lib/tour/own-tour.ts';
-import { quoteByRef, loadTours } from '../lib/tour/tour.ts';
+import { quoteByRef, loadTours, tourJson } from '../lib/tour/tour.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'atlas-walkthrough-'));

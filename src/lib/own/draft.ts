@@ -4,6 +4,7 @@
 // file). The data contract's validator checks it as it checks the shipped texts. Pure.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { kebabCase } from '../data/check.ts';
+import { freeId } from '../data/free-id.ts';
 import { foldName } from '../data/mentions.ts';
 import {
   genres,
@@ -65,20 +66,6 @@ export function formProblems(form: TextForm): Partial<Record<keyof TextForm, str
   else if (form.text.length > MAX_TEXT)
     problems.text = `The text has ${form.text.length.toLocaleString('en')} characters; the atlas takes ${MAX_TEXT.toLocaleString('en')} at most (a book chapter).`;
   return problems;
-}
-
-/** A kebab-case id from words, not one of `taken`: "-2", "-3" … added where it would clash. */
-export function freeId(words: string, taken: Set<string>): string {
-  const base =
-    foldName(words)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .split('-')
-      .slice(0, 6)
-      .join('-') || 'text';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
 }
 
 /** The index entry a form describes, under `id`. */

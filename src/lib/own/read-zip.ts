@@ -6,7 +6,8 @@ import { unzipSync } from 'fflate';
 import { paths } from '../data/files.ts';
 import { indexMentions } from '../data/mentions.ts';
 import type { Atlas, Place } from '../data/schema.ts';
-import { freeId, MAX_TEXT, type OwnText, type PlaceFeature, type SourceEntry } from './draft.ts';
+import { freeId } from '../data/free-id.ts';
+import { MAX_TEXT, type OwnText, type PlaceFeature, type SourceEntry } from './draft.ts';
 
 export type ZipRead =
   | { ok: true; own: OwnText; notes: string[] }

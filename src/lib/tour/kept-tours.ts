@@ -17,14 +17,43 @@ export function checkOwnTour(raw: unknown, atlas: Atlas, own: 'kept' | 'link'): 
   return { tour: checked.tour && { ...checked.tour, own }, problems: checked.problems };
 }
 
+/**
+ * A tour file with problems, opened with what can be kept (issue 41: a file from another version,
+ * or quoting a text this browser lacks, loses nothing it need not): a reference to a quote, place
+ * or event the atlas does not have is left out of its chapter, and a chapter whose own view is
+ * wrong is left out of the tour, each problem named. A tour whose id, title or summary is wrong,
+ * or left with no chapter, is not opened.
+ */
+export function salvageTour(raw: unknown, atlas: Atlas, own: 'kept' | 'link'): { tour: Tour | null; problems: Problem[] } {
+  const first = checkOwnTour(raw, atlas, own);
+  if (first.tour || !first.problems.every((p) => /^chapters\[\d+\]/.test(p.path))) return first;
+  const refs = /^chapters\[(\d+)\]\.(quotes|places|events)\[(\d+)\]$/;
+  const wrongChapters = new Set(first.problems.flatMap((p) => (refs.test(p.path) ? [] : [Number(/^chapters\[(\d+)\]/.exec(p.path)![1])])));
+  const drop = new Set(first.problems.flatMap((p) => (refs.test(p.path) ? [p.path] : [])));
+  const source = raw as { chapters: Record<string, unknown>[] };
+  const chapters = source.chapters.flatMap((c, i) => {
+    if (wrongChapters.has(i)) return [];
+    const kept = { ...c };
+    for (const list of ['quotes', 'places', 'events'] as const)
+      if (Array.isArray(c[list])) kept[list] = (c[list] as unknown[]).filter((_, j) => !drop.has(`chapters[${i}].${list}[${j}]`));
+    return [kept];
+  });
+  const second = checkOwnTour({ ...source, chapters }, atlas, own);
+  const said = first.problems.map((p) => ({
+    ...p,
+    message: `${p.message}; ${refs.test(p.path) ? 'left out of the chapter' : 'the chapter is left out'}`,
+  }));
+  return { tour: second.tour, problems: second.tour ? said : [...said, ...second.problems] };
+}
+
 export async function keptTours(atlas: Atlas): Promise<{ tours: Tour[]; problems: Problem[]; raw: unknown[] }> {
   const raw = await readKeptTours().catch(() => []);
-  const checked = raw.map((r) => checkOwnTour(r, atlas, 'kept'));
+  const checked = raw.map((r) => salvageTour(r, atlas, 'kept'));
   return { tours: checked.flatMap((c) => (c.tour ? [c.tour] : [])), problems: checked.flatMap((c) => c.problems), raw };
 }
 
 export function sharedTour(value: string, atlas: Atlas): { tour: Tour | null; problems: Problem[] } {
   const read = readShared(value);
   if (!read.ok) return { tour: null, problems: [{ file: 'the link', path: SHARED_KEY, message: read.error }] };
-  return checkOwnTour(read.raw, atlas, 'link');
+  return salvageTour(read.raw, atlas, 'link');
 }

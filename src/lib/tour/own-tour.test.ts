@@ -6,7 +6,8 @@ import { loadAtlas } from '../data/load.ts';
 import { defaultView } from '../state/snapshot.ts';
 import { dayFromIso } from '../time/day.ts';
 import { checkOwnTour, sharedTour } from './kept-tours.ts';
-import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment, tourJson, type TourJson } from './own-tour.ts';
+import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment, type TourJson } from './own-tour.ts';
+import { tourJson } from './tour.ts';
 import { takeSharedTour } from './shared-link.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
@@ -71,5 +72,25 @@ describe('your own tour', () => {
     expect(played.tour && tourJson(played.tour)).toEqual(tour);
     expect(played.tour?.own).toBe('link');
     expect(sharedTour(value!.slice(0, 40), atlas).problems[0].message).toMatch(/damaged/);
+  });
+});
+
+describe('a tour file with problems', () => {
+  it('opens with what can be kept: an unknown quote left out of its chapter, a chapter with a wrong view left out, each named', async () => {
+    const { salvageTour } = await import('./kept-tours.ts');
+    const tour = threeChapters();
+    tour.chapters[0].quotes = ['a-text-this-browser-lacks@120'];
+    tour.chapters[1].camera = [400, 0, 5];
+    const { tour: kept, problems } = salvageTour(tour, atlas, 'kept');
+    expect(kept?.chapters.map((c) => [c.id, c.quotes])).toEqual([
+      ['fallujah-april-2003', []],
+      ['basra-handed-over', []],
+    ]);
+    expect(problems.map((p) => [p.path, p.message.replace(/^.*; /, '')])).toEqual([
+      ['chapters[0].quotes[0]', 'left out of the chapter'],
+      ['chapters[1].camera', 'the chapter is left out'],
+    ]);
+    // A tour whose own fields are wrong is not opened.
+    expect(salvageTour({ ...threeChapters(), title: '' }, atlas, 'kept').tour).toBeNull();
   });
 });

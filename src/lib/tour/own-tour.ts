@@ -4,36 +4,19 @@
 // whole tour rides compressed in the address fragment, and is checked exactly as a file is. Pure.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { kebabCase } from '../data/check.ts';
-import { foldName } from '../data/mentions.ts';
+import { freeId } from '../data/free-id.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { isoDay } from '../time/day.ts';
 import { SHARED_KEY } from './shared-link.ts';
-import type { Chapter } from './tour.ts';
+import type { Chapter, TourFile } from './tour.ts';
 
 /** A chapter as its file holds it: the day as an EDTF date, not yet read into the atlas's clock. */
 export type ChapterJson = Omit<Chapter, 't'>;
 
-export interface TourJson {
-  id: string;
-  title: string;
-  summary: string;
-  chapters: ChapterJson[];
-}
+export type TourJson = TourFile;
 
-/** A kebab-case id from words, not one of `taken` ("-2", "-3" … where it would clash). */
-export function freeTourId(words: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  const base =
-    foldName(words)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .split('-')
-      .slice(0, 6)
-      .join('-') || 'tour';
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
+/** A tour's or a chapter's kebab-case id from words, not one of `taken`. */
+export const freeTourId = (words: string, taken: Iterable<string>): string => freeId(words, new Set(taken), 'tour');
 
 /**
  * A chapter from the view on screen, as a permalink captures it: its day, window or cumulative,
@@ -106,11 +89,6 @@ export function readShared(value: string): { ok: true; raw: unknown } | { ok: fa
 }
 
 export const isTourId = (id: string): boolean => kebabCase.test(id);
-
-/** A played tour back as its file holds it (for Edit, Download tour and Share as link). */
-export function tourJson(tour: { id: string; title: string; summary: string; chapters: Chapter[] }): TourJson {
-  return { id: tour.id, title: tour.title, summary: tour.summary, chapters: tour.chapters.map(({ t: _t, ...chapter }) => chapter) };
-}
 
 /** The address that opens the tour in any copy of the atlas at `base` (its page, no fragment). */
 export const shareLink = (tour: TourJson, base: string): string => `${base}#${shareFragment(tour)}`;

@@ -1,37 +1,11 @@
 // The reader's own tours, kept in this browser (IndexedDB), apart from their texts (own/store.ts):
 // a database of their own, so neither can upgrade the other away. Nothing leaves the browser. A
 // count in localStorage lets the page skip the database on a load when no tour is kept.
+import { keptStore } from '../ui/kept-store.ts';
 import type { TourJson } from './own-tour.ts';
 
-const DB = 'iraq-war-atlas-tours';
-const STORE = 'own-tours';
 export const TOUR_COUNT_KEY = 'iraq-war-atlas:own-tours';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('the browser refused its database'));
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = use(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error ?? request.error ?? new Error('the browser could not write its database'));
-      tx.onabort = () => reject(tx.error ?? new Error('the browser stopped writing its database (is it full?)'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const { run } = keptStore('iraq-war-atlas-tours', 'own-tours', 'id');
 
 export const hasOwnTours = (): boolean => Number(localStorage.getItem(TOUR_COUNT_KEY) ?? 0) > 0;
 

@@ -35,6 +35,19 @@ export interface Tour {
   own?: 'kept' | 'link';
 }
 
+/** A tour as its file holds it: each chapter's day as an EDTF date, not yet read into the atlas's clock. */
+export interface TourFile {
+  id: string;
+  title: string;
+  summary: string;
+  chapters: Omit<Chapter, 't'>[];
+}
+
+/** A played tour back as its file holds it (for Edit, Download tour and Share as link). */
+export function tourJson(tour: { id: string; title: string; summary: string; chapters: Chapter[] }): TourFile {
+  return { id: tour.id, title: tour.title, summary: tour.summary, chapters: tour.chapters.map(({ t: _t, ...chapter }) => chapter) };
+}
+
 /** The quote a "<doc>@<start>" reference names. */
 export function quoteByRef(atlas: Atlas, ref: string): AtlasQuote | undefined {
   const [doc, start] = ref.split('@');
