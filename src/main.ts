@@ -12,7 +12,7 @@ import { formatProblem } from './lib/data/problem.ts';
 import type { FigureOptions } from './lib/print/options.ts';
 import { hasOwnTexts } from './lib/own/count-key.ts';
 import { takeSharedTour } from './lib/tour/shared-link.ts';
-import { hasOwnTours } from './lib/tour/tour-store.ts';
+import { hasOwnTours } from './lib/tour/count-key.ts';
 import { knownOf } from './lib/state/snapshot.ts';
 import { useReaderLocale } from './lib/time/words.ts';
 import { startMapWorker } from './lib/map/worker.ts';

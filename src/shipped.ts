@@ -5,7 +5,8 @@ import type { RawFiles } from './lib/data/files.ts';
 import { loadAtlas } from './lib/data/load.ts';
 import type { Problem } from './lib/data/problem.ts';
 import type { Atlas } from './lib/data/schema.ts';
-import { loadTours, type Tour } from './lib/tour/tour.ts';
+import { loadTours } from './lib/tour/check-tour.ts';
+import type { Tour } from './lib/tour/tour.ts';
 import { atlasDataVersion } from './lib/data/version.ts';
 
 export interface Shipped {

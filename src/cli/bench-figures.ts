@@ -19,7 +19,7 @@ import { planPixels } from '../lib/print/page.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
 import { knownOf } from '../lib/state/snapshot.ts';
 import { dayFromIso } from '../lib/time/day.ts';
-import { loadTours } from '../lib/tour/tour.ts';
+import { loadTours } from '../lib/tour/check-tour.ts';
 
 export interface BenchRow {
   measure: string;

@@ -12,7 +12,7 @@ import { makeFigure } from '../lib/print/figure.ts';
 import { specFromOptions, type FigureContext } from '../lib/print/options.ts';
 import { loadFigureTools } from '../lib/print/tools-node.ts';
 import { checkOwnTour } from '../lib/tour/kept-tours.ts';
-import { loadTours } from '../lib/tour/tour.ts';
+import { loadTours } from '../lib/tour/check-tour.ts';
 import { parseArgs, usage } from './figure-args.ts';
 import { isWalkthrough, parseWalkthrough, walkthroughUsage, type WalkthroughJob } from './walkthrough-args.ts';
 import { runWalkthrough } from './walkthrough.ts';

@@ -7,7 +7,7 @@ import { readRawFiles } from '../lib/data/files-node.ts';
 import { countAtlas, loadAtlas } from '../lib/data/load.ts';
 import { formatProblem } from '../lib/data/problem.ts';
 import { sourceQuality, sourceQualityLines } from '../lib/data/source-quality.ts';
-import { loadTours } from '../lib/tour/tour.ts';
+import { loadTours } from '../lib/tour/check-tour.ts';
 
 const files = readRawFiles();
 const { atlas, problems: atlasProblems } = loadAtlas(files);

@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
-import { quoteByRef, loadTours, tourJson } from '../lib/tour/tour.ts';
+import { loadTours } from '../lib/tour/check-tour.ts';
+import { quoteByRef, tourJson } from '../lib/tour/tour.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'atlas-walkthrough-'));

@@ -5,7 +5,8 @@ import type { Problem } from '../data/problem.ts';
 import type { Atlas } from '../data/schema.ts';
 import { readShared } from './own-tour.ts';
 import { SHARED_KEY } from './shared-link.ts';
-import { checkTour, type Tour } from './tour.ts';
+import { checkTour } from './check-tour.ts';
+import type { Tour } from './tour.ts';
 import { readKeptTours } from './tour-store.ts';
 
 export const tourFile = (id: string): string => `places/tours/${id}.json`;

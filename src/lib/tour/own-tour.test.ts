@@ -6,14 +6,14 @@ import { loadAtlas } from '../data/load.ts';
 import { defaultView } from '../state/snapshot.ts';
 import { dayFromIso } from '../time/day.ts';
 import { checkOwnTour, sharedTour } from './kept-tours.ts';
-import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment, type TourJson } from './own-tour.ts';
-import { tourJson } from './tour.ts';
+import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment } from './own-tour.ts';
+import { tourJson, type TourFile } from './tour.ts';
 import { takeSharedTour } from './shared-link.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const view = (iso: string, place: string | null = null) => ({ ...defaultView, t: dayFromIso(iso), place, layers: ['events' as const, 'control' as const] });
 
-function threeChapters(): TourJson {
+function threeChapters(): TourFile {
   const chapters = [
     chapterFromView(view('2003-04-28', 'fallujah'), [43.786, 33.349, 9], 'Fallujah, April 2003', 'The school.', []),
     chapterFromView(view('2006-11-20', 'IQ-AR'), [44.01, 36.19, 7], 'Erbil', 'The Korean division.', ['fallujah-april-2003']),
@@ -54,7 +54,7 @@ describe('your own tour', () => {
   });
 
   it('moves a chapter up or down, and not past either end', () => {
-    const ids = (t: TourJson['chapters']) => t.map((c) => c.id);
+    const ids = (t: TourFile['chapters']) => t.map((c) => c.id);
     const chapters = threeChapters().chapters;
     expect(ids(moveChapter(chapters, 2, -1))).toEqual(['fallujah-april-2003', 'basra-handed-over', 'erbil']);
     expect(moveChapter(chapters, 0, -1)).toBe(chapters);

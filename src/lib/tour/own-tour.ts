@@ -8,12 +8,7 @@ import { freeId } from '../data/free-id.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { isoDay } from '../time/day.ts';
 import { SHARED_KEY } from './shared-link.ts';
-import type { Chapter, TourFile } from './tour.ts';
-
-/** A chapter as its file holds it: the day as an EDTF date, not yet read into the atlas's clock. */
-export type ChapterJson = Omit<Chapter, 't'>;
-
-export type TourJson = TourFile;
+import type { ChapterFile, TourFile } from './tour.ts';
 
 /** A tour's or a chapter's kebab-case id from words, not one of `taken`. */
 export const freeTourId = (words: string, taken: Iterable<string>): string => freeId(words, new Set(taken), 'tour');
@@ -30,7 +25,7 @@ export function chapterFromView(
   title: string,
   narrative: string,
   takenIds: Iterable<string>,
-): ChapterJson {
+): ChapterFile {
   return {
     id: freeTourId(title || isoDay(view.t), takenIds),
     title,
@@ -54,7 +49,7 @@ export function refusal(view: ViewSnapshot): string | null {
 }
 
 /** The chapters with chapter i moved by `by` places (-1 up, +1 down); unchanged at the ends. */
-export function moveChapter(chapters: ChapterJson[], i: number, by: -1 | 1): ChapterJson[] {
+export function moveChapter(chapters: ChapterFile[], i: number, by: -1 | 1): ChapterFile[] {
   const j = i + by;
   if (i < 0 || j < 0 || i >= chapters.length || j >= chapters.length) return chapters;
   const next = [...chapters];
@@ -63,7 +58,7 @@ export function moveChapter(chapters: ChapterJson[], i: number, by: -1 | 1): Cha
 }
 
 /** The tour's file, as places/tours/<id>.json is written. */
-export const tourFileText = (tour: TourJson): string => `${JSON.stringify(tour, null, 2)}\n`;
+export const tourFileText = (tour: TourFile): string => `${JSON.stringify(tour, null, 2)}\n`;
 
 /** Longer links are cut by some mail programs and chat apps: past this, the file is offered instead. */
 export const MAX_LINK_CHARS = 8_000;
@@ -77,7 +72,7 @@ const fromBase64Url = (text: string) =>
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4)), (c) => c.charCodeAt(0));
 
 /** The fragment ("tourdata=…") that carries the tour, compressed. */
-export const shareFragment = (tour: TourJson): string => `${SHARED_KEY}=${toBase64Url(deflateSync(strToU8(JSON.stringify(tour)), { level: 9 }))}`;
+export const shareFragment = (tour: TourFile): string => `${SHARED_KEY}=${toBase64Url(deflateSync(strToU8(JSON.stringify(tour)), { level: 9 }))}`;
 
 /** The tour a fragment's value carries, as JSON to be checked, or why it cannot be read. */
 export function readShared(value: string): { ok: true; raw: unknown } | { ok: false; error: string } {
@@ -91,4 +86,4 @@ export function readShared(value: string): { ok: true; raw: unknown } | { ok: fa
 export const isTourId = (id: string): boolean => kebabCase.test(id);
 
 /** The address that opens the tour in any copy of the atlas at `base` (its page, no fragment). */
-export const shareLink = (tour: TourJson, base: string): string => `${base}#${shareFragment(tour)}`;
+export const shareLink = (tour: TourFile, base: string): string => `${base}#${shareFragment(tour)}`;

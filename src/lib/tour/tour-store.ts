@@ -2,12 +2,10 @@
 // a database of their own, so neither can upgrade the other away. Nothing leaves the browser. A
 // count in localStorage lets the page skip the database on a load when no tour is kept.
 import { keptStore } from '../ui/kept-store.ts';
-import type { TourJson } from './own-tour.ts';
+import { TOUR_COUNT_KEY } from './count-key.ts';
+import type { TourFile } from './tour.ts';
 
-export const TOUR_COUNT_KEY = 'iraq-war-atlas:own-tours';
 const { run } = keptStore('iraq-war-atlas-tours', 'own-tours', 'id');
-
-export const hasOwnTours = (): boolean => Number(localStorage.getItem(TOUR_COUNT_KEY) ?? 0) > 0;
 
 /** Every tour kept, as it was written (checked by tour.ts before it is played). */
 export const readKeptTours = (): Promise<unknown[]> => run('readonly', (s) => s.getAll() as IDBRequest<unknown[]>);
@@ -19,8 +17,8 @@ async function recount(): Promise<void> {
 }
 
 /** Keeps a tour (replacing the one with its id). A plain object: a Svelte state proxy cannot be stored. */
-export async function saveOwnTour(tour: TourJson): Promise<void> {
-  await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(tour)) as TourJson));
+export async function saveOwnTour(tour: TourFile): Promise<void> {
+  await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(tour)) as TourFile));
   await recount();
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { formatProblem } from '../data/problem.ts';
-import { checkTour, loadTours, quoteByRef } from './tour.ts';
+import { checkTour, loadTours } from './check-tour.ts';
+import { quoteByRef } from './tour.ts';
 
 const files = readRawFiles();
 const { atlas } = loadAtlas(files);

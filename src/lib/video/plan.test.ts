@@ -4,7 +4,7 @@ import { loadAtlas } from '../data/load.ts';
 import { planPixels } from '../print/page.ts';
 import { defaultView } from '../state/snapshot.ts';
 import { dayFromIso } from '../time/day.ts';
-import { loadTours } from '../tour/tour.ts';
+import { loadTours } from '../tour/check-tour.ts';
 import { framePage } from './frames.ts';
 import { cameraBetween, parseVideoSize, rangePlan, tourPlan, type VideoPlan } from './plan.ts';
 
