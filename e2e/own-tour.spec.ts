@@ -1,11 +1,17 @@
 // A tour of your own (issue 41): three views made into chapters, titled, reordered, saved, played
 // after a reload, shared as a link that opens in a fresh page, and downloaded as a file that
-// `npm run validate` accepts in a copy of the project.
+// `npm run validate` accepts in a copy of the project; a tour that quotes the reader's own text,
+// with its rings, a drag, the page's tour video and the text travelling with the tour.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readRawFiles } from '../src/lib/data/files-node.ts';
+import { loadAtlas } from '../src/lib/data/load.ts';
+import { addQuote, newOwnText } from '../src/lib/own/draft.ts';
+import { ownFiles, zipFiles } from '../src/lib/own/files.ts';
 import { guardEachTest, mapIdle } from './helpers.ts';
 
 guardEachTest({ reducedMotion: true });
@@ -111,4 +117,143 @@ test('a damaged tour link is named, and the page opens without it', async ({ pag
   await expect(page.getByRole('alert')).toContainText('damaged');
   await expect(page.getByRole('region', { name: 'A tour from the link' })).toHaveCount(0);
   await expect(page).not.toHaveURL(/tourdata/);
+});
+
+/** Place files of a reader's text quoting a sergeant at Fallujah, as "Download as place files" makes them. */
+function placeFilesOfAText(): { name: string; mimeType: string; buffer: Buffer } {
+  const files = readRawFiles();
+  const { atlas } = loadAtlas(files);
+  const text = 'We drove into Fallujah at noon. "It was quiet," a sergeant said.';
+  let own = newOwnText(
+    { title: 'A dispatch from Anbar', date: '2007-04', author: 'A. Reporter', outlet: '', genre: 'news report', text, fileName: null },
+    new Set(atlas.sources.map((s) => s.id)),
+  );
+  const said = text.indexOf('It was quiet');
+  own = addQuote(own, atlas, { placeId: 'fallujah', start: said, end: said + 'It was quiet'.length, speaker: 'a US sergeant', date: '../2007-04' });
+  const repo = {
+    sourceIndex: files.sourceIndex,
+    coverage: readFileSync('places/coverage.json', 'utf8'),
+    gazetteer: readFileSync('geo/gazetteer.json', 'utf8'),
+  };
+  return { name: 'anbar-place-files.zip', mimeType: 'application/zip', buffer: Buffer.from(zipFiles(ownFiles(own, atlas, repo))) };
+}
+
+test('a tour quoting your own text: rings picked from the map and a quote, a chapter dragged, a video from the dialog, the text in its download and named where it is missing', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/#t=2007-04-15&c=43.786,33.349,9');
+  await mapIdle(page);
+  await page.getByLabel('Load place files').setInputFiles(placeFilesOfAText());
+  await expect(page.locator('section[aria-labelledby="own-texts-title"]')).toContainText('A dispatch from Anbar');
+  await goTo(page, '#t=2007-04-15&c=43.786,33.349,9&place=fallujah');
+
+  await page.getByRole('button', { name: 'Make a tour' }).click();
+  const editor = page.getByRole('region', { name: 'Make a tour' });
+  await editor.getByLabel('Tour title').fill('Anbar in my words');
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await editor.getByLabel('Chapter title').nth(0).fill('Fallujah quiet');
+  await editor.getByLabel('Narrative').nth(0).fill('A sergeant finds the city quiet.');
+  // The reader's own quote, from the place panel.
+  const panel = page.locator('section[aria-labelledby="place-title"]');
+  await panel.locator('figure.quote').filter({ hasText: 'It was quiet' }).getByRole('button', { name: 'Add to chapter 1' }).click();
+  const quotes = editor.getByRole('list', { name: 'Quotes in chapter 1' });
+  await expect(quotes).toContainText('It was quiet');
+  // Rings: taken off, then picked again from the quote; another picked from the map's selection.
+  await editor.getByRole('button', { name: 'Stop ringing Fallujah in chapter 1' }).click();
+  await quotes.getByRole('button', { name: 'Ring Fallujah' }).click();
+  await goTo(page, '#t=2007-04-15&c=44.4,33.3,9&place=baghdad');
+  await editor.getByRole('button', { name: 'Ring the place selected on the map in chapter 1' }).click();
+  await expect(editor.getByRole('status')).toContainText('Baghdad is ringed in chapter 1');
+
+  await goTo(page, '#t=2007-12-16&c=47.75,30.5,8');
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await editor.getByLabel('Chapter title').nth(1).fill('Basra');
+  await editor.getByLabel('Narrative').nth(1).fill('Basra under Iraqi control.');
+  await goTo(page, '#t=2008-03-25&c=47.75,30.5,8');
+  await editor.getByRole('button', { name: 'Add this view as a chapter' }).click();
+  await editor.getByLabel('Chapter title').nth(2).fill('Charge of the Knights');
+  await editor.getByLabel('Narrative').nth(2).fill('The Iraqi army moves on Basra.');
+  // Dragged by its grip: the third chapter dropped on the first goes first.
+  // The drag's events as the browser sends them (a pointer drag across a scrolling panel is not
+  // reliable headless): dragstart on the grip, dragover and drop on the first chapter.
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  const first = editor.locator('.chapters > li:first-child > p.when');
+  await editor.locator('.grip[data-chapter="3"]').dispatchEvent('dragstart', { dataTransfer });
+  await first.dispatchEvent('dragover', { dataTransfer });
+  await first.dispatchEvent('drop', { dataTransfer });
+  await expect(editor.getByRole('status')).toHaveText('Chapter “Charge of the Knights” moved to 1.');
+  const titles = editor.getByLabel('Chapter title');
+  expect(await titles.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['Charge of the Knights', 'Fallujah quiet', 'Basra']);
+  // Saving without an introduction is refused at its field.
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert', { name: 'Problems with your tour' })).toHaveText('Your tour: Anbar in my words Introduction: missing');
+  await editor.getByLabel('Introduction').fill('Three chapters, one quoting my own dispatch.');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/tour=anbar-in-my-words/, { timeout: 10_000 });
+  await mapIdle(page);
+  await page.getByRole('button', { name: 'Next chapter' }).click();
+  await expect(page.locator('.tour figure.quote')).toContainText('It was quiet');
+
+  // The page's video dialog makes the tour's video: a second a chapter.
+  await page.getByRole('button', { name: 'Export figure' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export a figure' });
+  await dialog.getByLabel('A video of a range of days or a tour').check();
+  await dialog.getByLabel('Show').selectOption({ label: 'Tour: Anbar in my words (yours)' });
+  await dialog.getByLabel('Seconds a chapter').fill('1');
+  await dialog.getByLabel('Frames a second').fill('4');
+  await dialog.getByLabel('Frame size').selectOption('custom');
+  await dialog.getByLabel('Width (px)').fill('640');
+  await dialog.getByLabel('Height (px)').fill('360');
+  await expect(dialog).toContainText('12 frames of 640 × 360 px: 3 chapters of 1 s');
+  const video = page.waitForEvent('download', { timeout: 150_000 });
+  await dialog.getByRole('button', { name: 'Make the video' }).click();
+  expect((await video).suggestedFilename()).toBe('iraq-atlas-tour-anbar-in-my-words-640x360.webm');
+  const probe = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-count_frames',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height,nb_read_frames',
+      '-of',
+      'csv=p=0',
+      await (await video).path(),
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(probe.trim()).toBe('640,360,12');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Downloaded, the tour comes with the text it quotes; unzipped into a copy, npm run validate accepts both.
+  const yours = page.getByRole('region', { name: 'Your tours' });
+  const download = page.waitForEvent('download');
+  await yours.getByRole('button', { name: 'Download Anbar in my words' }).click();
+  expect((await download).suggestedFilename()).toBe('anbar-in-my-words-with-texts.zip');
+  const zip = unzipSync(readFileSync(await (await download).path()));
+  const tour = JSON.parse(strFromU8(zip['places/tours/anbar-in-my-words.json']));
+  expect(tour.texts).toEqual([{ id: 'a-dispatch-from-anbar-2007', title: 'A dispatch from Anbar' }]);
+  expect(tour.chapters[1].places).toEqual(['fallujah', 'baghdad']);
+  const root = mkdtempSync(join(tmpdir(), 'atlas-tour-texts-e2e-'));
+  for (const dir of ['places', 'geo', 'src']) cpSync(dir, join(root, dir), { recursive: true });
+  cpSync('package.json', join(root, 'package.json'));
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
+  for (const [path, bytes] of Object.entries(zip)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), bytes);
+  }
+  const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
+  expect(out).toContain('anbar-in-my-words (3 chapters)');
+
+  // Shared with someone whose browser lacks the text: the tour opens, and says which text its quote needs.
+  await yours.getByRole('button', { name: 'Share Anbar in my words as a link' }).click();
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(await yours.getByLabel('Link to the tour').inputValue());
+  await expect(fresh.getByRole('region', { name: 'A tour from the link' })).toContainText('Anbar in my words, 3 chapters');
+  await expect(fresh.locator('aside')).toContainText('“A dispatch from Anbar” (a-dispatch-from-anbar-2007), which this atlas does not have');
+  await fresh.context().close();
 });

@@ -12,7 +12,7 @@ async function openVideo(page: Page, hash: string) {
   await mapIdle(page);
   await page.getByRole('button', { name: 'Export figure' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export a figure' });
-  await dialog.getByLabel('A video of a range of days').check();
+  await dialog.getByLabel('A video of a range of days or a tour').check();
   return dialog;
 }
 

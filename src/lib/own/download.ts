@@ -3,12 +3,17 @@
 import { loadCoverage, loadCoverageGazetteer, loadSourceIndex } from '../data/repo-files-vite.ts';
 import type { Atlas } from '../data/schema.ts';
 import type { OwnText } from './draft.ts';
-import { ownFiles, zipFiles } from './files.ts';
+import { ownFiles, ownFilesOfAll, zipFiles, type RepoTexts } from './files.ts';
 
-export async function placeFilesZip(own: OwnText, shipped: Atlas): Promise<Uint8Array> {
+const repoTexts = async (): Promise<RepoTexts> => {
   const [sourceIndex, coverage, gazetteer] = await Promise.all([loadSourceIndex(), loadCoverage(), loadCoverageGazetteer()]);
-  return zipFiles(ownFiles(own, shipped, { sourceIndex, coverage, gazetteer }));
-}
+  return { sourceIndex, coverage, gazetteer };
+};
+
+export const placeFilesZip = async (own: OwnText, shipped: Atlas): Promise<Uint8Array> => zipFiles(ownFiles(own, shipped, await repoTexts()));
+
+/** The place files of several texts together, by repository path (a tour's download, tour/download-tour.ts). */
+export const placeFilesOfAll = async (texts: OwnText[], shipped: Atlas): Promise<Record<string, string>> => ownFilesOfAll(texts, shipped, await repoTexts());
 
 export const zipName = (own: OwnText): string => `${own.entry.id}-place-files.zip`;
 

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { checkCoverage, type CoverageFile, type GazetteerEntry } from '../data/coverage.ts';
 import { paths, textPath } from '../data/files.ts';
 import type { Atlas, Place, SourceText } from '../data/schema.ts';
-import { placeFileText, withAdditions, type OwnText } from './draft.ts';
+import { placeFileText, withAdditions, type OwnText, type PlaceFeature } from './draft.ts';
 import { placePath } from './merge.ts';
 
 /** The repository's files the text's files are written against, as they stand. */
@@ -37,6 +37,30 @@ export function ownFiles(own: OwnText, atlas: Atlas, repo: RepoTexts): Record<st
   };
   const coverage = unmappedNames(own, atlas, repo);
   if (coverage) files[paths.coverage] = coverage;
+  return files;
+}
+
+/**
+ * The files of several texts together (a tour that quotes more than one): the index and the
+ * coverage list written one text after another, and a place two texts name given both texts'
+ * events and quotes.
+ */
+export function ownFilesOfAll(texts: OwnText[], atlas: Atlas, repo: RepoTexts): Record<string, string> {
+  const files: Record<string, string> = {};
+  let current = repo;
+  for (const own of texts) {
+    const next = ownFiles(own, atlas, current);
+    for (const feature of Object.values(own.places)) {
+      const path = placePath(feature.id);
+      if (!files[path]) continue;
+      const both = JSON.parse(files[path]) as PlaceFeature;
+      both.properties.events.push(...structuredClone(feature.properties.events));
+      both.properties.quotes.push(...structuredClone(feature.properties.quotes));
+      next[path] = placeFileText(both);
+    }
+    Object.assign(files, next);
+    current = { ...current, sourceIndex: files[paths.sourceIndex], coverage: files[paths.coverage] ?? current.coverage };
+  }
   return files;
 }
 

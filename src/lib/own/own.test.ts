@@ -9,7 +9,7 @@ import { readRawFiles } from '../data/files-node.ts';
 import { loadAtlas } from '../data/load.ts';
 import { addEvent, addQuote, formProblems, newOwnText, placeFromGazetteer, type OwnText, type TextForm } from './draft.ts';
 import { findPlaces, nameIndex, type GazetteerPlace } from './find.ts';
-import { ownFiles, zipFiles } from './files.ts';
+import { ownFiles, ownFilesOfAll, zipFiles } from './files.ts';
 import { withOwnTexts } from './merge.ts';
 import { readPlaceFiles, unsafeEntryName, ZIP_LIMITS } from './read-zip.ts';
 import { KEPT_FORMAT, keptDownload, readKept, toKept, type UnreadableKept } from './kept.ts';
@@ -114,10 +114,7 @@ describe("a reader's own text", () => {
     expect(written['places/sources/index.json']).toContain(files.sourceIndex.slice(0, files.sourceIndex.lastIndexOf('}') - 10));
     // "hit" is a verb here, but the coverage check reads it as the town of Hīt: it is listed as left out.
     expect(JSON.parse(written['places/coverage.json']).leftOut).toEqual([{ name: 'Hīt', reason: expect.stringContaining('did not map it') }]);
-    const zip = zipFiles(written);
-    const root = mkdtempSync(join(tmpdir(), 'atlas-own-'));
-    for (const dir of ['places', 'geo']) cpSync(dir, join(root, dir), { recursive: true });
-    const entries = unzipSync(zip);
+    const entries = unzipSync(zipFiles(written));
     expect(Object.keys(entries).sort()).toEqual([
       'places/coverage.json',
       'places/fallujah.geojson',
@@ -125,17 +122,37 @@ describe("a reader's own text", () => {
       'places/sources/a-dispatch-from-anbar-2007.txt',
       'places/sources/index.json',
     ]);
-    for (const [path, bytes] of Object.entries(entries)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), strFromU8(bytes));
-    }
-    const { atlas: copy, problems } = loadAtlas(readRawFiles(root));
+    const { atlas: copy, problems } = loadAtlas(readRawFiles(copyWith(Object.fromEntries(Object.entries(entries).map(([p, b]) => [p, strFromU8(b)])))));
     expect(problems).toEqual([]);
     expect(copy.sources.map((s) => s.id)).toContain('a-dispatch-from-anbar-2007');
     expect(copy.places.find((p) => p.id === 'ramadi')?.properties.events).toHaveLength(1);
     expect(copy.quotes.filter((q) => q.placeId === 'fallujah')).toHaveLength(atlas.quotes.filter((q) => q.placeId === 'fallujah').length + 1);
   });
 });
+
+describe('the place files of two texts together (a tour quoting both)', () => {
+  it('validate in a copy: the index lists both, and the place both quote keeps both quotes', () => {
+    const { own } = made();
+    let second = newOwnText({ ...form, title: 'A second dispatch', text: 'Fallujah was calm.' }, new Set([...atlas.sources.map((s) => s.id), own.entry.id]));
+    second = addQuote(second, atlas, { placeId: 'fallujah', start: 0, end: 18, speaker: null, date: '2007-05' });
+    const { atlas: copy, problems } = loadAtlas(readRawFiles(copyWith(ownFilesOfAll([own, second], atlas, repo))));
+    expect(problems).toEqual([]);
+    expect(copy.sources.map((s) => s.id)).toEqual(expect.arrayContaining([own.entry.id, second.entry.id]));
+    const atFallujah = (a: typeof atlas) => a.quotes.filter((q) => q.placeId === 'fallujah').length;
+    expect(atFallujah(copy)).toBe(atFallujah(atlas) + 2);
+  });
+});
+
+/** A copy of the project's places/ and geo/ with `files` written over it; its root. */
+function copyWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-own-'));
+  for (const dir of ['places', 'geo']) cpSync(dir, join(root, dir), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
 
 describe('place files loaded back', () => {
   it('come back as the text they were made from, and merge without problems', () => {

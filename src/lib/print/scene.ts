@@ -231,7 +231,7 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   const legend: LegendLayout = legendBeside ? beside : below;
   if (gridBox.height < height / 3 || gridBox.width < width / 3) {
     throw new Error(
-      `The ${[on.legend && 'legend', on.credit && 'credit line', on.caption && 'caption'].filter(Boolean).join(' and ')} would leave the map less than a third of a ${page.widthMm} × ${page.heightMm} mm page: make the page larger, or turn some of them off (--without legend).`,
+      `The ${[on.legend && 'legend', on.credit && 'credit line', on.caption && 'caption'].filter(Boolean).join(' and ')} would leave the map less than a third of a ${mm(page.widthMm)} × ${mm(page.heightMm)} mm page: make the page (or the frame) larger, or leave some of them out (in the dialog, untick them; on the command line, --without legend).`,
     );
   }
 
@@ -331,3 +331,6 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     needs: { row: rowHeight, creditLines: creditLines.length, captionLines: captionLines.length },
   };
 }
+
+/** A length in millimetres as a reader writes it: a frame of 320 px at 96 dpi is 84.7 mm, not 84.66666666666667. */
+const mm = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });

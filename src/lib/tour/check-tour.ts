@@ -7,7 +7,7 @@ import type { Problem } from '../data/problem.ts';
 import type { Atlas } from '../data/schema.ts';
 import { layerNames, validCamera, validDay, validWindowDays } from '../state/snapshot.ts';
 import { timeModes, type TimeMode } from '../time/window.ts';
-import { quoteByRef, type Chapter, type Tour } from './tour.ts';
+import { quoteByRef, type Chapter, type Tour, type TourText } from './tour.ts';
 
 export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tour | null; problems: Problem[] } {
   const report = new Report(file);
@@ -19,6 +19,7 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
   const expectedId = file.replace(/^.*\//, '').replace(/\.json$/, '');
   if (raw.id !== expectedId) report.add('id', `expected "${expectedId}" (the file name)`);
   for (const field of ['title', 'summary'] as const) if (!isText(raw[field])) report.add(field, 'missing');
+  const texts = checkTexts(raw.texts, report);
   const places = new Set(atlas.places.map((p) => p.id));
   const events = new Set(atlas.events.map((e) => e.id));
   const ids = new Set<string>();
@@ -49,20 +50,37 @@ export function checkTour(file: string, raw: unknown, atlas: Atlas): { tour: Tou
         else refs.forEach((r, j) => !known.has(r) && report.add(`${at}.${list}[${j}]`, `${JSON.stringify(r)} is not a ${what} id`));
       }
       if (!Array.isArray(c.quotes)) report.add(`${at}.quotes`, 'expected a list of "<doc>@<start>" references');
-      else
-        c.quotes.forEach(
-          (r, j) =>
-            !quoteByRef(atlas, String(r)) && report.add(`${at}.quotes[${j}]`, `${JSON.stringify(r)} names no quote in places/ (expected "<doc>@<start>")`),
-        );
+      else c.quotes.forEach((r, j) => !quoteByRef(atlas, String(r)) && report.add(`${at}.quotes[${j}]`, missingQuote(String(r), atlas, texts)));
     });
     // The date parsed once, above: a chapter is kept only if it was a day in the atlas's span.
     if (ok) chapters.push({ ...(c as unknown as Chapter), t });
   });
   if (raw.chapters.length === 0) report.add('chapters', 'a tour needs at least one chapter');
   return {
-    tour: report.problems.length ? null : { id: raw.id as string, file, title: raw.title as string, summary: raw.summary as string, chapters },
+    tour: report.problems.length
+      ? null
+      : { id: raw.id as string, file, title: raw.title as string, summary: raw.summary as string, chapters, ...(texts.length ? { texts } : {}) },
     problems: report.problems,
   };
+}
+
+/** The tour's list of the texts it quotes (optional; a reader's tour writes it). */
+function checkTexts(raw: unknown, report: Report): TourText[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.some((t) => !isObject(t) || !isText(t.id) || !isText(t.title))) {
+    report.add('texts', 'expected a list of { id, title }: the texts the tour quotes');
+    return [];
+  }
+  return raw.map((t) => ({ id: t.id as string, title: t.title as string }));
+}
+
+/** Why a quote reference finds nothing, naming the text it needs when this atlas lacks the text. */
+function missingQuote(ref: string, atlas: Atlas, texts: TourText[]): string {
+  const doc = ref.split('@')[0];
+  if (!ref.includes('@')) return `${JSON.stringify(ref)} names no quote in places/ (expected "<doc>@<start>")`;
+  if (atlas.sources.some((s) => s.id === doc)) return `${JSON.stringify(ref)}: the text ${doc} has no quote starting at that offset`;
+  const title = texts.find((t) => t.id === doc)?.title;
+  return `${JSON.stringify(ref)} quotes the text ${title ? `“${title}” (${doc})` : doc}, which this atlas does not have: add its place files (Your texts, Load place files), then open the tour again`;
 }
 
 /** Every tour in places/tours/, checked against the atlas; a broken tour is reported and left out. */

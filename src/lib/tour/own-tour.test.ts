@@ -6,8 +6,10 @@ import { loadAtlas } from '../data/load.ts';
 import { defaultView } from '../state/snapshot.ts';
 import { dayFromIso } from '../time/day.ts';
 import { checkOwnTour, sharedTour } from './kept-tours.ts';
-import { chapterFromView, freeTourId, moveChapter, readShared, refusal, shareFragment } from './own-tour.ts';
-import { tourJson, type TourFile } from './tour.ts';
+import { chapterFromView, freeTourId, moveChapter, moveChapterTo, readShared, refusal, shareFragment } from './own-tour.ts';
+import { readTourFile } from './read-tour-file.ts';
+import { quotedTexts, tourJson, type TourFile } from './tour.ts';
+import { strToU8, zipSync } from 'fflate';
 import { takeSharedTour } from './shared-link.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
@@ -58,6 +60,10 @@ describe('your own tour', () => {
     const chapters = threeChapters().chapters;
     expect(ids(moveChapter(chapters, 2, -1))).toEqual(['fallujah-april-2003', 'basra-handed-over', 'erbil']);
     expect(moveChapter(chapters, 0, -1)).toBe(chapters);
+    // A drag takes the chapter out and puts it in where it is dropped, the others keeping their order.
+    expect(ids(moveChapterTo(chapters, 2, 0))).toEqual(['basra-handed-over', 'fallujah-april-2003', 'erbil']);
+    expect(ids(moveChapterTo(chapters, 0, 2))).toEqual(['erbil', 'basra-handed-over', 'fallujah-april-2003']);
+    expect(moveChapterTo(chapters, 1, 3)).toBe(chapters);
     expect(freeTourId('My tour', ['my-tour'])).toBe('my-tour-2');
   });
 
@@ -72,6 +78,49 @@ describe('your own tour', () => {
     expect(played.tour && tourJson(played.tour)).toEqual(tour);
     expect(played.tour?.own).toBe('link');
     expect(sharedTour(value!.slice(0, 40), atlas).problems[0].message).toMatch(/damaged/);
+  });
+});
+
+describe('the texts a tour needs', () => {
+  it('are recorded by id and title, and a copy without one names it when the tour is opened', async () => {
+    const { salvageTour } = await import('./kept-tours.ts');
+    const tour = threeChapters();
+    const quote = atlas.quotes[0];
+    tour.chapters[0].quotes = [`${quote.doc}@${quote.start}`];
+    const title = atlas.sources.find((s) => s.id === quote.doc)!.title;
+    expect(quotedTexts(tour.chapters, atlas)).toEqual([{ id: quote.doc, title }]);
+    // The same tour quoting a reader's text this browser does not have.
+    tour.chapters[1].quotes = ['my-dispatch-2016@40'];
+    tour.texts = [...quotedTexts(tour.chapters, atlas).slice(0, 1), { id: 'my-dispatch-2016', title: 'My dispatch from Mosul' }];
+    const opened = salvageTour(tour, atlas, 'link');
+    expect(opened.problems).toEqual([
+      expect.objectContaining({
+        path: 'chapters[1].quotes[0]',
+        message: expect.stringContaining('“My dispatch from Mosul” (my-dispatch-2016), which this atlas does not have'),
+      }),
+    ]);
+    expect(opened.tour?.chapters[0].quotes).toHaveLength(1);
+    expect(opened.tour?.texts).toEqual(tour.texts);
+    expect(tourJson(opened.tour!).texts).toEqual(tour.texts);
+  });
+});
+
+describe('Load tour', () => {
+  const json = strToU8(JSON.stringify(threeChapters()));
+  it('reads a tour file, or the tour out of the zip Download tour makes (its other entries not inflated)', () => {
+    expect(readTourFile(json, 'my-tour.json')).toEqual({ ok: true, raw: threeChapters() });
+    const zip = zipSync({ 'places/tours/my-tour.json': json, 'places/sources/mine.txt': strToU8('words'), '../escape.json': json });
+    expect(readTourFile(zip, 'my-tour-with-texts.zip')).toEqual({ ok: true, raw: threeChapters() });
+  });
+  it('names the file and what is wrong with it', () => {
+    expect(readTourFile(strToU8('{"id":'), 'broken.json')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^broken.json is not a tour file: not JSON/),
+    });
+    expect(readTourFile(zipSync({ 'places/sources/mine.txt': strToU8('words') }), 'texts.zip')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('texts.zip holds no tour'),
+    });
   });
 });
 

@@ -48,14 +48,16 @@ export function refusal(view: ViewSnapshot): string | null {
   return null;
 }
 
-/** The chapters with chapter i moved by `by` places (-1 up, +1 down); unchanged at the ends. */
-export function moveChapter(chapters: ChapterFile[], i: number, by: -1 | 1): ChapterFile[] {
-  const j = i + by;
-  if (i < 0 || j < 0 || i >= chapters.length || j >= chapters.length) return chapters;
+/** The chapters with chapter `from` taken out and put in at `to` (a drag); the same array if either is out of range or they are equal. */
+export function moveChapterTo(chapters: ChapterFile[], from: number, to: number): ChapterFile[] {
+  if (from === to || from < 0 || to < 0 || from >= chapters.length || to >= chapters.length) return chapters;
   const next = [...chapters];
-  [next[i], next[j]] = [next[j], next[i]];
+  next.splice(to, 0, ...next.splice(from, 1));
   return next;
 }
+
+/** The chapters with chapter i moved by `by` places (-1 up, +1 down); unchanged at the ends. */
+export const moveChapter = (chapters: ChapterFile[], i: number, by: -1 | 1): ChapterFile[] => moveChapterTo(chapters, i, i + by);
 
 /** The tour's file, as places/tours/<id>.json is written. */
 export const tourFileText = (tour: TourFile): string => `${JSON.stringify(tour, null, 2)}\n`;

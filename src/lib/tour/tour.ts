@@ -22,12 +22,20 @@ export interface Chapter {
   quotes: string[];
 }
 
+/** A text a tour quotes, named so that a copy of the atlas without it can say which is missing. */
+export interface TourText {
+  id: string;
+  title: string;
+}
+
 export interface Tour {
   id: string;
   file: string;
   title: string;
   summary: string;
   chapters: Chapter[];
+  /** The texts its quotes come from (a reader's tour records them; the shipped tour need not). */
+  texts?: TourText[];
   /** A reader's own tour: kept in this browser, or opened from a shared link (issue 41). */
   own?: 'kept' | 'link';
 }
@@ -41,11 +49,19 @@ export interface TourFile {
   title: string;
   summary: string;
   chapters: ChapterFile[];
+  texts?: TourText[];
 }
 
 /** A played tour back as its file holds it (for Edit, Download tour and Share as link). */
-export function tourJson(tour: { id: string; title: string; summary: string; chapters: Chapter[] }): TourFile {
-  return { id: tour.id, title: tour.title, summary: tour.summary, chapters: tour.chapters.map(({ t: _t, ...chapter }) => chapter) };
+export function tourJson(tour: { id: string; title: string; summary: string; chapters: Chapter[]; texts?: TourText[] }): TourFile {
+  const file: TourFile = { id: tour.id, title: tour.title, summary: tour.summary, chapters: tour.chapters.map(({ t: _t, ...chapter }) => chapter) };
+  return tour.texts ? { ...file, texts: tour.texts } : file;
+}
+
+/** The texts a tour's chapters quote, each with its title in `atlas`, in the order first quoted. */
+export function quotedTexts(chapters: { quotes: string[] }[], atlas: Atlas): TourText[] {
+  const ids = [...new Set(chapters.flatMap((c) => c.quotes.map((ref) => ref.split('@')[0])))];
+  return ids.map((id) => ({ id, title: atlas.sources.find((s) => s.id === id)?.title ?? id }));
 }
 
 /** The quote a "<doc>@<start>" reference names. */

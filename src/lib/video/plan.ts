@@ -122,7 +122,7 @@ export function cameraBetween(a: [number, number, number], b: [number, number, n
 /** A tour, chapter after chapter: each held for `secondsPerChapter`, its title and narrative on every frame of it. */
 export function tourPlan(tour: Tour, base: ViewSnapshot, secondsPerChapter: number, fps: number, runMs: number): VideoPlan | { error: string } {
   const perChapter = frameCount({ seconds: secondsPerChapter, fps });
-  if (typeof perChapter !== 'number') return { error: `--seconds-per-chapter: ${perChapter.error}` };
+  if (typeof perChapter !== 'number') return { error: `Each chapter's length: ${perChapter.error}` };
   const frames = perChapter * tour.chapters.length;
   if (frames / fps > MAX_SECONDS)
     return { error: `${tour.chapters.length} chapters × ${secondsPerChapter} s is over ${MAX_SECONDS} s: give each chapter less time.` };
