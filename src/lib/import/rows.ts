@@ -3,6 +3,7 @@
 // has 400,000 rows. Rows are numbered as a spreadsheet shows them: the header is row 1.
 import { dayFromIso, dayFromMs, EARLIEST, isoDay, LATEST } from '../time/day.ts';
 import { parseDate } from '../time/instant.ts';
+import { shownSpan } from '../time/window.ts';
 import { readDateAs, type DateFormat } from './columns.ts';
 
 /**
@@ -116,8 +117,10 @@ export function readDate(value: string): { t0: number; t1: number } | { error: s
   if (slashed) return { error: slashed };
   // "2006-13-01" looks like a day but is not one; say so plainly.
   if (/^\d{4}-\d{2}-\d{2}([T ].*)?$/.test(v)) return { error: `"${v}" is not a date` };
-  const parsed = parseDate(v);
-  if (parsed.ok) return { t0: parsed.span.t0, t1: parsed.span.t1 };
+  // An open start ("../2008-01-30", as the atlas's own export writes what a text gives only "by" a
+  // day) is drawn on its day, as the atlas draws such an event (time/window.ts shownSpan).
+  const parsed = parseDate(v, { openStart: true });
+  if (parsed.ok) return shownSpan(parsed.span);
   // A real date, only outside the span: read again without the span to tell the two apart.
   return parseDate(v, { anyYear: true }).ok ? { error: parsed.error, outOfRange: true } : { error: `"${v}" is not a date: ${parsed.error}` };
 }
