@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { shippedAtlas } from './src/build/shipped-atlas.ts';
@@ -8,6 +9,14 @@ export default defineConfig(({ command }) => ({
   plugins: [svelte(), shippedAtlas(), preloadFonts(), buildSummary()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
+  // Citation.js's fetch libraries, never used (it is given CSL-JSON): a refusing stub, so the page
+  // neither carries node-fetch nor can fetch for a citation (src/build/no-fetch.ts).
+  resolve: {
+    alias: {
+      'node-fetch': fileURLToPath(new URL('./src/build/no-fetch.ts', import.meta.url)),
+      'sync-fetch': fileURLToPath(new URL('./src/build/no-fetch.ts', import.meta.url)),
+    },
+  },
   // The build says what it made in a few lines (src/build/build-summary.ts), not a line a file.
   // `vite preview` and `vite` still print the address to open.
   logLevel: command === 'build' ? 'warn' : 'info',

@@ -4,7 +4,8 @@
 //     feature and field. What passes is written as one compact JSON file beside the scripts, which
 //     the page fetches (preloaded from index.html, so it downloads while the scripts parse).
 //   - serve (`npm run dev`): the page loads and checks the raw files itself (shipped-in-page.ts).
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { citationTags } from './citation-meta.ts';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { formatProblem } from '../lib/data/problem.ts';
 import { shipData } from '../shipped.ts';
@@ -15,6 +16,8 @@ const fileName = 'assets/atlas-data.json';
 
 export function shippedAtlas(root = process.cwd()): Plugin {
   let serving = false;
+  // The citation tags need the data version and the texts: kept from the build's load.
+  let cited: HtmlTagDescriptor[] = [];
   return {
     name: 'shipped-atlas',
     configResolved(config) {
@@ -30,6 +33,7 @@ export function shippedAtlas(root = process.cwd()): Plugin {
           `The atlas's data has ${shipped.problems.length} problem(s); fix them or run \`npm run dev\` to see them in the page:\n${shipped.problems.map(formatProblem).join('\n')}`,
         );
       // Named by the data version (a content hash), so a changed atlas is never read from a stale cache.
+      cited = citationTags(shipped.version, shipped.atlas.sources);
       const ref = this.emitFile({ type: 'asset', fileName: fileName.replace('.json', `-${shipped.version}.json`), source: JSON.stringify(shipped) });
       return `export const loadShipped = () => fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('The atlas data did not load: ' + r.status + ' ' + r.statusText); return r.json(); });`;
     },
@@ -37,7 +41,7 @@ export function shippedAtlas(root = process.cwd()): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const data = Object.keys(ctx.bundle ?? {}).find((f) => f.startsWith('assets/atlas-data-'));
-        return data ? [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${data}` }, injectTo: 'head' }] : [];
+        return data ? [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${data}` }, injectTo: 'head' }, ...cited] : [];
       },
     },
   };

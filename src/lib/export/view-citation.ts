@@ -7,6 +7,7 @@ import { dateInWords } from '../time/words.ts';
 import { isoDay } from '../time/day.ts';
 import { textItem, type CslItem } from './csl.ts';
 
+export const ATLAS_TITLE = 'Iraq War Atlas';
 export const ATLAS_AUTHOR = 'Iraq War Atlas contributors';
 
 const layerWords: Record<string, string> = {
@@ -30,7 +31,7 @@ export function viewItem(view: ViewSnapshot, version: string, permalink: string,
   return {
     id: 'iraq-war-atlas-view',
     type: 'dataset',
-    title: `Iraq War Atlas: ${viewWords(view)}`,
+    title: `${ATLAS_TITLE}: ${viewWords(view)}`,
     author: [{ literal: ATLAS_AUTHOR }],
     genre: 'Interactive map',
     version,
