@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { guardEachTest, mapIdle } from './helpers.ts';
+import { placeFilesOfAText } from './own-text-fixture.ts';
 
 guardEachTest();
 
@@ -79,4 +80,36 @@ test('the page tells reference managers and dataset search what it is', async ({
   expect(dataset).toMatchObject({ '@type': 'Dataset', name: 'Iraq War Atlas', temporalCoverage: '2003-03-20/2011-12-18' });
   expect(dataset.version).toBe(await page.locator('meta[name="citation_version"]').getAttribute('content'));
   expect(dataset.citation).toHaveLength(5);
+});
+
+test("your text's annotations, downloaded, load back into the text in a browser that lacks them", async ({ page }) => {
+  await page.goto('/#t=2007-04-15');
+  await mapIdle(page);
+  const yours = page.locator('section[aria-labelledby="own-texts-title"]');
+  await page.getByLabel('Load place files').setInputFiles(placeFilesOfAText());
+  await expect(yours).toContainText('A dispatch from Anbar');
+  // Download data → the annotations of that text alone, marked as the reader's.
+  const panel = page.getByRole('region', { name: 'Download data' });
+  await panel.getByLabel('Format').selectOption('annotations');
+  await expect(panel.getByText('(your text, kept in this browser)')).toBeVisible();
+  for (const id of await panel.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)))
+    if (id !== 'a-dispatch-from-anbar-2007') await panel.locator(`input[value="${id}"]`).uncheck();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download' }).click();
+  const file = { name: 'anbar.annotations.jsonld', mimeType: 'application/ld+json', buffer: readFileSync(await (await download).path()) };
+  const list = JSON.parse(file.buffer.toString('utf8')) as { motivation: string; target: { source: string } }[];
+  expect(list.map((a) => a.motivation)).toContain('highlighting');
+  for (const a of list) expect(a.target.source).toMatch(/#doc=a-dispatch-from-anbar-2007$/);
+
+  // Another browser has the text without its quote: the annotations give it back.
+  page.once('dialog', (d) => d.accept());
+  await yours.getByRole('button', { name: 'Remove A dispatch from Anbar' }).click();
+  await page.waitForLoadState('load');
+  await mapIdle(page);
+  await page.getByLabel('Load place files').setInputFiles(placeFilesOfAText({ quoted: false }));
+  await expect(yours).toContainText('A dispatch from Anbar');
+  await page.getByLabel('Load annotations into A dispatch from Anbar').setInputFiles(file);
+  await expect(page.locator('aside')).toContainText('Added to “A dispatch from Anbar” from anbar.annotations.jsonld:');
+  await page.evaluate(() => (location.hash = 't=2007-04-15&place=fallujah'));
+  await expect(page.locator('section[aria-labelledby="place-title"] figure.quote').filter({ hasText: 'It was quiet' })).toHaveCount(1);
 });

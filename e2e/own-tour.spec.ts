@@ -8,10 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { readRawFiles } from '../src/lib/data/files-node.ts';
-import { loadAtlas } from '../src/lib/data/load.ts';
-import { addQuote, newOwnText } from '../src/lib/own/draft.ts';
-import { ownFiles, zipFiles } from '../src/lib/own/files.ts';
+import { placeFilesOfAText } from './own-text-fixture.ts';
 import { guardEachTest, mapIdle } from './helpers.ts';
 
 guardEachTest({ reducedMotion: true });
@@ -118,25 +115,6 @@ test('a damaged tour link is named, and the page opens without it', async ({ pag
   await expect(page.getByRole('region', { name: 'A tour from the link' })).toHaveCount(0);
   await expect(page).not.toHaveURL(/tourdata/);
 });
-
-/** Place files of a reader's text quoting a sergeant at Fallujah, as "Download as place files" makes them. */
-function placeFilesOfAText(): { name: string; mimeType: string; buffer: Buffer } {
-  const files = readRawFiles();
-  const { atlas } = loadAtlas(files);
-  const text = 'We drove into Fallujah at noon. "It was quiet," a sergeant said.';
-  let own = newOwnText(
-    { title: 'A dispatch from Anbar', date: '2007-04', author: 'A. Reporter', outlet: '', genre: 'news report', text, fileName: null },
-    new Set(atlas.sources.map((s) => s.id)),
-  );
-  const said = text.indexOf('It was quiet');
-  own = addQuote(own, atlas, { placeId: 'fallujah', start: said, end: said + 'It was quiet'.length, speaker: 'a US sergeant', date: '../2007-04' });
-  const repo = {
-    sourceIndex: files.sourceIndex,
-    coverage: readFileSync('places/coverage.json', 'utf8'),
-    gazetteer: readFileSync('geo/gazetteer.json', 'utf8'),
-  };
-  return { name: 'anbar-place-files.zip', mimeType: 'application/zip', buffer: Buffer.from(zipFiles(ownFiles(own, atlas, repo))) };
-}
 
 test('a tour quoting your own text: rings picked from the map and a quote, a chapter dragged, a video from the dialog, the text in its download and named where it is missing', async ({
   page,

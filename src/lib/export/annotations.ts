@@ -1,13 +1,22 @@
 // Every mention, quote and event passage as a W3C Web Annotation (issue 42), as Recogito exports
 // them: JSON-LD with the Web Annotation context, the target a text with a TextQuoteSelector
 // (exact, prefix, suffix) and a TextPositionSelector, the body the place's URI (purpose
-// "identifying"), with the event's title or the quote's speaker as text. The Web Annotation model
+// "identifying"), with the event's title or the quote's speaker as text and its date and tags as
+// tags. The Web Annotation model
 // counts positions in Unicode code points, not the UTF-16 units the atlas keeps: they are
 // converted here. Pure.
 import type { Atlas } from '../data/schema.ts';
 import { placeUri } from './lpf.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/**
+ * The dates as tags, as Recogito keeps what it has no field for: "said:2007-04" on a quote,
+ * "date:../2008-01-30" on an event (EDTF), so the annotations load back (own/annotations-in.ts).
+ */
+export const SAID = 'said:';
+export const DATE = 'date:';
+const describing = (value: string) => ({ type: 'TextualBody', purpose: 'describing', format: 'text/plain', value });
+const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
 /** How much text either side the quote selector keeps, in code points (as Hypothesis does). */
 const AFFIX = 32;
 
@@ -74,17 +83,16 @@ export function annotations(atlas: Atlas, base: string, texts?: Set<string>): We
     for (const m of atlas.mentions) if (m.doc === source.id) add('mention', m.start, m.end, 'identifying', [place(m.placeId)]);
     for (const q of atlas.quotes)
       if (q.doc === source.id)
-        add('quote', q.start, q.end, 'highlighting', [
-          place(q.placeId),
-          { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: `Said${q.speaker ? ` by ${q.speaker}` : ''} (${q.date})` },
-        ]);
+        add('quote', q.start, q.end, 'highlighting', [place(q.placeId), ...(q.speaker ? [describing(`Said by ${q.speaker}`)] : []), tag(`${SAID}${q.date}`)]);
     for (const e of atlas.events)
       for (const s of e.sources)
         if (s.doc === source.id)
           add(`event-${e.id}`, s.start, s.end, 'describing', [
             place(e.placeId),
-            { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: `${e.title} (${e.date})` },
-            ...e.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag })),
+            describing(e.title),
+            tag(`${DATE}${e.date}`),
+            ...e.tags.map(tag),
+            ...(e.dateSource ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: e.dateSource.note }] : []),
           ]);
   }
   return out;

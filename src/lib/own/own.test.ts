@@ -291,3 +291,70 @@ describe('edits', () => {
     expect(usedPlaces(noQuote)).toEqual(new Set(['ramadi']));
   });
 });
+
+describe('Load annotations', () => {
+  it("gives back the text's mentions, quotes and events from its own Web Annotations export", async () => {
+    const { annotations } = await import('../export/annotations.ts');
+    const { readAnnotations } = await import('./annotations-in.ts');
+    const { own } = made();
+    const shown = withOwnTexts(atlas, [own]);
+    expect(shown.problems).toEqual([]);
+    const base = 'https://atlas.example.org/';
+    const exported = annotations(shown.atlas, base, new Set([own.entry.id]));
+    expect(exported.map((a) => a.motivation).sort()).toEqual(['describing', 'highlighting', 'identifying']);
+    // The same text with nothing marked, as a reader might have it in another browser: the places
+    // it made itself (Ramadi, from the gazetteer) kept, without their events and quotes.
+    const itsPlaces = Object.fromEntries(
+      Object.entries(own.places)
+        .filter(([id]) => !atlas.places.some((p) => p.id === id))
+        .map(([id, f]) => [id, { ...f, properties: { ...f.properties, events: [], quotes: [] } }]),
+    );
+    expect(Object.keys(itsPlaces)).toEqual(['ramadi']);
+    const bare = { ...own, places: itsPlaces, mentions: [] };
+    const read = readAnnotations(JSON.parse(JSON.stringify(exported)), 'mine.jsonld', bare, atlas, new Set(atlas.events.map((e) => e.id)));
+    if ('error' in read) throw new Error(read.error);
+    expect(read.problems).toEqual([]);
+    expect(read.added).toEqual({ mentions: 1, quotes: 1, events: 1 });
+    const back = withOwnTexts(atlas, [read.own]);
+    expect(back.problems).toEqual([]);
+    const withoutIds = (list: typeof exported) => list.map(({ id: _id, ...a }) => a);
+    expect(withoutIds(annotations(back.atlas, base, new Set([own.entry.id])))).toEqual(withoutIds(exported));
+    // Loaded again, nothing is added twice.
+    const again = readAnnotations(exported, 'mine.jsonld', read.own, atlas, new Set());
+    expect(again).toMatchObject({ added: { mentions: 0, quotes: 0, events: 0 }, already: 3 });
+  });
+
+  it('names each annotation it cannot use, and adds the rest', async () => {
+    const { readAnnotations } = await import('./annotations-in.ts');
+    const { own } = made();
+    const target = (exact: string, start: number) => ({
+      source: `https://x.example/#doc=${own.entry.id}`,
+      selector: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start, end: start + exact.length },
+      ],
+    });
+    const place = (id: string) => [{ type: 'SpecificResource', purpose: 'identifying', source: `https://x.example/#place=${id}` }];
+    const list = [
+      { type: 'Annotation', motivation: 'identifying', body: place('fallujah'), target: target('Fallujah', 0) },
+      { type: 'Annotation', motivation: 'identifying', body: place('atlantis'), target: target('Fallujah', 24) },
+      { type: 'Annotation', motivation: 'identifying', body: place('fallujah'), target: target('Basra', 3) },
+      {
+        type: 'Annotation',
+        motivation: 'identifying',
+        body: place('fallujah'),
+        target: { ...target('Fallujah', 24), source: 'https://x.example/#doc=steele-2008' },
+      },
+    ];
+    const read = readAnnotations(list, 'mine.jsonld', { ...own, mentions: [] }, atlas, new Set());
+    if ('error' in read) throw new Error(read.error);
+    // The first is anchored by its words where its position is wrong.
+    expect(read.own.mentions).toEqual([{ start: text.indexOf('Fallujah'), end: text.indexOf('Fallujah') + 8, placeId: 'fallujah' }]);
+    expect(read.problems).toEqual([
+      expect.stringMatching(/^mine.jsonld: annotation 2: body: ".*#place=atlantis" is no place/),
+      expect.stringMatching(/^mine.jsonld: annotation 3: target.selector: its words “Basra” are not in the text/),
+      expect.stringMatching(/^mine.jsonld: annotation 4: target.source ".*steele-2008" is not this text/),
+    ]);
+    expect(readAnnotations({ nothing: true }, 'x.json', own, atlas, new Set())).toEqual({ error: expect.stringContaining('x.json holds no Web Annotations') });
+  });
+});
