@@ -133,7 +133,9 @@ test('SVG and PDF figures are vector, the exact page size, with labels as text, 
   await dialog.getByLabel('Height (mm)').fill('120');
   await dialog.getByLabel('Format').selectOption('svg');
   const svg = (await exportFile(page, 'SVG')).toString('utf8');
-  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="174mm" height="120mm"/);
+  expect(svg).toMatch(
+    /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-labelledby="figure-title" aria-describedby="figure-desc" width="174mm" height="120mm"/,
+  );
   for (const label of ['Baghdad', 'Mosul', 'Basra', 'ANBAR']) expect(svg).toContain(`>${label}</text>`);
   expect((await exportFile(page, 'SVG')).toString('utf8')).toBe(svg);
 

@@ -33,10 +33,15 @@ describe('npm run figure', () => {
     const png = readFileSync(out);
     expect(readPngDpi(png)).toEqual({ width: 1004, height: 1417, dpi: 300 });
     // The opening view: 14 November 2006, all of Iraq.
-    expect(readPngText(png).Description).toMatch(/^Map of all of Iraq \(Web Mercator\): events of the 90 days to 14 November 2006\./);
+    expect(readPngText(png).Description).toMatch(/^Map of all of Iraq \(Web Mercator\), events of the 90 days to 14 November 2006\. \d+ events from the texts/);
     const caption = readFileSync(`${out}.caption.txt`, 'utf8');
     expect(caption).toMatch(/^Iraq, events of the 90 days to 14 November 2006\. Events \(\d+\) from: [^.]*Patrick Cockburn, report from Mosul/);
-    expect(caption).toMatch(/Projection: Web Mercator\. Iraq War Atlas, data version [0-9a-f]{12}\.\n$/);
+    expect(caption).toMatch(/Projection: Web Mercator\. Iraq War Atlas, data version [0-9a-f]{12}\.\n\nAlt text: Map of all of Iraq/);
+    // The README quotes this figure's alt text: it must be the one the figure carries.
+    const alt = caption.slice(caption.indexOf('Alt text: ') + 'Alt text: '.length).trim();
+    expect(alt).toBe(readPngText(png).Description);
+    const version = (text: string) => text.replace(/data version [0-9a-f]{12}/g, 'data version <hash>');
+    expect(version(readFileSync('README.md', 'utf8').replace(/\n> /g, ' '))).toContain(version(alt));
   }, 60_000);
 
   it('draws a tour chapter as the chapter shows it, titled with the chapter', async () => {
@@ -46,7 +51,7 @@ describe('npm run figure', () => {
     const tour = JSON.parse(readFileSync('places/tours/iraq-2003-2011.json', 'utf8'));
     const chapter = tour.chapters[12];
     const svg = readFileSync(out, 'utf8');
-    expect(svg).toContain(`<title>${chapter.title.replace(/&/g, '&amp;')}</title>`);
+    expect(svg).toContain(`<title id="figure-title">${chapter.title.replace(/&/g, '&amp;')}</title>`);
     const day = new Date(`${chapter.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     expect(svg).toContain(day);
   }, 60_000);

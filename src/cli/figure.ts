@@ -86,7 +86,8 @@ async function main(): Promise<number> {
       const made = await makeFigure(atlas, specFromOptions(ctx, job.options), job.options.format, tools);
       mkdirSync(dirname(job.out), { recursive: true });
       writeFileSync(job.out, made.bytes);
-      writeFileSync(`${job.out}.caption.txt`, `${made.words.caption}\n`);
+      // The caption for the manuscript, then the alt text the file carries (for the journal's form).
+      writeFileSync(`${job.out}.caption.txt`, `${made.words.caption}\n\nAlt text: ${made.words.alt}\n`);
       const { widthMm, heightMm, dpi } = job.options.page;
       const left = made.dropped.length ? `; left out where there was no room: ${made.dropped.join(', ')}` : '';
       console.log(

@@ -43,7 +43,7 @@ export interface EventRow {
 }
 
 /** A figure as the text gives it: qualifier, value or range, and what it counts. */
-export function figureWords(f: Figure): string {
+export function figureText(f: Figure): string {
   const value = f.high === undefined ? String(f.value) : `${f.value} to ${f.high}`;
   return `${f.qualifier ? `${f.qualifier} ` : ''}${value}${f.of ? ` (${f.of})` : ''}`;
 }
@@ -85,7 +85,7 @@ export function eventRows(atlas: Atlas, base: string, texts?: Set<string>): Even
           m,
           (e.figures ?? [])
             .filter((f) => f.measure === m)
-            .map(figureWords)
+            .map(figureText)
             .join('; '),
         ]),
       ) as Record<FigureMeasure, string>;

@@ -3,7 +3,7 @@
 //     projection and the data version;
 //   - the full caption, for the manuscript (written beside the figure as <out>.caption.txt):
 //     each text cited in full, each control and displacement source by outlet, title and address;
-//   - the alt text, a plain description of the view, stored in the file.
+//   - (the alt text, a plain description of the view stored in the file, is alt-text.ts's).
 import { isPassage, type Atlas, type SourceText, type WebSource } from '../data/schema.ts';
 import { citeName } from '../data/web-sources.ts';
 import { densityClasses, FIGURE_CELL_MM } from '../look/density.ts';
@@ -55,7 +55,15 @@ export function textsShown(atlas: Atlas, shown: Shown): SourceText[] {
 /** Each source once, as `Outlet, “Title” (address)`, in first-seen order. */
 const citeSources = (sources: WebSource[]) => [...new Map(sources.map((s) => [s.url, s])).values()].map((s) => `${citeName(s)} (${s.url})`).join('; ');
 
-export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, version: string, importedName?: string, servedName?: string): Words {
+/** The credit line and the caption (the alt text is written from the laid-out scene: alt-text.ts). */
+export function figureWords(
+  atlas: Atlas,
+  views: ViewSnapshot[],
+  shown: Shown,
+  version: string,
+  importedName?: string,
+  servedName?: string,
+): Omit<Words, 'alt'> {
   const multi = views.length > 1;
   const shows = (layer: string) => views.some((v) => v.layers.includes(layer as never));
   const texts = textsShown(atlas, shown);
@@ -112,27 +120,7 @@ export function figureWords(atlas: Atlas, views: ViewSnapshot[], shown: Shown, v
     .filter(Boolean)
     .join(' ');
 
-  const layerNames = {
-    events: 'events from the texts',
-    control: 'province control',
-    displacement: 'displacement by governorate',
-    context: 'rivers and neighbouring countries',
-  } as Record<string, string>;
-  const layers = [...new Set(views.flatMap((v) => v.layers))].map((l) => layerNames[l]);
-  const placeNames = atlas.places.filter((p) => shown.places.has(p.id) && ['city', 'district'].includes(p.properties.kind)).map((p) => p.properties.name);
-  const where = views.every((v) => v.camera === null)
-    ? 'all of Iraq'
-    : `part of Iraq${placeNames.length ? ` around ${placeNames.slice(0, 3).join(', ')}` : ''}`;
-  const alt = [
-    `Map of ${where} (Web Mercator)${multi ? `, ${views.length} panels` : ''}: ${whenAll}.`,
-    `Layers: ${layers.join(', ') || 'none'}.`,
-    shows('events') ? `${shown.events.size} events shown${texts.length ? `, from ${texts.length} of the ${atlas.sources.length} texts` : ''}.` : '',
-    placeNames.length ? `Places shown include ${placeNames.slice(0, 8).join(', ')}.` : '',
-    `Iraq War Atlas, data version ${version}.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return { credit, caption: sentences.join(' '), alt };
+  return { credit, caption: sentences.join(' ') };
 }
 
 /** What the squares of a served collection are, and how many events they hold. */

@@ -52,6 +52,9 @@ export class LabelPlacer {
   }
 }
 
+/** What a left-out place name names, by the place's kind. */
+const placeKindWords: Record<string, string> = { city: 'town', district: 'district', site: 'site', route: 'route', border: 'border' };
+
 /** Labels, most important first: cities, other places, governorates, countries, water. */
 export function drawLabels(
   atlas: Atlas,
@@ -79,10 +82,12 @@ export function drawLabels(
     anchor,
     ...extra,
   });
-  const put = (candidates: TextItem[], name: string) => {
+  // A name left out is said with what it names (issue 43): "Basra (governorate)", "Diyala (river)".
+  const put = (candidates: TextItem[], name: string, what: string) => {
     const placed = placer.place(candidates);
     if (placed) items.push(placed);
-    else if (candidates.some((c) => c.x >= panel.x && c.x <= panel.x + panel.width && c.y >= panel.y && c.y <= panel.y + panel.height)) dropped.push(name);
+    else if (candidates.some((c) => c.x >= panel.x && c.x <= panel.x + panel.width && c.y >= panel.y && c.y <= panel.y + panel.height))
+      dropped.push(`${name} (${what})`);
   };
 
   const rank: Record<string, number> = { city: 0, district: 1, site: 2 };
@@ -104,15 +109,22 @@ export function drawLabels(
     const own = symbols.filter((c) => Math.hypot(c.cx - cx, c.cy - cy) < 0.5).map((c) => c.r + (c.paint.strokeWidth ?? 0) / 2);
     const off = Math.max(placeRadius(f.properties.kind, k), ...own) + pt(1.5);
     const common = { halo, tag: { role: 'label', id: f.properties.id } as const };
-    // Right, left, above, below its own point.
+    // Right, left, above, below its own point; then the four diagonals, so a town between two
+    // others (Tal Afar between Sinjar and Mosul) still finds a place for its name.
+    const d = off * Math.SQRT1_2;
     put(
       [
         text(cx + off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'start', common),
         text(cx - off, cy + size * 0.35, f.properties.name, size, palette.placeLabel, 'end', common),
         text(cx, cy - off, f.properties.name, size, palette.placeLabel, 'middle', common),
         text(cx, cy + off + size * 0.75, f.properties.name, size, palette.placeLabel, 'middle', common),
+        text(cx + d, cy - d, f.properties.name, size, palette.placeLabel, 'start', common),
+        text(cx + d, cy + d + size * 0.7, f.properties.name, size, palette.placeLabel, 'start', common),
+        text(cx - d, cy - d, f.properties.name, size, palette.placeLabel, 'end', common),
+        text(cx - d, cy + d + size * 0.7, f.properties.name, size, palette.placeLabel, 'end', common),
       ],
       f.properties.name,
+      placeKindWords[f.properties.kind] ?? 'place',
     );
   }
   for (const g of atlas.governorates.features) {
@@ -125,10 +137,15 @@ export function drawLabels(
         text(x, y + dy * size, g.properties.name.toUpperCase(), size, palette.governorateLabel, 'middle', { letterSpacing: 0.6 * k, halo, tag }),
       ),
       g.properties.name,
+      'governorate',
     );
     // The Arabic name goes under the English one, or not at all.
     if (arabic && g.properties.nameAr && items.at(-1)?.tag === tag)
-      put([text(x, y + size * 1.4, g.properties.nameAr, typeSize(7.5, k), palette.governorateLabel, 'middle', { halo, tag })], g.properties.nameAr);
+      put(
+        [text(x, y + size * 1.4, g.properties.nameAr, typeSize(7.5, k), palette.governorateLabel, 'middle', { halo, tag })],
+        g.properties.nameAr,
+        `${g.properties.name} governorate in Arabic`,
+      );
   }
   if (view.layers.includes('context')) {
     for (const c of atlas.context.countries.features) {
@@ -142,6 +159,7 @@ export function drawLabels(
           }),
         ],
         c.properties.name,
+        'country',
       );
     }
     for (const w of atlas.context['water-labels'].features) {
@@ -154,6 +172,7 @@ export function drawLabels(
           }),
         ],
         w.properties?.name,
+        'sea',
       );
     }
     for (const l of atlas.context.lakes.features) {
@@ -162,6 +181,7 @@ export function drawLabels(
       put(
         [text(x, y, l.properties.name, typeSize(6.5, k), palette.waterLabel, 'middle', { halo, tag: { role: 'label', id: l.properties.name } })],
         l.properties.name,
+        'lake',
       );
     }
     // A river's name goes at the first of several points along it that is inside the panel and free.
@@ -179,6 +199,7 @@ export function drawLabels(
           });
         }),
         r.properties.name,
+        'river',
       );
     }
   }

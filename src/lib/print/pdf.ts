@@ -37,8 +37,16 @@ export const PT_PER_UNIT = 72 / 96;
 export const pointsFromMm = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
 
 /** A new PDF document of one page of this size, with no default font (see below). */
-export function newPdf(widthMm: number, heightMm: number, meta: { title: string; description: string }, bufferPages = false): PDFKit.PDFDocument {
+export function newPdf(
+  widthMm: number,
+  heightMm: number,
+  meta: { title: string; description: string },
+  bufferPages = false,
+  tagged = false,
+): PDFKit.PDFDocument {
   return new PDFDocument({
+    // A tagged PDF, for a figure: its map is a Figure with the alt text, read by screen readers (issue 43).
+    ...(tagged ? { tagged: true, lang: 'en-GB' } : {}),
     size: [pointsFromMm(widthMm), pointsFromMm(heightMm)],
     margin: 0,
     autoFirstPage: true,
@@ -63,12 +71,15 @@ export async function writePdf(
   fonts: FigureFonts,
   meta: { title: string; description: string },
 ): Promise<Uint8Array> {
-  const doc = newPdf(widthMm, heightMm, meta);
+  const doc = newPdf(widthMm, heightMm, meta, false, true);
   const bytes = toBytes(doc);
   registerFaces(doc, fonts);
   // Scene units are CSS pixels; the page is in points.
   doc.scale(PT_PER_UNIT);
-  drawScene(doc, scene, fonts);
+  // The whole figure is one Figure element whose Alt is the alt text.
+  const figure = doc.struct('Figure', { alt: meta.description }, [() => drawScene(doc, scene, fonts)]);
+  doc.addStructure(figure);
+  figure.end();
   doc.end();
   return bytes;
 }

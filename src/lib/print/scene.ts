@@ -14,6 +14,7 @@ import type { Palette } from '../look/palette.ts';
 import type { ImportedSet } from '../import/events.ts';
 import type { ImportedStyle } from '../look/density.ts';
 import { boxExtent, figureCamera, type Box, type Camera } from './camera.ts';
+import { altText } from './alt-text.ts';
 import { dateLabel, figureWords, panelLetter, type Shown, type Words } from './caption.ts';
 import type { FigureFonts, Weight } from './fonts.ts';
 import { inset, northArrow, placePieces, scaleBar, type Piece } from './furniture.ts';
@@ -314,9 +315,18 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     }
     cursor += rowHeight + margin;
   }
-  const words = figureWords(atlas, spec.panels, shown, spec.version, spec.imported?.name, spec.served?.name);
+  const words: Words = {
+    ...figureWords(atlas, spec.panels, shown, spec.version, spec.imported?.name, spec.served?.name),
+    alt:
+      spec.alt ??
+      altText(
+        atlas,
+        panels.map((p) => ({ view: p.view, camera: p.camera, box: p, items: [...p.geometry, ...p.overlay] })),
+        dropped,
+        spec.version,
+      ),
+  };
   if (spec.caption) words.caption = spec.caption;
-  if (spec.alt) words.alt = spec.alt;
   const creditLines = on.credit ? wrapText(fonts, words.credit, creditSize, inner) : [];
   const captionLines = on.caption ? wrapText(fonts, words.caption, captionSize, inner) : [];
   for (const [lines, size] of [

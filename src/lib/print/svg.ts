@@ -92,9 +92,9 @@ export function writeSvg(scene: Scene, meta: SvgMeta, fonts: FigureFonts, mode: 
     ? `width="${meta.pixels.width}" height="${meta.pixels.height}" preserveAspectRatio="none"`
     : `width="${fmt(meta.widthMm)}mm" height="${fmt(meta.heightMm)}mm"`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" ${size} viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}"${families.length ? ` font-family="${families.join(', ')}, Noto Sans, sans-serif"` : ''}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="figure-title" aria-describedby="figure-desc" ${size} viewBox="0 0 ${fmt(scene.width)} ${fmt(scene.height)}"${families.length ? ` font-family="${families.join(', ')}, Noto Sans, sans-serif"` : ''}>`,
   );
-  out.push(`<title>${esc(meta.title)}</title>`, `<desc>${esc(meta.description)}</desc>`);
+  out.push(`<title id="figure-title">${esc(meta.title)}</title>`, `<desc id="figure-desc">${esc(meta.description)}</desc>`);
   out.push('<defs>');
   if (faces.length) {
     // The faces the labels use, whole (each is already @fontsource's script subset of Noto Sans).
