@@ -9,3 +9,17 @@ export const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 3
  * to the edge of any view inside it, the map never shows beyond it, and figures refuse views beyond it.
  */
 export const contextBounds: [number, number, number, number] = [24, 12, 64, 46];
+
+/** A polygon's or multipolygon's extent, as [west, south, east, north] in degrees. */
+export function bboxOf(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
+  return b;
+}

@@ -5,8 +5,9 @@
 // places labelled (most events first) and what was left out for lack of room. The same words go
 // into the dialog, the caption file, PNG iTXt, SVG <desc>, PDF /Subject and the map's Alt. Pure.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Atlas, GovernorateFeature } from '../data/schema.ts';
+import type { Atlas } from '../data/schema.ts';
 import { drawnUncertain } from '../data/features.ts';
+import { bboxOf } from '../look/bounds.ts';
 import { leadLabels, leadOf } from '../look/leads.ts';
 import { controlStatusLabels } from '../look/palette.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
@@ -33,31 +34,18 @@ export interface AltPanel {
 
 type Bbox = [number, number, number, number];
 
-function bboxOf(g: GovernorateFeature): Bbox {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = g.geometry.type === 'Polygon' ? g.geometry.coordinates : g.geometry.coordinates.flat();
-  for (const ring of rings)
-    for (const [x, y] of ring) {
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    }
-  return b;
-}
-
 /** Where the frame is, in words a reader can check against a map of Iraq's governorates. */
 export function extentWords(atlas: Atlas, camera: Camera, box: Box): string {
   const ring = boxExtent(camera, box);
   const frame: Bbox = [ring[0][0], ring[2][1], ring[2][0], ring[0][1]];
   const governorates = atlas.governorates.features;
   const whole = governorates.filter((g) => {
-    const b = bboxOf(g);
+    const b = bboxOf(g.geometry);
     return b[0] >= frame[0] && b[1] >= frame[1] && b[2] <= frame[2] && b[3] <= frame[3];
   });
   if (whole.length === governorates.length) return 'all of Iraq';
   const partly = governorates.filter((g) => {
-    const b = bboxOf(g);
+    const b = bboxOf(g.geometry);
     return !whole.includes(g) && b[0] < frame[2] && b[2] > frame[0] && b[1] < frame[3] && b[3] > frame[1];
   });
   if (whole.length) {
@@ -124,7 +112,8 @@ export function leftOutWords(dropped: string[]): string {
   }
   return [...kinds].map(([what, names]) => (what ? `${names.length === 1 ? what : pluralOf(what)} ${listed(names)}` : listed(names))).join('; ');
 }
-const pluralOf = (what: string) => (what.endsWith('y') ? `${what.slice(0, -1)}ies` : what.includes(' in ') ? what : `${what}s`);
+const pluralOf = (what: string) =>
+  what === 'governorate name in Arabic' ? 'governorate names in Arabic' : what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`;
 
 /** The places labelled, most events shown first. */
 function labelledPlaces(atlas: Atlas, panels: AltPanel[]): string[] {

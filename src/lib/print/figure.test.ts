@@ -14,7 +14,7 @@ import { seededEvents } from '../import/seeded.ts';
 import { densityClass, densityClasses } from '../look/density.ts';
 import { projector } from './camera.ts';
 import { blend, controlFill } from './geometry.ts';
-import { makeFigure } from './figure.ts';
+import { figureFileName, makeFigure } from './figure.ts';
 import { defaultFurniture } from './options.ts';
 import { presets, sizeScale } from './page.ts';
 import { widthAt, widths } from '../look/sizes.ts';
@@ -308,6 +308,18 @@ describe('the corrected leads in figures (issue 39)', () => {
   });
 });
 
+describe('a legend of what is in the frame', () => {
+  const legendOn = async (iso: string, camera: [number, number, number]) => {
+    const panel = { ...view, t: dayFromIso(iso), camera };
+    const svg = new TextDecoder().decode((await makeFigure(atlas, spec({ panels: [panel], furniture: defaultFurniture([panel]) }), 'svg', tools)).bytes);
+    return [...svg.matchAll(/>((?:Coalition sector|Provincial Iraqi Control|Kurdistan Regional Government)[^<]*)<\/text>/g)].map((m) => m[1]);
+  };
+  it('counts control among the governorates the frame shows: around Basra on 16 December 2007, no Kurdish or Polish row', async () => {
+    // Basra, Dhi Qar, Maysan and Muthanna meet the frame, all four under Iraqi control by that day.
+    expect(await legendOn('2007-12-16', [47.75, 30.5, 8])).toEqual(['Provincial Iraqi Control (4)']);
+  });
+});
+
 describe('displacement over control', () => {
   it('draws displacement as circles sized by their figure, over the control fill, with a size key at the same scale', async () => {
     const panel = { ...view, t: dayFromIso('2007-06-01'), layers: ['control' as const, 'displacement' as const] };
@@ -392,6 +404,11 @@ describe('the three formats', () => {
         Buffer.from(made.bytes),
       ),
     ).toBe(true);
+  });
+
+  it("names the file by the view's date, its size and DPI", () => {
+    expect(figureFileName(spec(), 'png')).toBe('iraq-atlas-2007-12-16-174x120mm-150dpi.png');
+    expect(figureFileName(spec({ panels: [{ ...view, t: dayFromIso('2003-04-28') }, view] }), 'pdf')).toBe('iraq-atlas-2003-04-28-to-2007-12-16-174x120mm.pdf');
   });
 
   it('PNG: exact pixels, its DPI, title and description recorded, and the same bytes twice', async () => {

@@ -1,5 +1,6 @@
 // One figure, any format: lays the scene out once and writes it as PNG, SVG or PDF. The print
 // dialog, `npm run figure` and the tests all come here, with the same tools (raster.ts).
+import { isoDay } from '../time/day.ts';
 import type { Atlas } from '../data/schema.ts';
 import type { Words } from './caption.ts';
 import { planPixels } from './page.ts';
@@ -38,5 +39,9 @@ export async function makeFigure(atlas: Atlas, spec: FigureSpec, format: Format,
   return { bytes, format, dropped: scene.dropped, words: scene.words };
 }
 
-export const figureFileName = (spec: FigureSpec, format: Format): string =>
-  `iraq-atlas-${spec.page.widthMm}x${spec.page.heightMm}mm${format === 'png' ? `-${spec.page.dpi}dpi` : ''}.${format}`;
+/** The file's name: the view's date (the first and last panels' for small multiples), size and DPI: iraq-atlas-2006-11-14-174x120mm-300dpi.png. */
+export function figureFileName(spec: FigureSpec, format: Format): string {
+  const days = [...new Set(spec.panels.map((v) => isoDay(v.t)))];
+  const when = days.length > 1 ? `${days[0]}-to-${days.at(-1)}` : days[0];
+  return `iraq-atlas-${when}-${spec.page.widthMm}x${spec.page.heightMm}mm${format === 'png' ? `-${spec.page.dpi}dpi` : ''}.${format}`;
+}

@@ -1,5 +1,6 @@
 // A panel's geometry: land, water, borders, the thematic fills, events and place symbols, in the
 // map style's order, clipped to the map frame (clip.ts) and sized for the page. Pure.
+import { bboxOf } from '../look/bounds.ts';
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors, placeShapes } from '../data/features.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
@@ -280,10 +281,22 @@ export function drawGeometry(
 export const placeRadius = (kind: string, k: number) => (kind === 'city' ? 4 : 3.3) * k;
 
 /** Which place symbols fall inside a panel: what its legend has to explain. */
-export function symbolsShown(atlas: Atlas, view: ViewSnapshot, camera: Camera, panel: Box): { kinds: string[]; lines: string[]; faded: boolean } {
+export function symbolsShown(
+  atlas: Atlas,
+  view: ViewSnapshot,
+  camera: Camera,
+  panel: Box,
+): { kinds: string[]; lines: string[]; faded: boolean; governorates: string[] } {
   const xy = projector(camera, panel);
   const frame = toRect(panel);
   return {
+    // The governorates whose extent meets the frame: the legend counts control among these alone (issue 43).
+    governorates: atlas.governorates.features.flatMap((g) => {
+      const [w, south, e, n] = bboxOf(g.geometry);
+      const [x0, y1] = xy([w, south]);
+      const [x1, y0] = xy([e, n]);
+      return x0 < frame.x1 && x1 > frame.x0 && y0 < frame.y1 && y1 > frame.y0 ? [g.properties.id] : [];
+    }),
     // An event ring faded because only part of its span is in view.
     faded:
       view.layers.includes('events') &&

@@ -143,8 +143,8 @@ export function drawLabels(
     if (arabic && g.properties.nameAr && items.at(-1)?.tag === tag)
       put(
         [text(x, y + size * 1.4, g.properties.nameAr, typeSize(7.5, k), palette.governorateLabel, 'middle', { halo, tag })],
-        g.properties.nameAr,
-        `${g.properties.name} governorate in Arabic`,
+        `${g.properties.nameAr} (${g.properties.name})`,
+        'governorate name in Arabic',
       );
   }
   if (view.layers.includes('context')) {

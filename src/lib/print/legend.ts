@@ -31,7 +31,8 @@ export function legendRows(
   atlas: Atlas,
   panels: ViewSnapshot[],
   palette: Palette,
-  shown: { kinds: Set<string>; lines: Set<string>; faded: boolean },
+  /** What the panels' frames hold: kinds of place, lines, faded rings, and the governorates in view (control is counted among them). */
+  shown: { kinds: Set<string>; lines: Set<string>; faded: boolean; governorates?: Set<string> },
   imported?: ImportedSet | null,
   importedStyle: ImportedStyle = 'dots',
   servedName?: string,
@@ -67,7 +68,11 @@ export function legendRows(
     // Counted when the figure shows one date; small multiples' panels would each need their own.
     const periods = panels
       .filter((v) => v.layers.includes('control'))
-      .flatMap((v) => atlas.governorates.features.map((g) => controlAt(atlas.control, g.properties.id, v.t)));
+      .flatMap((v) =>
+        atlas.governorates.features
+          .filter((g) => !shown.governorates || shown.governorates.has(g.properties.id))
+          .map((g) => controlAt(atlas.control, g.properties.id, v.t)),
+      );
     const count = (n: number) => (panels.length === 1 ? ` (${n})` : '');
     const tally = (key: string) => periods.filter((p) => (p?.status ?? 'none') === key || leadOf(p) === key).length;
     for (const [status, label] of Object.entries(controlStatusLabels)) {

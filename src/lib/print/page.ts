@@ -99,7 +99,15 @@ export interface Furniture {
   caption: boolean;
   /** Governorate names in Arabic under the English ones. */
   arabicNames: boolean;
+  /**
+   * A video's date band (issue 43): the date stamp as large as a projector needs it read at the
+   * back of a room (DATE_BAND_PX, 48 pixels at 1080p), the day in words. Not a figure's option.
+   */
+  dateBand?: boolean;
 }
+
+/** The date band's type size in CSS pixels: a 1080p frame is laid out 1280 CSS pixels wide (video/frames.ts), so this is 48 of its pixels. */
+export const DATE_BAND_PX = 32;
 
 /**
  * A permalink's camera names a centre and zoom, not an extent: the figure shows what a screen map

@@ -23,7 +23,9 @@ import { drawLabels, LabelPlacer, typeSize } from './labels.ts';
 import { layoutLegend, legendItems, legendRows, type LegendLayout } from './legend.ts';
 import { covers, servedNeed, type ServedCells, type ServedLayer, type ServedNeed } from './served.ts';
 import { circleRect, pt, rect, TEXT, type Item, type TextItem } from './items.ts';
-import { CSS_DPI, MM_PER_INCH, sizeScale, type PageSize, type Furniture } from './page.ts';
+import { CSS_DPI, DATE_BAND_PX, MM_PER_INCH, sizeScale, type PageSize, type Furniture } from './page.ts';
+import { humanDate } from '../time/window.ts';
+import { FIGURE_LOCALE } from '../time/words.ts';
 
 export type { Item, TextItem } from './items.ts';
 export { fmt, textLeft, pt } from './items.ts';
@@ -172,19 +174,22 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
     throw new Error(
       `title: "${spec.title}" takes ${titleLines.length} lines on a ${page.widthMm} mm page, and a figure's title may take two: shorten it, or turn the title off.`,
     );
-  const stamp = !multi && on.dateStamp ? dateLabel(spec.panels[0]) : '';
-  const stampSize = typeSize(7.5, k);
+  const band = !multi && on.dateBand === true;
+  const stamp = band ? humanDate(spec.panels[0].t, FIGURE_LOCALE) : !multi && on.dateStamp ? dateLabel(spec.panels[0]) : '';
+  const stampSize = band ? DATE_BAND_PX : typeSize(7.5, k);
   const stampWidth = stamp ? fonts.width(stamp, stampSize, 600) : 0;
   const stampOnTitleLine = titleLines.length > 0 && fonts.width(titleLines.at(-1)!, titleSize, 600) + stampWidth + 2 * titleSize <= inner;
   const headerLines = [...titleLines.map((l) => ({ text: l, size: titleSize })), ...(stamp && !stampOnTitleLine ? [{ text: '', size: stampSize }] : [])];
   let y = margin;
-  for (const line of headerLines) {
-    y += line.size * 1.25;
+  for (const [i, line] of headerLines.entries()) {
+    // A video's date band on the title's line makes the line as tall as the band.
+    const tallest = band && stampOnTitleLine && i === headerLines.length - 1 ? Math.max(line.size, stampSize) : line.size;
+    y += tallest * 1.25;
     if (line.text) furniture.push(text(margin, y - line.size * 0.25, line.text, line.size, 600));
   }
   if (stamp)
     furniture.push({
-      ...text(width - margin, y - (stampOnTitleLine ? titleSize : stampSize) * 0.25, stamp, stampSize, 600, 'end'),
+      ...text(width - margin, y - (stampOnTitleLine && !band ? titleSize : stampSize) * 0.25, stamp, stampSize, 600, 'end'),
       tag: { role: 'furniture', id: 'date-stamp' },
     });
   const top = headerLines.length ? y + margin : 0;
@@ -220,7 +225,12 @@ function layout(atlas: Atlas, spec: FigureSpec, fonts: FigureFonts, reserve: Res
   const area: Box = { x: margin, y: top, width: inner, height: height - top - bottom };
   // Which symbols fall in the frame decides the legend's rows, so the rows come from the whole area.
   const inside = grid(area).map(({ view, box, camera }) => symbolsShown(atlas, view, camera, box));
-  const shownKinds = { kinds: new Set(inside.flatMap((s) => s.kinds)), lines: new Set(inside.flatMap((s) => s.lines)), faded: inside.some((s) => s.faded) };
+  const shownKinds = {
+    kinds: new Set(inside.flatMap((s) => s.kinds)),
+    lines: new Set(inside.flatMap((s) => s.lines)),
+    faded: inside.some((s) => s.faded),
+    governorates: new Set(inside.flatMap((s) => s.governorates)),
+  };
   const rowsOfLegend = on.legend ? legendRows(atlas, spec.panels, palette, shownKinds, spec.imported, spec.importedStyle, spec.served?.name) : [];
   const below = layoutLegend(rowsOfLegend, fonts, k, { width: inner });
   const belowGrid = { ...area, height: area.height - (below.height ? below.height + margin : 0) };

@@ -45,7 +45,8 @@ export function frameSpec(still: Still, settings: FrameSettings): FigureSpec {
     title: still.title,
     // A band under the map for a tour's narrative; the automatic caption would repeat the credit line.
     caption: still.caption,
-    furniture: { ...defaultFurniture([still.view]), caption: Boolean(still.caption), ...settings.furniture },
+    // The date in a band large enough to read on a projector at the back of a room (issue 43).
+    furniture: { ...defaultFurniture([still.view]), caption: Boolean(still.caption), dateBand: true, ...settings.furniture },
     palette: settings.palette,
     version: settings.version,
     imported: settings.imported,
