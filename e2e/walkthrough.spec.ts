@@ -62,17 +62,19 @@ test('Cancel stops the video between frames and saves nothing; a range too short
   expect(downloaded).toBe(false);
 });
 
-test("the tour panel prints the tour's handout: a title page and a page per chapter, with the chapter's quotes", async ({ page }) => {
+test("the tour panel prints the tour's handout: a title page, a page per chapter with its quotes and their links, and the texts", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/#tour=iraq-2003-2011&chapter=2');
   await mapIdle(page);
   const download = page.waitForEvent('download', { timeout: 100_000 });
   await page.getByRole('button', { name: 'Print the handout (PDF)' }).click();
   const file = await (await download).path();
-  await expect(page.getByText('Saved iraq-2003-2011-handout.pdf: a title page and 15 chapter pages, A4.')).toBeVisible();
-  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+16\n/);
+  await expect(page.getByText('Saved iraq-2003-2011-handout.pdf: 17 A4 pages, a title page, 15 chapters and the texts quoted.')).toBeVisible();
+  expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+17\n/);
   const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(page3).toContain('Fallujah, April 2003');
   expect(page3).toContain("“We had no idea we weren't wanted.”");
   expect(page3).toContain('Lt Col Eric Nantz');
+  // The passage's link opens this copy of the atlas.
+  expect(page3).toContain(`${new URL(page.url()).origin}/#t=2003-04-28&doc=steele-2008&at=14025-14058`);
 });

@@ -9,9 +9,7 @@ import { readRawFiles } from '../lib/data/files-node.ts';
 import { formatProblem } from '../lib/data/problem.ts';
 import { loadAtlas } from '../lib/data/load.ts';
 import { exportFormats, exportText, type ExportFormat } from '../lib/export/exports.ts';
-
-/** `npm start` serves the atlas here; a published copy gives its own address with --base. */
-export const DEFAULT_BASE = 'http://127.0.0.1:4173/';
+import { DEFAULT_BASE, readBase } from './base.ts';
 
 const usage = `Usage: npm run export -- --format <${exportFormats.join('|')}> --out <file> [--texts id,…] [--with-web-sources] [--base <address>]
   --texts             only these texts (ids from places/sources/index.json); all by default
@@ -40,19 +38,14 @@ export async function runExport(argv: string[]): Promise<{ ok: true; file: strin
   if (!values.out) return { ok: false, message: `--out: give the file to write\n\n${usage}` };
   if (values['with-web-sources'] && !['csl', 'bibtex', 'ris'].includes(format))
     return { ok: false, message: '--with-web-sources: only for csl, bibtex and ris' };
-  let base: URL;
-  try {
-    base = new URL(values.base);
-  } catch {
-    return { ok: false, message: `--base: "${values.base}" is not an address (expected e.g. https://example.org/atlas/)` };
-  }
-  base.hash = '';
+  const base = readBase(values.base);
+  if ('error' in base) return { ok: false, message: base.error };
   const { atlas, problems } = loadAtlas(readRawFiles(values.root));
   if (problems.length) return { ok: false, message: `The data does not validate; nothing was exported:\n${problems.map(formatProblem).join('\n')}` };
   const texts = values.texts ? new Set(values.texts.split(',').map((t) => t.trim())) : undefined;
   const unknown = [...(texts ?? [])].filter((id) => !atlas.sources.some((s) => s.id === id));
   if (unknown.length) return { ok: false, message: `--texts: no text ${unknown.join(', ')} (the texts are ${atlas.sources.map((s) => s.id).join(', ')})` };
-  writeFileSync(values.out, await exportText(format, atlas, { base: base.href, texts, withWebSources: values['with-web-sources'] }));
+  writeFileSync(values.out, await exportText(format, atlas, { base: base.base, texts, withWebSources: values['with-web-sources'] }));
   return { ok: true, file: values.out };
 }
 

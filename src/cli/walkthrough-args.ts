@@ -1,5 +1,6 @@
 // `npm run figure` arguments for walkthroughs: a video of a date range, a video of a tour, and a
 // tour's printed handout. Pure, so the tests can feed it anything; figure-args.ts keeps stills.
+import { DEFAULT_BASE, readBase } from './base.ts';
 import { presetById, presets } from '../lib/print/page.ts';
 import { palettes, type PaletteName } from '../lib/look/palette.ts';
 import { dayFromIso, isoDay } from '../lib/time/day.ts';
@@ -44,6 +45,8 @@ export interface HandoutJob {
   widthMm: number;
   heightMm: number;
   palette?: PaletteName;
+  /** The atlas's address, for the links that open each passage. */
+  base: string;
 }
 
 export type WalkthroughJob = RangeVideoJob | TourVideoJob | HandoutJob;
@@ -62,6 +65,7 @@ export const walkthroughUsage = `Walkthroughs:
   --seconds-per-chapter <s>   how long a tour video holds each chapter (default 6)
   --size <W>x<H>px            a video's frame size, or ${Object.keys(videoSizes).join(', ')} (default 1080p)
   --preset, --size <W>x<H>mm  a handout's page (default a4-portrait)
+  --base <address>            the atlas's address for a handout's passage links (default ${DEFAULT_BASE})
 
 A video is WebM (VP9) or MP4 (H.264), from --out's extension. Its frames are drawn in Node, as
 figures are, and encoded by Chromium's WebCodecs encoder (Node has none): the command starts
@@ -77,7 +81,7 @@ export function isWalkthrough(argv: string[]): boolean {
   return argv.some((a) => (walkthroughFlags as readonly string[]).includes(a)) || /\.(webm|mp4)$/i.test(out);
 }
 
-const allowed = new Set<string>([...walkthroughFlags, '--url', '--size', '--preset', '--out', '--title', '--colours']);
+const allowed = new Set<string>([...walkthroughFlags, '--url', '--size', '--preset', '--out', '--title', '--colours', '--base']);
 
 export function parseWalkthrough(argv: string[]): WalkthroughJob {
   const given = new Map<string, string>();
@@ -132,12 +136,15 @@ export function parseWalkthrough(argv: string[]): WalkthroughJob {
         );
       [widthMm, heightMm] = [preset.widthMm, preset.heightMm];
     }
-    return { kind: 'handout', out, tour, ...tourFile, widthMm, heightMm, palette: palette as PaletteName | undefined };
+    const base = readBase(given.get('--base') ?? DEFAULT_BASE);
+    if ('error' in base) throw new Error(base.error);
+    return { kind: 'handout', out, tour, ...tourFile, widthMm, heightMm, palette: palette as PaletteName | undefined, base: base.base };
   }
 
   if (!(containers as readonly string[]).includes(extension))
     throw new Error(`--out: "${out}" must end in .${containers.join(', .')} for a video, or .pdf for a tour handout.`);
   refuse(['--preset'], 'a video (give --size in pixels)');
+  refuse(['--base'], 'a video (its frames hold no links)');
   const size = parseVideoSize(given.get('--size') ?? '1080p');
   if ('error' in size) throw new Error(`--size: ${size.error}`);
   const container = extension as Container;

@@ -2,7 +2,7 @@
 // ffprobe and ffmpeg (Debian's ffmpeg) for the videos, pdfinfo and pdftotext (poppler-utils) for
 // the handout. .ci/run installs them and Chromium, which encodes the videos.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { loadAtlas } from '../lib/data/load.ts';
 import { loadTours } from '../lib/tour/check-tour.ts';
+import { paragraphAt } from '../lib/data/paragraph.ts';
+import { isoDay } from '../lib/time/day.ts';
 import { quoteByRef, tourJson } from '../lib/tour/tour.ts';
 
 const run = promisify(execFile);
@@ -27,6 +29,12 @@ async function figure(args: string[], env: Record<string, string> = {}) {
     const failed = e as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** A binary PGM (pdftoppm -gray): its size and grey levels. */
+function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'))!;
+  return { width: Number(header[1]), height: Number(header[2]), pixels: bytes.subarray(header[0].length) };
 }
 
 function tool(command: string, args: string[]): string {
@@ -100,28 +108,57 @@ describe('npm run figure walkthroughs', () => {
     expect(existsSync(out) || existsSync(`${out}.part`)).toBe(false);
   });
 
-  it('writes the tour handout with no browser: a title page and one page per chapter, every title and quote searchable', { timeout: 60_000 }, async () => {
-    const out = join(dir, 'handout.pdf');
-    const result = await figure(['--tour', 'iraq-2003-2011', '--preset', 'a4-portrait', '--out', out], { ATLAS_CHROMIUM: '/nonexistent/chromium' });
-    expect(result.code, result.stderr).toBe(0);
-    const info = tool('pdfinfo', [out]);
-    expect(info).toMatch(new RegExp(`Pages:\\s+${tour.chapters.length + 1}\\n`));
-    expect(info).toMatch(/Page size:\s+595\.27\d* x 841\.89 pts \(A4\)/);
-    expect(tool('pdffonts', [out])).not.toMatch(/ no /); // every font embedded
-    const pages = tool('pdftotext', ['-layout', out, '-']).split('\f').map(flat);
-    expect(pages[0]).toContain(flat(tour.title));
-    tour.chapters.forEach((chapter, i) => {
-      const page = pages[i + 1];
-      expect(page).toContain(flat(chapter.title));
-      expect(page).toContain(`page ${i + 2} of ${tour.chapters.length + 1}`);
-      for (const ref of chapter.quotes) {
-        const quote = quoteByRef(atlas, ref)!;
-        expect(flat(tool('pdftotext', ['-f', String(i + 2), '-l', String(i + 2), out, '-']))).toContain(flat(quote.text));
-        // The path may break at a slash, so compared without spaces.
-        expect(page.replace(/ /g, '')).toContain(`characters${quote.start}–${quote.end}ofplaces/sources/${quote.doc}.txt`);
+  it(
+    'writes the tour handout with no browser: a title page, one filled page per chapter, the texts at the end, every title and quote searchable and cited as a reader cites',
+    { timeout: 60_000 },
+    async () => {
+      const out = join(dir, 'handout.pdf');
+      const result = await figure(['--tour', 'iraq-2003-2011', '--preset', 'a4-portrait', '--base', 'https://atlas.example.org/', '--out', out], {
+        ATLAS_CHROMIUM: '/nonexistent/chromium',
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const pageCount = tour.chapters.length + 2;
+      expect(result.stdout).toContain(`(${pageCount} pages, 210 × 297 mm)`);
+      const info = tool('pdfinfo', [out]);
+      expect(info).toMatch(new RegExp(`Pages:\\s+${pageCount}\\n`));
+      expect(info).toMatch(/Page size:\s+595\.27\d* x 841\.89 pts \(A4\)/);
+      expect(tool('pdffonts', [out])).not.toMatch(/ no /); // every font embedded
+      const pages = tool('pdftotext', ['-layout', out, '-']).split('\f').map(flat);
+      expect(pages[0]).toContain(flat(tour.title));
+      tour.chapters.forEach((chapter, i) => {
+        const page = pages[i + 1];
+        expect(page).toContain(flat(chapter.title));
+        expect(page).toContain(`page ${i + 2} of ${pageCount}`);
+        for (const ref of chapter.quotes) {
+          const quote = quoteByRef(atlas, ref)!;
+          const source = atlas.sources.find((s) => s.id === quote.doc)!;
+          expect(flat(tool('pdftotext', ['-f', String(i + 2), '-l', String(i + 2), out, '-']))).toContain(flat(quote.text));
+          // As a reader cites: the text and its paragraph, and the link that opens the passage.
+          expect(page).toContain(`“${flat(source.title)}”`);
+          expect(page).toContain(`para. ${paragraphAt(source.text, quote.start)}.`);
+          expect(page).toContain(`https://atlas.example.org/#t=${isoDay(chapter.t)}&doc=${quote.doc}&at=${quote.start}-${quote.end}`);
+        }
+      });
+      // No citation names a file or character offsets.
+      for (const page of pages) expect(page).not.toMatch(/places\/sources|\.txt\b|characters \d/);
+      // The texts quoted, listed at the end.
+      for (const doc of new Set(tour.chapters.flatMap((c) => c.quotes.map((r) => r.split('@')[0]))))
+        expect(pages[pageCount - 1]).toContain(flat(atlas.sources.find((s) => s.id === doc)!.title));
+
+      // Every chapter page is filled: its ink (above the page number) reaches into its bottom quarter.
+      tool('pdftoppm', ['-r', '30', '-gray', '-f', '2', '-l', String(pageCount - 1), out, join(dir, 'handout-page')]);
+      const images = readdirSync(dir).filter((f) => f.startsWith('handout-page') && f.endsWith('.pgm'));
+      expect(images).toHaveLength(tour.chapters.length);
+      for (const name of images) {
+        const { width, height, pixels } = readPgm(readFileSync(join(dir, name)));
+        // The page number sits in the bottom margin (18 mm of 297): the ink above it is the page's own.
+        const footer = Math.floor(height * (1 - 18 / 297));
+        let last = 0;
+        for (let y = 0; y < footer; y++) for (let x = 0; x < width; x++) if (pixels[y * width + x] < 200) last = y;
+        expect(last / height, name).toBeGreaterThan(0.75);
       }
-    });
-  });
+    },
+  );
 
   it('writes the handout of a tour of your own (--tour-file), and names a broken one by chapter and field', { timeout: 60_000 }, async () => {
     const mine = {

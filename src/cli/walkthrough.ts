@@ -27,8 +27,9 @@ export async function runWalkthrough(job: WalkthroughJob, ctx: FigureContext, to
   const palette = palettes[job.palette ?? 'colour'];
   if (job.kind === 'handout') {
     const tour = tourOf(ctx, job.tour);
-    writeFileSync(job.out, await makeHandout(ctx, tour, { widthMm: job.widthMm, heightMm: job.heightMm }, palette, tools.fonts));
-    return `wrote ${job.out} (${tour.chapters.length + 1} pages, ${job.widthMm} × ${job.heightMm} mm)`;
+    const handout = await makeHandout({ ...ctx, base: job.base }, tour, { widthMm: job.widthMm, heightMm: job.heightMm }, palette, tools.fonts);
+    writeFileSync(job.out, handout.bytes);
+    return `wrote ${job.out} (${handout.pages} pages, ${job.widthMm} × ${job.heightMm} mm)`;
   }
   let plan: VideoPlan | { error: string };
   if (job.kind === 'tour-video') plan = tourPlan(tourOf(ctx, job.tour), defaultView, job.secondsPerChapter, job.fps, RUN_MS);

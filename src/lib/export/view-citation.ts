@@ -5,6 +5,7 @@ import type { SourceText } from '../data/schema.ts';
 import type { ViewSnapshot } from '../state/snapshot.ts';
 import { dateInWords } from '../time/words.ts';
 import { isoDay } from '../time/day.ts';
+import { paragraphAt } from '../data/paragraph.ts';
 import { textItem, type CslItem } from './csl.ts';
 
 export const ATLAS_TITLE = 'Iraq War Atlas';
@@ -38,13 +39,6 @@ export function viewItem(view: ViewSnapshot, version: string, permalink: string,
     URL: permalink,
     accessed: dateParts(accessed),
   };
-}
-
-/** The paragraph (counted from 1, blank lines between paragraphs) that holds `offset`. */
-export function paragraphAt(text: string, offset: number): number {
-  let n = 0;
-  for (const block of text.slice(0, offset + 1).split(/\n[ \t]*\n/)) if (block.trim()) n++;
-  return Math.max(1, n);
 }
 
 /** A quote's citation: its text's item, with the paragraph the quote is in. */
