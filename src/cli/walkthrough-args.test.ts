@@ -39,7 +39,9 @@ describe('npm run figure walkthrough arguments', () => {
       widthMm: 210,
       heightMm: 297,
       palette: undefined,
+      base: 'http://127.0.0.1:4173/',
     });
+    expect(parseWalkthrough(args('--tour t --base https://example.org/atlas/#t=2007 --out h.pdf'))).toMatchObject({ base: 'https://example.org/atlas/' });
   });
 
   it('leaves still figures to figure-args', () => {
@@ -55,5 +57,7 @@ describe('npm run figure walkthrough arguments', () => {
     expect(() => parseWalkthrough(args('--tour t --preset journal-1col --out h.pdf'))).toThrow('a handout is a page');
     expect(() => parseWalkthrough(args('--tour t --dpi 300 --out h.pdf'))).toThrow('--dpi is not an option of a walkthrough');
     expect(() => parseWalkthrough(args('--size 1280x720 --from 2006-02-22 --out w.webm'))).toThrow('--size: "1280x720" is not a frame size');
+    expect(() => parseWalkthrough(args('--tour t --base not-an-address --out h.pdf'))).toThrow('--base: "not-an-address" is not an address');
+    expect(() => parseWalkthrough(args('--tour t --base https://example.org/ --out t.webm'))).toThrow('--base does not apply to a video');
   });
 });
