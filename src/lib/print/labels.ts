@@ -102,8 +102,18 @@ export function drawLabels(
       eventful(a.properties.id) - eventful(b.properties.id) ||
       a.properties.name.localeCompare(b.properties.name),
   );
+  const cityPoints = places.filter((f) => f.properties.kind === 'city').map((f) => xy(f.geometry.coordinates));
   for (const f of places) {
     const [cx, cy] = xy(f.geometry.coordinates);
+    // A site or district whose dot lies under a town's symbol at this scale (the Higher Education
+    // Ministry under Baghdad's ring) is not named: its label would float beside the town's.
+    const withinTown =
+      f.properties.kind !== 'city' && cityPoints.some(([x, y]) => Math.hypot(cx - x, cy - y) < 2 * placeRadius('city', k) + pt(3));
+    if (withinTown) {
+      if (cx >= panel.x && cx <= panel.x + panel.width && cy >= panel.y && cy <= panel.y + panel.height)
+        dropped.push(`${f.properties.name} (${placeKindWords[f.properties.kind] ?? 'place'})`);
+      continue;
+    }
     const size = typeSize(f.properties.kind === 'city' ? 8 : 7, k);
     // Clear of the largest symbol drawn at the place's own point (an event ring is wider than the dot).
     const own = symbols.filter((c) => Math.hypot(c.cx - cx, c.cy - cy) < 0.5).map((c) => c.r + (c.paint.strokeWidth ?? 0) / 2);
