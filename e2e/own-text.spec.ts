@@ -2,13 +2,11 @@
 // found and accepted, a quote and an event made by selecting passages, saved, still there after a
 // reload (search, the quote in context), and downloaded as place files that `npm run validate`
 // accepts in a copy of the project.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { guardEachTest, mapIdle } from './helpers.ts';
+import { validateInCopy } from './project-copy.ts';
 
 guardEachTest();
 
@@ -175,15 +173,7 @@ test('a text of your own: places found and accepted, a quote and an event by sel
   );
 
   // Unpacked into a copy of the project, the text is part of the atlas: npm run validate passes.
-  const root = mkdtempSync(join(tmpdir(), 'atlas-own-e2e-'));
-  for (const dir of ['places', 'geo', 'src']) cpSync(dir, join(root, dir), { recursive: true });
-  cpSync('package.json', join(root, 'package.json'));
-  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
-  for (const [path, bytes] of Object.entries(zip)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), bytes);
-  }
-  const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
+  const out = validateInCopy(zip);
   expect(out).toContain('Atlas data is valid');
   expect(out).toMatch(/a-dispatch-from-the-road-2016\s+1 event passages\s+1 quotes/);
 

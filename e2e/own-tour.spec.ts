@@ -3,13 +3,13 @@
 // `npm run validate` accepts in a copy of the project; a tour that quotes the reader's own text,
 // with its rings, a drag, the page's tour video and the text travelling with the tour.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { placeFilesOfAText } from './own-text-fixture.ts';
 import { guardEachTest, mapIdle } from './helpers.ts';
+import { projectCopy, validateInCopy } from './project-copy.ts';
 
 guardEachTest({ reducedMotion: true });
 
@@ -91,11 +91,7 @@ test('make a three-chapter tour from three views, reorder, save, play after a re
   await yours.getByRole('button', { name: 'Download Three views' }).click();
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toBe('three-views.json');
-  const root = mkdtempSync(join(tmpdir(), 'atlas-tour-e2e-'));
-  for (const dir of ['places', 'geo', 'src']) cpSync(dir, join(root, dir), { recursive: true });
-  cpSync('package.json', join(root, 'package.json'));
-  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
-  writeFileSync(join(root, 'places/tours/three-views.json'), readFileSync(file));
+  const root = projectCopy({ 'places/tours/three-views.json': readFileSync(file) });
   const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
   expect(out).toContain('Tours: iraq-2003-2011 (15 chapters), three-views (3 chapters).');
   // …and npm run figure prints it as a handout whose text holds every chapter's title.
@@ -216,16 +212,7 @@ test('a tour quoting your own text: rings picked from the map and a quote, a cha
   const tour = JSON.parse(strFromU8(zip['places/tours/anbar-in-my-words.json']));
   expect(tour.texts).toEqual([{ id: 'a-dispatch-from-anbar-2007', title: 'A dispatch from Anbar' }]);
   expect(tour.chapters[1].places).toEqual(['fallujah', 'baghdad']);
-  const root = mkdtempSync(join(tmpdir(), 'atlas-tour-texts-e2e-'));
-  for (const dir of ['places', 'geo', 'src']) cpSync(dir, join(root, dir), { recursive: true });
-  cpSync('package.json', join(root, 'package.json'));
-  symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
-  for (const [path, bytes] of Object.entries(zip)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), bytes);
-  }
-  const out = execFileSync('npm', ['run', '--silent', 'validate'], { cwd: root, encoding: 'utf8' });
-  expect(out).toContain('anbar-in-my-words (3 chapters)');
+  expect(validateInCopy(zip)).toContain('anbar-in-my-words (3 chapters)');
 
   // Shared with someone whose browser lacks the text: the tour opens, and says which text its quote needs.
   await yours.getByRole('button', { name: 'Share Anbar in my words as a link' }).click();
