@@ -112,6 +112,7 @@ describe('place-file zips under generated input', () => {
         const read = readPlaceFiles(bytes, 'gen.zip', atlas);
         if (read.ok) expect(read.own.text).toBeTypeOf('string');
         else if ('message' in read) expect(read.message).toMatch(/^gen\.zip[: ]/);
+        else if ('texts' in read) expect(read.texts.length).toBeGreaterThan(1);
         else expect(read.clash.free).not.toBe(read.clash.id);
       }),
       { numRuns: 1500 },

@@ -141,6 +141,27 @@ describe('the place files of two texts together (a tour quoting both)', () => {
     const atFallujah = (a: typeof atlas) => a.quotes.filter((q) => q.placeId === 'fallujah').length;
     expect(atFallujah(copy)).toBe(atFallujah(atlas) + 2);
   });
+
+  it('load back from their zip, each text with its own quotes, nothing said lost', () => {
+    const { own } = made();
+    let second = newOwnText({ ...form, title: 'A second dispatch', text: 'Fallujah was calm.' }, new Set([...atlas.sources.map((s) => s.id), own.entry.id]));
+    second = addQuote(second, atlas, { placeId: 'fallujah', start: 0, end: 18, speaker: null, date: '2007-05' });
+    const zip = zipFiles(ownFilesOfAll([own, second], atlas, repo));
+    const first = readPlaceFiles(zip, 'tour-with-texts.zip', atlas);
+    expect(first).toEqual({ ok: false, texts: [own.entry.id, second.entry.id].sort() });
+    const back = [own.entry.id, second.entry.id].map((id) => readPlaceFiles(zip, 'tour-with-texts.zip', atlas, undefined, id));
+    for (const read of back) {
+      if (!read.ok) throw new Error(JSON.stringify(read));
+      expect(read.notes).toEqual([]);
+      const docs = Object.values(read.own.places).flatMap((p) => p.properties.quotes.map((q) => q.doc));
+      expect(new Set(docs)).toEqual(new Set([read.own.entry.id]));
+    }
+    const merged = withOwnTexts(
+      atlas,
+      back.map((r) => (r as { own: OwnText }).own),
+    );
+    expect(merged.problems).toEqual([]);
+  });
 });
 
 /** A copy of the project's places/ and geo/ with `files` written over it; its root. */

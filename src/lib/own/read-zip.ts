@@ -13,7 +13,9 @@ export type ZipRead =
   | { ok: true; own: OwnText; notes: string[] }
   | { ok: false; message: string }
   /** The text's id is taken: load it again with `asId`. */
-  | { ok: false; clash: { id: string; title: string; free: string } };
+  | { ok: false; clash: { id: string; title: string; free: string } }
+  /** The zip holds several texts (a tour's download): load each by its id (`textId`). */
+  | { ok: false; texts: string[] };
 
 const textFile = /^places\/sources\/([^/]+)\.txt$/;
 const placeFile = /^places\/([^/]+)\.geojson$/;
@@ -35,10 +37,10 @@ function parse(bytes: Uint8Array, file: string, zipName: string): unknown {
   }
 }
 
-/** Reads the zip against `atlas` (the shipped atlas with the reader's other texts). */
-export function readPlaceFiles(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): ZipRead {
+/** Reads the zip against `atlas` (the shipped atlas with the reader's other texts); `textId` picks one of several texts. */
+export function readPlaceFiles(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string, textId?: string): ZipRead {
   try {
-    return read(bytes, zipName, atlas, asId);
+    return read(bytes, zipName, atlas, asId, textId);
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -92,16 +94,17 @@ function unzipWithLimits(bytes: Uint8Array, zipName: string): Record<string, Uin
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
-function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): ZipRead {
+function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string, textId?: string): ZipRead {
   const entries = unzipWithLimits(bytes, zipName);
-  const texts = Object.keys(entries).filter((p) => textFile.test(p));
-  if (texts.length !== 1)
-    throw new Error(
-      texts.length
-        ? `${zipName} holds ${texts.length} texts (${texts.join(', ')}); load one text's place files at a time.`
-        : `${zipName} holds no text: expected places/sources/<id>.txt beside ${paths.sourceIndex} and the place files.`,
-    );
+  const all = Object.keys(entries).filter((p) => textFile.test(p));
+  if (!all.length) throw new Error(`${zipName} holds no text: expected places/sources/<id>.txt beside ${paths.sourceIndex} and the place files.`);
+  const ids = all.map((p) => textFile.exec(p)![1]);
+  if (all.length > 1 && textId === undefined) return { ok: false, texts: ids };
+  const texts = textId === undefined ? all : all.filter((p) => textFile.exec(p)![1] === textId);
+  if (!texts.length) throw new Error(`${zipName} holds no text "${textId}" (it holds ${ids.join(', ')}).`);
   const id = textFile.exec(texts[0])![1];
+  // The zip's other texts: their events at a shared place are theirs, not lost ones.
+  const others = new Set(ids.filter((other) => other !== id));
   if (!entries[paths.sourceIndex]) throw new Error(`${zipName} has no ${paths.sourceIndex}, so ${texts[0]} has no title or date.`);
   const index = parse(entries[paths.sourceIndex], paths.sourceIndex, zipName) as { texts?: SourceEntry[] };
   const entry = Array.isArray(index?.texts) ? index.texts.find((t) => t?.id === id) : undefined;
@@ -132,9 +135,11 @@ function read(bytes: Uint8Array, zipName: string, atlas: Atlas, asId?: string): 
       notes.push(`${path}: the atlas already has a place "${feature.id}" (${shipped.properties.name}); this one is loaded as "${own.id}".`);
       shipped = undefined;
     }
-    const left = keepOwnPart(own, newId, shipped);
+    const left = keepOwnPart(own, newId, shipped, others);
     if (left) notes.push(`${path}: ${left} event${left === 1 ? '' : 's'} citing neither this text nor the atlas ${left === 1 ? 'was' : 'were'} not loaded.`);
-    if (shipped && !own.properties.events.length && !own.properties.quotes.length) continue;
+    // Nothing of this text here: an atlas place stays the atlas's, and in a zip of several texts a
+    // place only another text marks is that text's.
+    if ((shipped || others.size) && !own.properties.events.length && !own.properties.quotes.length) continue;
     for (const event of own.properties.events) {
       if (!takenEvents.has(event.id)) {
         takenEvents.add(event.id);
@@ -168,10 +173,11 @@ function renamed(feature: PlaceFeature, from: string, to: string): PlaceFeature 
  * Keeps what the text adds at the place: its quotes and the events that cite it (an atlas place's
  * file also holds the atlas's own). Returns how many events were neither, and so not kept.
  */
-function keepOwnPart(feature: PlaceFeature, doc: string, shipped: Place | undefined): number {
+function keepOwnPart(feature: PlaceFeature, doc: string, shipped: Place | undefined, others: Set<string>): number {
   const events = feature.properties.events ?? [];
   feature.properties.quotes = (feature.properties.quotes ?? []).filter((q) => q.doc === doc);
   feature.properties.events = events.filter((e) => (e.sources ?? []).some((s) => s.doc === doc));
   const kept = new Set(feature.properties.events);
-  return events.filter((e) => !kept.has(e) && !shipped?.properties.events.some((s) => s.id === e.id)).length;
+  const theirs = (e: (typeof events)[number]) => (e.sources ?? []).some((s) => others.has(s.doc));
+  return events.filter((e) => !kept.has(e) && !theirs(e) && !shipped?.properties.events.some((s) => s.id === e.id)).length;
 }

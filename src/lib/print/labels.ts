@@ -107,8 +107,7 @@ export function drawLabels(
     const [cx, cy] = xy(f.geometry.coordinates);
     // A site or district whose dot lies under a town's symbol at this scale (the Higher Education
     // Ministry under Baghdad's ring) is not named: its label would float beside the town's.
-    const withinTown =
-      f.properties.kind !== 'city' && cityPoints.some(([x, y]) => Math.hypot(cx - x, cy - y) < 2 * placeRadius('city', k) + pt(3));
+    const withinTown = f.properties.kind !== 'city' && cityPoints.some(([x, y]) => Math.hypot(cx - x, cy - y) < 2 * placeRadius('city', k) + pt(3));
     if (withinTown) {
       if (cx >= panel.x && cx <= panel.x + panel.width && cy >= panel.y && cy <= panel.y + panel.height)
         dropped.push(`${f.properties.name} (${placeKindWords[f.properties.kind] ?? 'place'})`);
