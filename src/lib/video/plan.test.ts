@@ -71,6 +71,10 @@ describe('a tour video', () => {
     const [first, second] = tour.chapters;
     expect(plan.still(0)).toMatchObject({ title: first.title, view: { t: first.t, camera: first.camera, chapter: 0 } });
     expect(plan.still(0).caption).toContain(first.narrative);
+    // Captions are optional: without them each frame keeps the chapter's title and loses the band.
+    const bare = ok(tourPlan(tour, defaultView, 6, fps, 1500, false));
+    expect(bare.still(0)).toMatchObject({ title: first.title });
+    expect(bare.still(0).caption).toBeUndefined();
     // The second chapter begins where the first stood and arrives after the player's 1.5 s.
     expect(plan.still(60).view).toMatchObject({ t: first.t, camera: first.camera, layers: second.layers });
     expect(plan.still(60).title).toBe(second.title);

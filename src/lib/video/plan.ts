@@ -119,8 +119,18 @@ export function cameraBetween(a: [number, number, number], b: [number, number, n
   return [lng, lat, a[2] + (b[2] - a[2]) * e - dip];
 }
 
-/** A tour, chapter after chapter: each held for `secondsPerChapter`, its title and narrative on every frame of it. */
-export function tourPlan(tour: Tour, base: ViewSnapshot, secondsPerChapter: number, fps: number, runMs: number): VideoPlan | { error: string } {
+/**
+ * A tour, chapter after chapter: each held for `secondsPerChapter`, its title on every frame of it
+ * and, with `captions` (the default), its number and narrative in a band under the map.
+ */
+export function tourPlan(
+  tour: Tour,
+  base: ViewSnapshot,
+  secondsPerChapter: number,
+  fps: number,
+  runMs: number,
+  captions = true,
+): VideoPlan | { error: string } {
   const perChapter = frameCount({ seconds: secondsPerChapter, fps });
   if (typeof perChapter !== 'number') return { error: `Each chapter's length: ${perChapter.error}` };
   const frames = perChapter * tour.chapters.length;
@@ -143,7 +153,7 @@ export function tourPlan(tour: Tour, base: ViewSnapshot, secondsPerChapter: numb
         const before = views[n - 1];
         view = { ...view, t: Math.round(before.t + (view.t - before.t) * k), camera: cameraBetween(before.camera, chapterView(chapter).camera, k) };
       }
-      return { view, title: chapter.title, caption: `${n + 1} of ${tour.chapters.length}. ${chapter.narrative}` };
+      return { view, title: chapter.title, ...(captions ? { caption: `${n + 1} of ${tour.chapters.length}. ${chapter.narrative}` } : {}) };
     },
   };
 }
