@@ -159,7 +159,8 @@ test('layers toggle, and the legend explains what is shown', async ({ page }) =>
   await expect(legend).toContainText('150,000 people');
   // Filtering by text: only events that cite the Odierno post.
   await page.getByText(/^Filter events by text/).click();
-  await page.getByRole('checkbox', { name: /Odierno: We're negotiating/ }).check();
+  // In the layer panel's filter (Download data lists the texts too).
+  await legend.getByRole('checkbox', { name: /Odierno: We're negotiating/ }).check();
   const events = page.locator('section[aria-labelledby="events-title"]');
   await expect(events).toContainText('General Odierno says US officers are negotiating ceasefires');
   await expect(events).not.toContainText('Police commandos kidnap');
