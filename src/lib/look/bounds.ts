@@ -10,8 +10,14 @@ export const iraqBounds: [number, number, number, number] = [38.6, 28.9, 48.9, 3
  */
 export const contextBounds: [number, number, number, number] = [24, 12, 64, 46];
 
+// Figures ask for each governorate's extent on every layout (a video, on every frame): each shape
+// is read once.
+const extents = new WeakMap<object, [number, number, number, number]>();
+
 /** A polygon's or multipolygon's extent, as [west, south, east, north] in degrees. */
 export function bboxOf(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number, number, number] {
+  const known = extents.get(geometry);
+  if (known) return known;
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
   for (const ring of rings)
@@ -21,5 +27,6 @@ export function bboxOf(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): [numbe
       b[2] = Math.max(b[2], x);
       b[3] = Math.max(b[3], y);
     }
+  extents.set(geometry, b);
   return b;
 }
