@@ -11,6 +11,7 @@ import { FIRST_DAY, LAST_DAY } from '../lib/time/window.ts';
 export function citationTags(version: string, texts: SourceText[]): HtmlTagDescriptor[] {
   const meta = (name: string, content: string): HtmlTagDescriptor => ({ tag: 'meta', attrs: { name, content }, injectTo: 'head' });
   const dataset = {
+    // A vocabulary's name, read by dataset search; the page fetches nothing from it.
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     name: ATLAS_TITLE,

@@ -8,6 +8,7 @@
 import type { Atlas } from '../data/schema.ts';
 import { placeUri } from './lpf.ts';
 
+/** The Web Annotation context: written into the file, as the model asks, and never fetched. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /**
  * The dates as tags, as Recogito keeps what it has no field for: "said:2007-04" on a quote,

@@ -8,6 +8,7 @@ import type { Atlas, Place, SourceText } from '../data/schema.ts';
 import { isoDay } from '../time/day.ts';
 import { coordinateSource } from './rows.ts';
 
+/** The format's JSON-LD context: a name written into the file for the gazetteer that reads it; the atlas never fetches it. */
 export const LPF_CONTEXT = 'https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld';
 
 /** The place's URI: the atlas page that opens on it. */
