@@ -4,13 +4,15 @@
 import type { PatternKind } from '../look/leads.ts';
 
 const SIZE = 16;
+/** The tile's side, line width and dot radius in device pixels at pixelRatio 2 (the opening picture draws the same tiles: lib/opening/picture.ts). */
+export const patternTileSize = { side: SIZE, line: 2, dot: 2.2, pixelRatio: 2 } as const;
 
 export function patternTile(kind: PatternKind, colour: string): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE;
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.strokeStyle = ctx.fillStyle = colour;
-  ctx.lineWidth = 2;
+  ctx.lineWidth = patternTileSize.line;
   ctx.beginPath();
   if (kind === 'horizontal') {
     ctx.moveTo(0, SIZE / 2);
@@ -22,7 +24,7 @@ export function patternTile(kind: PatternKind, colour: string): ImageData {
     // Corner to corner and a little past, so the line joins the next tile's with no gap at the corners.
     ctx.moveTo(-1, SIZE + 1);
     ctx.lineTo(SIZE + 1, -1);
-  } else ctx.arc(SIZE / 2, SIZE / 2, 2.2, 0, 2 * Math.PI);
+  } else ctx.arc(SIZE / 2, SIZE / 2, patternTileSize.dot, 0, 2 * Math.PI);
   if (kind === 'dots') ctx.fill();
   else ctx.stroke();
   return ctx.getImageData(0, 0, SIZE, SIZE);

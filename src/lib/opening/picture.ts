@@ -1,0 +1,368 @@
+// The opening view, drawn at build time (issue 44): what the map shows when it opens with no link
+// (defaultView, all of Iraq fitted to the map's box), as an SVG the page carries in index.html and
+// paints before any script has arrived. The map replaces it at its first idle (MapView.svelte).
+//
+// The geometry is the figure scene's (print/geometry.ts: land, water, borders, control and the
+// leads' patterns) at the screen's sizes, simplified to a fraction of a pixel; the symbols and the
+// labels are the screen style's (map/style/layers.ts), laid out in the page for the box it has
+// (draw.ts). Pure: the same atlas gives the same bytes.
+import { simplify } from '@turf/turf';
+import type { Atlas } from '../data/schema.ts';
+import { eventPoints, placeAnchors } from '../data/features.ts';
+import { defaultView } from '../state/snapshot.ts';
+import { governoratesByLead } from '../state/tallies.ts';
+import { iraqBounds } from '../look/bounds.ts';
+import { mercator, mercatorUnit, unmercator } from '../look/mercator.ts';
+import { leadLabels, type LeadOrGap } from '../look/leads.ts';
+import { eventMark } from '../look/event-marks.ts';
+import { ringOpacity } from '../look/fade.ts';
+import type { Palette } from '../look/palette.ts';
+import { shareInView } from '../time/window.ts';
+import { drawGeometry } from '../print/geometry.ts';
+import { patternTileSize } from '../map/patterns.ts';
+import type { PatternKind } from '../look/leads.ts';
+import { fitCamera } from '../print/camera.ts';
+import type { FigureFonts } from '../print/fonts.ts';
+import { poleOfInaccessibility } from './pole.ts';
+import { type OpeningCircle, type OpeningData, type OpeningLabel, type OpeningStops } from './draw.ts';
+
+/** The map box the picture's widths are taken at: the atlas's map on a 1280 × 800 screen. */
+export const REFERENCE_BOX = { width: 864, height: 605 };
+/** MapView's fitBounds padding. */
+export const OPENING_PADDING = 24;
+/** A quarter of a pixel at the reference zoom, in degrees: simplified further, an outline would visibly move. */
+const SIMPLIFY_PX = 0.25;
+
+const EM = 24;
+
+/**
+ * Iraq and as much again to each side: a box twice as wide as it is tall, or the other way about,
+ * still shows only this. Past it the picture is sea-coloured, until the map comes.
+ */
+const [w, s, e, n] = iraqBounds;
+export const pictureBounds = [w - (e - w), s - (n - s), e + (e - w), n + (n - s)] as const;
+
+/** Geometry simplified to a fraction of a pixel at `zoom` (Douglas–Peucker, in degrees). */
+function simplified<T extends GeoJSON.FeatureCollection>(collection: T, zoom: number): T {
+  const tolerance = (SIMPLIFY_PX * 360) / (512 * 2 ** zoom);
+  return simplify(collection, { tolerance, highQuality: false, mutate: false }) as T;
+}
+
+/** The advance of a line in MapLibre's glyph units: each glyph's font advance at 24 px, plus the spacing after each glyph but the last. */
+function lineWidth(fonts: FigureFonts, text: string, scale: number, spacingEm: number): number {
+  const chars = [...text];
+  const advance = chars.reduce((sum, c) => sum + fonts.width(c, EM, 400), 0);
+  return advance * scale + spacingEm * EM * Math.max(0, chars.length - 1);
+}
+
+/**
+ * Lines as MapLibre breaks a label wider than text-max-width (tagged_string.ts's
+ * determineLineBreaks): at spaces and hyphens, into lines as even as they can be, the last one
+ * rather shorter than longer.
+ */
+export function breakLines(fonts: FigureFonts, text: string, maxWidthEm: number, spacingEm: number): string[] {
+  const spacing = spacingEm * EM;
+  const advance = (c: string) => fonts.width(c, EM, 400) + spacing;
+  const chars = [...text];
+  const total = chars.reduce((sum, c) => sum + advance(c), 0);
+  const maxWidth = maxWidthEm * EM;
+  if (total <= maxWidth) return [text];
+  const target = total / Math.max(1, Math.ceil(total / maxWidth));
+  type Break = { index: number; x: number; prior: Break | null; badness: number };
+  const badness = (width: number, last: boolean) => {
+    const ragged = (width - target) ** 2;
+    return last ? (width < target ? ragged / 2 : ragged * 2) : ragged;
+  };
+  const evaluate = (index: number, x: number, breaks: Break[], last: boolean): Break => {
+    let best: Break = { index, x, prior: null, badness: badness(x, last) };
+    for (const b of breaks) {
+      const score = badness(x - b.x, last) + b.badness;
+      if (score <= best.badness) best = { index, x, prior: b, badness: score };
+    }
+    return best;
+  };
+  const breakable = new Set([' ', '-', '/', '–', '&', '+', ')']);
+  const breaks: Break[] = [];
+  let x = 0;
+  chars.forEach((c, i) => {
+    if (i > 0 && breakable.has(chars[i - 1])) breaks.push(evaluate(i, x, breaks, false));
+    if (c.trim()) x += advance(c);
+  });
+  const indexes: number[] = [];
+  for (let b: Break | null = evaluate(chars.length, x, breaks, true); b; b = b.prior) indexes.unshift(b.index);
+  return indexes.map((end, i) =>
+    chars
+      .slice(i ? indexes[i - 1] : 0, end)
+      .join('')
+      .trim(),
+  );
+}
+
+const unit = ([lng, lat]: number[]) => mercatorUnit(lng, lat);
+
+/** The labels, layer by layer from the top one down, as MapLibre places them (draw.ts orders them within a layer). */
+function openingLabels(atlas: Atlas, fonts: FigureFonts, p: Palette): OpeningLabel[] {
+  const t = defaultView.t;
+  const context = defaultView.layers.includes('context');
+  const control = defaultView.layers.includes('control');
+  const labels: OpeningLabel[] = [];
+  const label = (
+    layer: string,
+    name: string,
+    at: number[],
+    paragraphs: { text: string; scale: number; fill: string }[],
+    style: {
+      size: number | OpeningStops;
+      spacing?: number;
+      maxWidth?: number;
+      padding?: number;
+      halo?: number;
+      anchors?: OpeningLabel['anchors'];
+      offset?: number;
+      key?: number;
+    },
+  ): OpeningLabel => {
+    const spacing = style.spacing ?? 0;
+    const lines = paragraphs.flatMap((para) =>
+      breakLines(fonts, para.text, (style.maxWidth ?? 10) / para.scale, spacing).map((text) => ({
+        text,
+        scale: para.scale,
+        fill: para.fill,
+        width: lineWidth(fonts, text, para.scale, spacing),
+      })),
+    );
+    const [x, y] = unit(at);
+    return {
+      x,
+      y,
+      lines,
+      size: style.size,
+      spacing,
+      padding: style.padding ?? 2,
+      anchors: style.anchors ?? null,
+      offset: style.offset ?? 0,
+      halo: p.labelHalo,
+      haloWidth: style.halo ?? 1.2,
+      key: style.key ?? null,
+      layer,
+      name,
+    };
+  };
+  // Each layer in its source's order: draw.ts orders them as MapLibre places them.
+  const rank: Record<string, number> = { city: 0, district: 1, site: 2, governorate: 3, region: 4 };
+  const places = placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country'].includes(f.properties.kind));
+  for (const f of places)
+    labels.push(
+      label('places_label', f.properties.name, f.geometry.coordinates, [{ text: f.properties.name, scale: 1, fill: p.placeLabel }], {
+        size: f.properties.kind === 'city' ? 13 : 12,
+        padding: 1,
+        halo: 1.5,
+        anchors: ['left', 'right', 'top', 'bottom'],
+        offset: 0.7,
+        key: rank[f.properties.kind] ?? 5,
+      }),
+    );
+
+  const held = governoratesByLead(atlas, t);
+  const leadOfGovernorate = new Map((Object.entries(held) as [LeadOrGap, string[]][]).flatMap(([lead, ids]) => ids.map((id) => [id, lead])));
+  labels.push(
+    ...atlas.governorates.features.map((g) => {
+      const lead = control ? leadOfGovernorate.get(g.properties.id) : undefined;
+      return label(
+        'governorates_label',
+        g.properties.name,
+        g.properties.label,
+        [
+          { text: g.properties.name.toUpperCase(), scale: 1, fill: p.governorateLabel },
+          ...(lead ? [{ text: leadLabels[lead], scale: 0.85, fill: p.leadPattern }] : []),
+        ],
+        { size: [4, 9, 8, 13], spacing: 0.12, maxWidth: 7 },
+      );
+    }),
+  );
+  if (!context) return labels;
+  labels.push(
+    ...atlas.context.lakes.features
+      .filter((l) => l.properties?.name)
+      .map((l) =>
+        label('lakes_label', l.properties!.name, lakePoint(l), [{ text: l.properties!.name, scale: 1, fill: p.waterLabel }], { size: 11, maxWidth: 6 }),
+      ),
+  );
+  // River names run along their rivers (symbol-placement line): the picture leaves them to the map,
+  // which at the opening zoom gives them up to the places' names anyway.
+  labels.push(
+    ...atlas.context['water-labels'].features.map((w) =>
+      label('water_label', w.properties?.name, (w.geometry as GeoJSON.Point).coordinates, [{ text: w.properties?.name, scale: 1, fill: p.waterLabel }], {
+        size: 12,
+        spacing: 0.1,
+        maxWidth: 6,
+      }),
+    ),
+  );
+  labels.push(
+    ...atlas.context.countries.features
+      .filter((c) => !c.properties?.iraq && Array.isArray(c.properties?.label))
+      .map((c) =>
+        label(
+          'countries_label',
+          c.properties!.name,
+          c.properties!.label,
+          [{ text: String(c.properties!.name).toUpperCase(), scale: 1, fill: p.neighbourLabel }],
+          {
+            size: 13,
+            spacing: 0.25,
+            maxWidth: 8,
+          },
+        ),
+      ),
+  );
+  return labels;
+}
+
+/** A lake's label point, as MapLibre finds it on the lake's largest polygon (pole.ts), in lng/lat. */
+function lakePoint(l: GeoJSON.Feature): number[] {
+  const polygons = l.geometry.type === 'Polygon' ? [l.geometry.coordinates] : l.geometry.type === 'MultiPolygon' ? l.geometry.coordinates : [];
+  const rings = polygons.sort((a, b) => b[0].length - a[0].length)[0].map((ring) => ring.map(unit));
+  const [x, y] = poleOfInaccessibility(rings);
+  return unmercator(x * 512, y * 512, 0);
+}
+
+/** The symbols: the events of the opening window, then the places' dots (cities last), as the style orders them. */
+function openingCircles(atlas: Atlas, p: Palette): OpeningCircle[] {
+  const circles: OpeningCircle[] = [];
+  const view = defaultView;
+  if (view.layers.includes('events'))
+    for (const e of eventPoints(atlas).features) {
+      const props = e.properties as { t0: number; t1: number; uncertain: boolean };
+      const share = shareInView(props, view.t, view.mode, view.windowDays);
+      if (!share) continue;
+      const [x, y] = unit(e.geometry.coordinates);
+      const stroke = props.uncertain ? eventMark.strokeWidth.uncertain : eventMark.strokeWidth.day;
+      const fill = props.uncertain ? eventMark.fillOpacity.uncertain : eventMark.fillOpacity.day;
+      // The halo inside the radius, the ring outside it (event-rings-layer.ts's shader).
+      if (fill) circles.push({ x, y, r: [...eventMark.radius] as OpeningStops, grow: 0, paint: `fill="${p.event}" fill-opacity="${fill}"` });
+      circles.push({
+        x,
+        y,
+        r: [...eventMark.radius] as OpeningStops,
+        grow: stroke / 2,
+        paint: `fill="none" stroke="${p.event}" stroke-width="${stroke}" stroke-opacity="${ringOpacity(share).toFixed(3)}"`,
+      });
+    }
+  const colour: Record<string, string> = { city: p.city, district: p.district, site: p.site, governorate: p.area, region: p.area };
+  const order: Record<string, number> = { city: 3, district: 2 };
+  const dots = placeAnchors(atlas).features.filter((f) => !['governorate', 'region', 'country', 'route', 'border'].includes(f.properties.kind));
+  dots.sort((a, b) => (order[a.properties.kind] ?? 1) - (order[b.properties.kind] ?? 1));
+  for (const f of dots) {
+    const [x, y] = unit(f.geometry.coordinates);
+    const kind = f.properties.kind;
+    const opacity = f.properties.precision === 'area' ? 0.55 : 1;
+    circles.push({
+      x,
+      y,
+      r: kind === 'city' ? 5.5 : 4.5,
+      grow: 0.75,
+      paint: `fill="${colour[kind] ?? p.other}"${opacity === 1 ? '' : ` fill-opacity="${opacity}"`} stroke="${p.symbolStroke.slice(0, 7)}" stroke-width="1.5"`,
+    });
+  }
+  return circles;
+}
+
+/** A lead's pattern as the screen map repeats it (map/patterns.ts's tile, in CSS pixels). */
+function screenPattern(id: string, kind: PatternKind, colour: string): string {
+  const { side, line, dot, pixelRatio } = patternTileSize;
+  const [s, w, r] = [side / pixelRatio, line / pixelRatio, dot / pixelRatio];
+  const body =
+    kind === 'dots'
+      ? `<circle cx="${s / 2}" cy="${s / 2}" r="${r}" fill="${colour}"/>`
+      : `<path d="${kind === 'horizontal' ? `M0 ${s / 2}H${s}` : kind === 'vertical' ? `M${s / 2} 0V${s}` : `M-0.5 ${s + 0.5}L${s + 0.5}-0.5`}" stroke="${colour}" stroke-width="${w}"/>`;
+  return `<pattern id="${id}" width="${s}" height="${s}" patternUnits="userSpaceOnUse">${body}</pattern>`;
+}
+
+/** Path data in whole tenths of a pixel, with relative steps: a third of the figure writer's bytes. */
+function compactPath(d: string): string {
+  let out = '';
+  let [px, py] = [0, 0];
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (command === 'Z') {
+      out += 'z';
+      continue;
+    }
+    const [x, y] = args
+      .trim()
+      .split(/[ ,]+/)
+      .map((v) => Math.round(Number(v) * 10));
+    if (command === 'L' && x === px && y === py) continue;
+    out += `${command === 'M' ? 'M' : 'l'}${command === 'M' ? x / 10 : (x - px) / 10} ${command === 'M' ? y / 10 : (y - py) / 10}`.replace(/ -/g, '-');
+    [px, py] = [x, y];
+  }
+  return out;
+}
+
+export interface OpeningPicture {
+  /** The <svg> element, geometry in place, symbols and labels left to draw.ts. */
+  svg: string;
+  data: OpeningData;
+}
+
+export function openingPicture(atlas: Atlas, fonts: FigureFonts, palette: Palette): OpeningPicture {
+  const reference = fitCamera(iraqBounds, REFERENCE_BOX.width, REFERENCE_BOX.height, OPENING_PADDING);
+  const zoom = reference.zoom;
+  // The geometry covers what a map box of any usual shape shows around Iraq, at the reference zoom.
+  const [x0, y0] = mercator(pictureBounds[0], pictureBounds[3], zoom);
+  const [x1, y1] = mercator(pictureBounds[2], pictureBounds[1], zoom);
+  const panel = { x: 0, y: 0, width: x1 - x0, height: y1 - y0 };
+  const camera = { center: unmercator((x0 + x1) / 2, (y0 + y1) / 2, zoom), zoom };
+  const light: Atlas = {
+    ...atlas,
+    governorates: simplified(atlas.governorates, zoom),
+    context: {
+      ...atlas.context,
+      countries: simplified(atlas.context.countries, zoom),
+      coast: simplified(atlas.context.coast, zoom),
+      rivers: simplified(atlas.context.rivers, zoom),
+      lakes: simplified(atlas.context.lakes, zoom),
+    },
+  };
+  const view = { ...defaultView, layers: defaultView.layers.filter((l) => l !== 'events') };
+  const { items } = drawGeometry(light, view, camera, panel, palette, 1);
+  const patterns = new Map<string, string>();
+  const paths: string[] = [];
+  // The first item is the frame's water: the svg's background is the sea instead.
+  for (const item of items.slice(1)) {
+    if (item.kind !== 'path') continue;
+    const paint = item.paint;
+    let fill = paint.fill ?? 'none';
+    if (paint.pattern) {
+      const key = `${paint.pattern.kind} ${paint.pattern.colour}`;
+      if (!patterns.has(key)) patterns.set(key, screenPattern(`opening-pattern-${patterns.size}`, paint.pattern.kind, paint.pattern.colour));
+      fill = `url(#opening-pattern-${[...patterns.keys()].indexOf(key)})`;
+    }
+    const attributes = [`fill="${fill}"`];
+    if (paint.fillOpacity != null && paint.fillOpacity !== 1) attributes.push(`fill-opacity="${paint.fillOpacity}"`);
+    if (paint.stroke) attributes.push(`stroke="${paint.stroke}"`, `stroke-width="${Number((paint.strokeWidth ?? 1).toFixed(2))}"`);
+    if (paint.dash) attributes.push(`stroke-dasharray="${paint.dash.join(' ')}"`);
+    paths.push(`<path d="${compactPath(item.d)}" ${attributes.join(' ')}/>`);
+  }
+  const data: OpeningData = {
+    fit: {
+      box: [...unit([iraqBounds[0], iraqBounds[3]]), ...unit([iraqBounds[2], iraqBounds[1]])] as [number, number, number, number],
+      padding: OPENING_PADDING,
+    },
+    world: { zoom, x: x0, y: y0 },
+    patterns: [...patterns.keys()].map((_, i) => `opening-pattern-${i}`),
+    circles: openingCircles(atlas, palette),
+    labels: openingLabels(atlas, fonts, palette),
+  };
+  const svg = [
+    `<svg id="opening-picture" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="Noto Sans, sans-serif" style="background:${palette.water}">`,
+    // Strokes keep their screen widths whatever the scale (the map's are in pixels too).
+    `<defs><style>.opening-world path{vector-effect:non-scaling-stroke}</style>${[...patterns.values()].join('')}</defs>`,
+    `<g class="opening-world" stroke-linejoin="round" stroke-linecap="round">${paths.join('')}</g>`,
+    '<g class="opening-labels-under" paint-order="stroke" stroke-linejoin="round"></g>',
+    '<g class="opening-symbols"></g>',
+    '<g class="opening-labels" paint-order="stroke" stroke-linejoin="round"></g>',
+    '</svg>',
+  ].join('');
+  return { svg, data };
+}
