@@ -7,33 +7,41 @@
 // (lib/opening/draw.ts, as source text). MapView takes the picture into its own box when it mounts
 // and removes it at the map's first idle. A link with a view of its own, a query, or texts of the
 // reader's own kept in this browser show no picture: it would be another view than the map's.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+//
+// The land, water and borders come as one image in the page (an indexed PNG, indexed-png.ts, of
+// 66 kB): drawn as some 400 outlines, they took the first paint a second longer in software
+// WebGL (npm run bench -- load); in a file of its own the image came after the first paint. And
+// the page's own scripts run after that first paint (deferEntry): run first, they held it back
+// for as long as they took.
 import type { HtmlTagDescriptor } from 'vite';
 import type { Atlas } from '../lib/data/schema.ts';
-import { faceFiles, FigureFonts } from '../lib/print/fonts.ts';
+import { loadFigureTools } from '../lib/print/tools-node.ts';
 import { screen } from '../lib/look/palette.ts';
 import { openingPicture } from '../lib/opening/picture.ts';
-import { drawOpening } from '../lib/opening/draw.ts';
+import { drawOpening, type OpeningData } from '../lib/opening/draw.ts';
+import { indexedPng } from './indexed-png.ts';
 import { aboutLine } from '../lib/explore/about-line.ts';
 import { OWN_COUNT_KEY } from '../lib/own/count-key.ts';
 
-const require = createRequire(import.meta.url);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Marked when the picture is drawn: `npm run bench` times the first view on screen from it. */
 export const OPENING_MARK = 'atlas-opening-picture';
 
-export function openingTags(atlas: Atlas): HtmlTagDescriptor[] {
-  const fonts = FigureFonts.fromBytes(faceFiles.map((f) => new Uint8Array(readFileSync(require.resolve(f.file)))));
-  const { svg, data } = openingPicture(atlas, fonts, screen);
+export async function openingTags(atlas: Atlas): Promise<HtmlTagDescriptor[]> {
+  const tools = await loadFigureTools();
+  const { svg, image, data } = openingPicture(atlas, tools.fonts, screen, (world, width, height) => indexedPng(tools.pixels(world), width, height));
+  return tags(atlas, svg, data, image);
+}
+
+function tags(atlas: Atlas, svg: (href: string) => string, data: OpeningData, image: Uint8Array): HtmlTagDescriptor[] {
   const source = drawOpening.toString();
   // The function must stand alone: a bundler's helper named inside it would not exist in the page.
   new Function(`return (${source})`)();
   const frame = [
     '<header><div class="title"><h1>Iraq War Atlas</h1>',
     `<p class="about">${esc(aboutLine(atlas.sources))} <button type="button" class="link" tabindex="-1">The texts</button></p></div></header>`,
-    `<main><div class="map">${svg}</div><div class="opening-slider"></div></main><aside></aside>`,
+    `<main><div class="map">${svg(`data:image/png;base64,${Buffer.from(image).toString('base64')}`)}</div><div class="opening-slider"></div></main><aside></aside>`,
   ].join('');
   const script = `(function () {
   var svg = document.getElementById('opening-picture');
@@ -60,4 +68,19 @@ export function openingTags(atlas: Atlas): HtmlTagDescriptor[] {
     },
     { tag: 'script', children: script, injectTo: 'body-prepend' },
   ];
+}
+
+/**
+ * The page's entry script, run after the first frame rather than before it: a module script runs
+ * as soon as it has arrived, and while it runs the page paints nothing. A tab opened in the
+ * background has no frames to give: there it runs at once.
+ */
+export function deferEntry(html: string): string {
+  return html.replace(
+    /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+    (_, src: string) =>
+      // Downloaded (and compiled) at once, as before; only run later.
+      `<link rel="modulepreload" crossorigin href="${src}">` +
+      `<script type="module">if (document.visibilityState === 'visible') await new Promise((go) => requestAnimationFrame(() => setTimeout(go))); await import(${JSON.stringify(src)});</script>`,
+  );
 }

@@ -6,7 +6,7 @@
 //   - serve (`npm run dev`): the page loads and checks the raw files itself (shipped-in-page.ts).
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { citationTags } from './citation-meta.ts';
-import { openingTags } from './opening-picture.ts';
+import { deferEntry, openingTags } from './opening-picture.ts';
 import { readRawFiles } from '../lib/data/files-node.ts';
 import { formatProblem } from '../lib/data/problem.ts';
 import { shipData } from '../shipped.ts';
@@ -37,17 +37,20 @@ export function shippedAtlas(root = process.cwd()): Plugin {
         );
       // Named by the data version (a content hash), so a changed atlas is never read from a stale cache.
       cited = citationTags(shipped.version, shipped.atlas.sources);
-      opening = openingTags(shipped.atlas);
+      opening = await openingTags(shipped.atlas);
       const ref = this.emitFile({ type: 'asset', fileName: fileName.replace('.json', `-${shipped.version}.json`), source: JSON.stringify(shipped) });
       return `export const loadShipped = () => fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('The atlas data did not load: ' + r.status + ' ' + r.statusText); return r.json(); });`;
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const data = Object.keys(ctx.bundle ?? {}).find((f) => f.startsWith('assets/atlas-data-'));
-        return data
-          ? [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${data}` }, injectTo: 'head' }, ...cited, ...opening]
-          : [];
+        if (!data) return [];
+        return {
+          // The page's scripts run after the opening picture's first paint (opening-picture.ts).
+          html: deferEntry(html),
+          tags: [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `./${data}` }, injectTo: 'head' }, ...cited, ...opening],
+        };
       },
     },
   };

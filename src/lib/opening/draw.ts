@@ -56,10 +56,8 @@ export interface OpeningCircle {
 export interface OpeningData {
   /** iraqBounds in the unit square [x0, y0, x1, y1], and fitBounds's padding, as MapView opens. */
   fit: { box: [number, number, number, number]; padding: number };
-  /** The geometry group's coordinates: world pixels at this zoom, from this origin. */
+  /** The geometry image's coordinates: world pixels at this zoom, from this origin (its top left). */
   world: { zoom: number; x: number; y: number };
-  /** Patterns drawn in screen pixels whatever the zoom (their ids). */
-  patterns: string[];
   circles: OpeningCircle[];
   labels: OpeningLabel[];
 }
@@ -218,13 +216,6 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
   svg.dataset.zoom = String(zoom);
   svg.dataset.center = `${lng},${lat}`;
   svg.querySelector('.opening-world')!.setAttribute('transform', `translate(${transform.dx} ${transform.dy}) scale(${scale})`);
-  // Patterns keep their screen size, as MapLibre's fill-pattern does, and start at a tile's corner
-  // as each of its tiles does (fill_pattern's get_pattern_pos): the corner of the tile in the box's
-  // centre, where most of the patterned land is.
-  const tiles = 2 ** TILE_ZOOM;
-  const [cornerX, cornerY] = project(Math.floor(((bx0 + bx1) / 2) * tiles) / tiles, Math.floor(((by0 + by1) / 2) * tiles) / tiles);
-  for (const id of data.patterns)
-    svg.getElementById(id)?.setAttribute('patternTransform', `scale(${1 / scale}) translate(${cornerX - transform.dx} ${cornerY - transform.dy})`);
   const symbols = svg.querySelector('.opening-symbols')!;
   // The places' names over the symbols, every other name under them, as the style stacks its layers.
   const over = svg.querySelector('.opening-labels')!;

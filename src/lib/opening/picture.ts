@@ -36,11 +36,12 @@ const SIMPLIFY_PX = 0.25;
 const EM = 24;
 
 /**
- * Iraq and as much again to each side: a box twice as wide as it is tall, or the other way about,
- * still shows only this. Past it the picture is sea-coloured, until the map comes.
+ * Iraq with 60% of its width more to each side and 40% of its height above and below: what the
+ * map's box shows around it on a wide screen or a phone held upright. Past it the picture is
+ * sea-coloured until the map comes (a box of a stranger shape).
  */
 const [w, s, e, n] = iraqBounds;
-export const pictureBounds = [w - (e - w), s - (n - s), e + (e - w), n + (n - s)] as const;
+export const pictureBounds = [w - 0.6 * (e - w), s - 0.4 * (n - s), e + 0.6 * (e - w), n + 0.4 * (n - s)] as const;
 
 /** Geometry simplified to a fraction of a pixel at `zoom` (Douglas–Peucker, in degrees). */
 function simplified<T extends GeoJSON.FeatureCollection>(collection: T, zoom: number): T {
@@ -268,51 +269,41 @@ function openingCircles(atlas: Atlas, p: Palette): OpeningCircle[] {
   return circles;
 }
 
-/** A lead's pattern as the screen map repeats it (map/patterns.ts's tile, in CSS pixels). */
-function screenPattern(id: string, kind: PatternKind, colour: string): string {
+/** A lead's pattern as the screen map repeats it (map/patterns.ts's tile, in CSS pixels), its tiles starting at `origin`. */
+function screenPattern(id: string, kind: PatternKind, colour: string, origin: [number, number]): string {
   const { side, line, dot, pixelRatio } = patternTileSize;
   const [s, w, r] = [side / pixelRatio, line / pixelRatio, dot / pixelRatio];
   const body =
     kind === 'dots'
       ? `<circle cx="${s / 2}" cy="${s / 2}" r="${r}" fill="${colour}"/>`
       : `<path d="${kind === 'horizontal' ? `M0 ${s / 2}H${s}` : kind === 'vertical' ? `M${s / 2} 0V${s}` : `M-0.5 ${s + 0.5}L${s + 0.5}-0.5`}" stroke="${colour}" stroke-width="${w}"/>`;
-  return `<pattern id="${id}" width="${s}" height="${s}" patternUnits="userSpaceOnUse">${body}</pattern>`;
-}
-
-/** Path data in whole tenths of a pixel, with relative steps: a third of the figure writer's bytes. */
-function compactPath(d: string): string {
-  let out = '';
-  let [px, py] = [0, 0];
-  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
-    if (command === 'Z') {
-      out += 'z';
-      continue;
-    }
-    const [x, y] = args
-      .trim()
-      .split(/[ ,]+/)
-      .map((v) => Math.round(Number(v) * 10));
-    if (command === 'L' && x === px && y === py) continue;
-    out += `${command === 'M' ? 'M' : 'l'}${command === 'M' ? x / 10 : (x - px) / 10} ${command === 'M' ? y / 10 : (y - py) / 10}`.replace(/ -/g, '-');
-    [px, py] = [x, y];
-  }
-  return out;
+  return `<pattern id="${id}" x="${origin[0]}" y="${origin[1]}" width="${s}" height="${s}" patternUnits="userSpaceOnUse">${body}</pattern>`;
 }
 
 export interface OpeningPicture {
-  /** The <svg> element, geometry in place, symbols and labels left to draw.ts. */
-  svg: string;
+  /** The <svg> element, its geometry the image at `href`; the symbols and labels left to draw.ts. */
+  svg: (href: string) => string;
+  /** The geometry: land, water, borders, control and the leads, drawn by `rasterize`. */
+  image: Uint8Array;
   data: OpeningData;
 }
 
-export function openingPicture(atlas: Atlas, fonts: FigureFonts, palette: Palette): OpeningPicture {
+/** SVG → image bytes at the SVG's pixel size (src/build/opening-picture.ts: the figures' rasterizer, indexed). */
+export type Rasterize = (svg: string, width: number, height: number) => Uint8Array;
+
+export function openingPicture(atlas: Atlas, fonts: FigureFonts, palette: Palette, rasterize: Rasterize): OpeningPicture {
   const reference = fitCamera(iraqBounds, REFERENCE_BOX.width, REFERENCE_BOX.height, OPENING_PADDING);
   const zoom = reference.zoom;
-  // The geometry covers what a map box of any usual shape shows around Iraq, at the reference zoom.
-  const [x0, y0] = mercator(pictureBounds[0], pictureBounds[3], zoom);
-  const [x1, y1] = mercator(pictureBounds[2], pictureBounds[1], zoom);
-  const panel = { x: 0, y: 0, width: x1 - x0, height: y1 - y0 };
-  const camera = { center: unmercator((x0 + x1) / 2, (y0 + y1) / 2, zoom), zoom };
+  // The image's top left, in world pixels at the reference zoom: whole pixels from the reference
+  // box's, so that in that box (a 1280 x 800 screen) every pixel of it falls on a pixel of the screen.
+  const [cx, cy] = mercator(reference.center[0], reference.center[1], zoom);
+  const [left, top] = [cx - REFERENCE_BOX.width / 2, cy - REFERENCE_BOX.height / 2];
+  const [bx0, by0] = mercator(pictureBounds[0], pictureBounds[3], zoom);
+  const [bx1, by1] = mercator(pictureBounds[2], pictureBounds[1], zoom);
+  const [x0, y0] = [left - Math.ceil(left - bx0), top - Math.ceil(top - by0)];
+  const [width, height] = [Math.ceil(bx1 - x0), Math.ceil(by1 - y0)];
+  const panel = { x: 0, y: 0, width, height };
+  const camera = { center: unmercator(x0 + width / 2, y0 + height / 2, zoom), zoom };
   const light: Atlas = {
     ...atlas,
     governorates: simplified(atlas.governorates, zoom),
@@ -326,43 +317,59 @@ export function openingPicture(atlas: Atlas, fonts: FigureFonts, palette: Palett
   };
   const view = { ...defaultView, layers: defaultView.layers.filter((l) => l !== 'events') };
   const { items } = drawGeometry(light, view, camera, panel, palette, 1);
+  // The leads' patterns start at the corner of the tile under the box's centre, as MapLibre's
+  // fill-pattern starts at each tile's (fill_pattern's get_pattern_pos).
+  const tiles = 2 ** Math.floor(zoom);
+  const worldSize = 512 * 2 ** zoom;
+  const corner = [cx, cy].map((v) => (Math.floor((v / worldSize) * tiles) / tiles) * worldSize);
   const patterns = new Map<string, string>();
-  const paths: string[] = [];
-  // The first item is the frame's water: the svg's background is the sea instead.
-  for (const item of items.slice(1)) {
+  const paths: { d: string; paint: string }[] = [];
+  for (const item of items) {
     if (item.kind !== 'path') continue;
     const paint = item.paint;
     let fill = paint.fill ?? 'none';
     if (paint.pattern) {
       const key = `${paint.pattern.kind} ${paint.pattern.colour}`;
-      if (!patterns.has(key)) patterns.set(key, screenPattern(`opening-pattern-${patterns.size}`, paint.pattern.kind, paint.pattern.colour));
-      fill = `url(#opening-pattern-${[...patterns.keys()].indexOf(key)})`;
+      if (!patterns.has(key)) patterns.set(key, screenPattern(`p${patterns.size}`, paint.pattern.kind, paint.pattern.colour, [corner[0] - x0, corner[1] - y0]));
+      fill = `url(#p${[...patterns.keys()].indexOf(key)})`;
     }
     const attributes = [`fill="${fill}"`];
     if (paint.fillOpacity != null && paint.fillOpacity !== 1) attributes.push(`fill-opacity="${paint.fillOpacity}"`);
     if (paint.stroke) attributes.push(`stroke="${paint.stroke}"`, `stroke-width="${Number((paint.strokeWidth ?? 1).toFixed(2))}"`);
     if (paint.dash) attributes.push(`stroke-dasharray="${paint.dash.join(' ')}"`);
-    paths.push(`<path d="${compactPath(item.d)}" ${attributes.join(' ')}/>`);
+    const last = paths.at(-1);
+    if (last?.paint === attributes.join(' ')) last.d += item.d;
+    else paths.push({ d: item.d, paint: attributes.join(' ') });
   }
+  // Drawn here, once: a browser drawing this many outlines as vectors took a second more to its
+  // first paint than drawing the one image (software WebGL raster, npm run bench -- load).
+  const image = rasterize(
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+      `<defs>${[...patterns.values()].join('')}</defs>`,
+      `<g stroke-linejoin="round" stroke-linecap="round">${paths.map((p) => `<path d="${p.d}" ${p.paint}/>`).join('')}</g>`,
+      '</svg>',
+    ].join(''),
+    width,
+    height,
+  );
   const data: OpeningData = {
     fit: {
       box: [...unit([iraqBounds[0], iraqBounds[3]]), ...unit([iraqBounds[2], iraqBounds[1]])] as [number, number, number, number],
       padding: OPENING_PADDING,
     },
     world: { zoom, x: x0, y: y0 },
-    patterns: [...patterns.keys()].map((_, i) => `opening-pattern-${i}`),
     circles: openingCircles(atlas, palette),
     labels: openingLabels(atlas, fonts, palette),
   };
-  const svg = [
-    `<svg id="opening-picture" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="Noto Sans, sans-serif" style="background:${palette.water}">`,
-    // Strokes keep their screen widths whatever the scale (the map's are in pixels too).
-    `<defs><style>.opening-world path{vector-effect:non-scaling-stroke}</style>${[...patterns.values()].join('')}</defs>`,
-    `<g class="opening-world" stroke-linejoin="round" stroke-linecap="round">${paths.join('')}</g>`,
-    '<g class="opening-labels-under" paint-order="stroke" stroke-linejoin="round"></g>',
-    '<g class="opening-symbols"></g>',
-    '<g class="opening-labels" paint-order="stroke" stroke-linejoin="round"></g>',
-    '</svg>',
-  ].join('');
-  return { svg, data };
+  const svg = (href: string) =>
+    [
+      `<svg id="opening-picture" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="Noto Sans, sans-serif" style="background:${palette.water}">`,
+      `<g class="opening-world"><image width="${width}" height="${height}" href="${href}"/></g>`,
+      '<g class="opening-labels-under" paint-order="stroke" stroke-linejoin="round"></g>',
+      '<g class="opening-symbols"></g>',
+      '<g class="opening-labels" paint-order="stroke" stroke-linejoin="round"></g>',
+      '</svg>',
+    ].join('');
+  return { svg, image, data };
 }
