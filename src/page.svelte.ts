@@ -16,6 +16,7 @@ import { syncUrl } from './lib/state/url-sync.svelte.ts';
 import { parseView } from './lib/state/url.ts';
 import { setView, ViewState } from './lib/state/view.svelte.ts';
 import { Clock, setClock } from './lib/time/clock.svelte.ts';
+import { PanelDay, setPanelDay } from './lib/time/panel-day.svelte.ts';
 import { TourPlayer } from './lib/tour/player.svelte.ts';
 import type { Tour } from './lib/tour/tour.ts';
 
@@ -54,6 +55,10 @@ export function providePage(atlas: Atlas, tours: Tour[], known: Known) {
     ),
   );
   $effect(() => () => clock.stop());
+  // The panels' day: the view's while still, a few times a second while playing.
+  const panelDay = setPanelDay(new PanelDay(view.t));
+  $effect(() => panelDay.follow(view.t, clock.playing));
+  $effect(() => () => panelDay.dispose());
   const map = setMapLink(new MapLink());
   const player = new TourPlayer(tours, view, clock, (center, zoom) => map.flyTo(center, zoom));
   const access = setServerAccess(new ServerAccess(view));
