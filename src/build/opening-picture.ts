@@ -71,9 +71,10 @@ function tags(atlas: Atlas, svg: (href: string) => string, data: OpeningData, im
 }
 
 /**
- * The page's entry script, run after the first frame rather than before it: a module script runs
- * as soon as it has arrived, and while it runs the page paints nothing. A tab opened in the
- * background has no frames to give: there it runs at once.
+ * The page's entry script, run after the first frame rather than before it when there is an
+ * opening picture to paint: a module script runs as soon as it has arrived, and while it runs the
+ * page paints nothing. With no picture (a link's own view), or in a tab opened in the background
+ * (it has no frames to give), it runs at once.
  */
 export function deferEntry(html: string): string {
   return html.replace(
@@ -81,6 +82,6 @@ export function deferEntry(html: string): string {
     (_, src: string) =>
       // Downloaded (and compiled) at once, as before; only run later.
       `<link rel="modulepreload" crossorigin href="${src}">` +
-      `<script type="module">if (document.visibilityState === 'visible') await new Promise((go) => requestAnimationFrame(() => setTimeout(go))); await import(${JSON.stringify(src)});</script>`,
+      `<script type="module">if (document.visibilityState === 'visible' && document.getElementById('opening-picture')) await new Promise((go) => requestAnimationFrame(() => setTimeout(go))); await import(${JSON.stringify(src)});</script>`,
   );
 }
