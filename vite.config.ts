@@ -4,9 +4,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { shippedAtlas } from './src/build/shipped-atlas.ts';
 import { preloadFonts } from './src/build/preload-fonts.ts';
 import { buildSummary } from './src/build/build-summary.ts';
+import { glyphRanges } from './src/build/glyph-ranges.ts';
 
 export default defineConfig(({ command }) => ({
-  plugins: [svelte(), shippedAtlas(), preloadFonts(), buildSummary()],
+  plugins: [svelte(), shippedAtlas(), preloadFonts(), glyphRanges(), buildSummary()],
   // Relative asset URLs, so the built atlas works from any folder of any static host.
   base: './',
   // Citation.js's fetch libraries, never used (it is given CSL-JSON): a refusing stub, so the page

@@ -46,10 +46,11 @@ test('the first screen draws the governorates and the places, offline and withou
   const list = page.getByRole('region', { name: /Places/ }).or(page.locator('section[aria-labelledby="places-title"]'));
   for (const name of eightPlaces) await expect(list.getByRole('button', { name, exact: true })).toBeVisible();
 
-  // Labels are drawn with the bundled font, not a glyph server.
+  // Labels are drawn with the bundled font and the atlas's own glyphs, not a glyph server.
   expect(await page.evaluate(() => document.fonts.check('13px "Noto Sans"'))).toBe(true);
   const style = await page.evaluate(() => window.__map!.getStyle());
-  expect(style.glyphs).toBeUndefined();
+  // Glyphs come from the page's own folder, prepared at build time (src/build/glyph-ranges.ts).
+  expect(style.glyphs).toBe(`${new URL(baseURL!).origin}/glyphs/{fontstack}/{range}.pbf`);
 
   expect(watch.foreignRequests).toEqual([]);
   expect(watch.errors).toEqual([]);

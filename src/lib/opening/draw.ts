@@ -56,6 +56,8 @@ export interface OpeningCircle {
 export interface OpeningData {
   /** iraqBounds in the unit square [x0, y0, x1, y1], and fitBounds's padding, as MapView opens. */
   fit: { box: [number, number, number, number]; padding: number };
+  /** How far below a glyph's shaped position its baseline lies, in em units (map/glyph-ranges.ts). */
+  baseline: number;
   /** The geometry image's coordinates: world pixels at this zoom, from this origin (its top left). */
   world: { zoom: number; x: number; y: number };
   circles: OpeningCircle[];
@@ -83,9 +85,9 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
   const TILE = 512;
   const EM = 24;
   // MapLibre's shaping: lines 1.2 em apart, a glyph's origin SHAPING_DEFAULT_OFFSET (-17) from
-  // its line, and its baseline 27.5 units below that (local glyphs' topAdjustment, glyph_manager.ts).
+  // its line, and its baseline data.baseline units below that (the glyph ranges' `top`).
   const LINE = 1.2 * EM;
-  const GLYPH_TOP = 27.5;
+  const GLYPH_TOP = data.baseline;
   // Radial offsets above or below a point lose 7 units (variable_text_anchor.ts's baselineOffset).
   const RADIAL_BASELINE = 7;
   const at = (v: number | OpeningStops, z: number) => (typeof v === 'number' ? v : v[1] + (v[3] - v[1]) * Math.min(1, Math.max(0, (z - v[0]) / (v[2] - v[0]))));
@@ -133,8 +135,13 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
     return ordered;
   }
 
+  // A point as the map has it: in its tile's integer units, 4,096 to a side (geojson-vt's
+  // transform), a tenth of a pixel that decides whether two labels' boxes touch.
+  const grid = 2 ** TILE_ZOOM * 4096;
+  const onTile = (x: number, y: number) => project(Math.round(x * grid) / grid, Math.round(y * grid) / grid);
+
   const circles = data.circles.map((c) => {
-    const [x, y] = project(c.x, c.y);
+    const [x, y] = onTile(c.x, c.y);
     return { x, y, r: at(c.r, zoom) + c.grow, paint: c.paint };
   });
 
@@ -153,7 +160,7 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
     // A size that follows the zoom is laid out at the tiles' zoom + 1, and the label's box keeps
     // that size (symbol_layout.ts's layoutTextSize); the glyphs are drawn at the zoom's own size.
     const boxK = at(label.size, TILE_ZOOM + 1) / EM;
-    const [ax, ay] = project(label.x, label.y);
+    const [ax, ay] = onTile(label.x, label.y);
     const longest = Math.max(...label.lines.map((l) => l.width));
     const blockHeight = label.lines.reduce((h, l) => h + LINE * l.scale, 0);
     const tryAnchor = (anchor: 'center' | 'left' | 'right' | 'top' | 'bottom'): PlacedLabel | null => {

@@ -41,7 +41,7 @@ const placeLabel = (name: string, x: number, y: number, key = 0, width = 96): Op
 });
 
 const layout = (labels: OpeningLabel[], width = 800, height = 600) =>
-  drawOpening({ fit, world: { zoom: 5, x: 0, y: 0 }, circles: [], labels }, null, width, height);
+  drawOpening({ fit, world: { zoom: 5, x: 0, y: 0 }, baseline: 27, circles: [], labels }, null, width, height);
 
 describe('the opening picture fits and lays out as the map does', () => {
   it('opens on the camera fitBounds gives, in any box (the figures fit the same way)', () => {

@@ -24,6 +24,7 @@ import type { PatternKind } from '../look/leads.ts';
 import { fitCamera } from '../print/camera.ts';
 import type { FigureFonts } from '../print/fonts.ts';
 import { poleOfInaccessibility } from './pole.ts';
+import { GLYPH_BASELINE, glyphAdvance } from '../map/glyph-ranges.ts';
 import { type OpeningCircle, type OpeningData, type OpeningLabel, type OpeningStops } from './draw.ts';
 
 /** The map box the picture's widths are taken at: the atlas's map on a 1280 × 800 screen. */
@@ -49,10 +50,10 @@ function simplified<T extends GeoJSON.FeatureCollection>(collection: T, zoom: nu
   return simplify(collection, { tolerance, highQuality: false, mutate: false }) as T;
 }
 
-/** The advance of a line in MapLibre's glyph units: each glyph's font advance at 24 px, plus the spacing after each glyph but the last. */
+/** The advance of a line in MapLibre's glyph units: each glyph's advance in the glyph ranges, plus the spacing after each glyph but the last. */
 function lineWidth(fonts: FigureFonts, text: string, scale: number, spacingEm: number): number {
   const chars = [...text];
-  const advance = chars.reduce((sum, c) => sum + fonts.width(c, EM, 400), 0);
+  const advance = chars.reduce((sum, c) => sum + glyphAdvance(fonts, c), 0);
   return advance * scale + spacingEm * EM * Math.max(0, chars.length - 1);
 }
 
@@ -63,7 +64,7 @@ function lineWidth(fonts: FigureFonts, text: string, scale: number, spacingEm: n
  */
 export function breakLines(fonts: FigureFonts, text: string, maxWidthEm: number, spacingEm: number): string[] {
   const spacing = spacingEm * EM;
-  const advance = (c: string) => fonts.width(c, EM, 400) + spacing;
+  const advance = (c: string) => glyphAdvance(fonts, c) + spacing;
   const chars = [...text];
   const total = chars.reduce((sum, c) => sum + advance(c), 0);
   const maxWidth = maxWidthEm * EM;
@@ -359,6 +360,7 @@ export function openingPicture(atlas: Atlas, fonts: FigureFonts, palette: Palett
       padding: OPENING_PADDING,
     },
     world: { zoom, x: x0, y: y0 },
+    baseline: GLYPH_BASELINE,
     circles: openingCircles(atlas, palette),
     labels: openingLabels(atlas, fonts, palette),
   };

@@ -16,8 +16,9 @@ describe('atlas style', () => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('needs nothing from the network: no glyphs, sprite or tile URLs', () => {
+  it('needs nothing from the network: no sprite or tile URLs, and glyphs only where the map says', () => {
     expect(style.glyphs).toBeUndefined();
+    expect(atlasStyle(atlas, screen, 'http://127.0.0.1/glyphs/{fontstack}/{range}.pbf').glyphs).toBe('http://127.0.0.1/glyphs/{fontstack}/{range}.pbf');
     expect(style.sprite).toBeUndefined();
     for (const source of Object.values(style.sources)) {
       expect(source.type).toBe('geojson');

@@ -1,5 +1,6 @@
-// Assembles the whole style from data and a palette. Offline by construction: no tile URLs,
-// and no `glyphs`, so MapLibre draws labels with the bundled web font (text-font = CSS family).
+// Assembles the whole style from data and a palette. Offline by construction: no tile URLs, and
+// glyphs only from the page's own folder (src/build/glyph-ranges.ts: Noto Sans prepared at build
+// time); without them (the tests, a figure) MapLibre draws labels with the bundled web font.
 // https://maplibre.org/maplibre-style-spec/root/
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Atlas } from '../../data/schema.ts';
@@ -21,10 +22,11 @@ import {
 } from './layers.ts';
 import type { Palette } from '../../look/palette.ts';
 
-export function atlasStyle(atlas: Atlas, p: Palette): StyleSpecification {
+export function atlasStyle(atlas: Atlas, p: Palette, glyphs?: string): StyleSpecification {
   return {
     version: 8,
     name: 'Iraq War Atlas',
+    ...(glyphs ? { glyphs } : {}),
     // The selection and the leads; the app writes them with map.setGlobalStateProperty.
     state: {
       [state.selected]: { default: '' },
