@@ -1,11 +1,11 @@
 // The opening picture's own code (issue 44): index.html carries it as source text, with the
-// picture's data, so it runs while the page is still arriving, before any script is fetched
+// picture's data, so it runs while the page is still arriving, before the page's scripts run
 // (src/build/opening-picture.ts writes `(${drawOpening})(data, svg, width, height)`). It is therefore
 // self-contained: no imports, no names from outside the function, nothing but its arguments.
 //
 // It fits the opening camera to the map's box as MapLibre's fitBounds does, moves the build's
 // geometry there, and lays out the symbols and labels as MapLibre lays them out in the style
-// (src/lib/map/style/layers.ts): labels shaped from the font's advances at MapLibre's 24 px em,
+// (src/lib/map/style/layers.ts): labels shaped from the glyph ranges' advances at MapLibre's 24 px em,
 // placed in the style's layer order, a label that would overlap one placed before it tried at its
 // next anchor or left out. With no svg it only computes the layout (the unit tests read it).
 
@@ -106,7 +106,8 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
 
   // The order MapLibre places labels in (style.ts, pauseable_placement.ts, placement.ts): layer by
   // layer as listed (the top one first); a layer's labels tile by tile, a label in the one tile its
-  // anchor is in, the tiles from the bottom row up and each row from the right; within a tile by
+  // anchor is in, the tiles from the bottom row up and each row from the left (as MapLibre 6.17
+  // was seen to place them: Samarra's name before Jalula's, a tile to its east); within a tile by
   // sort key, or where the layer has none, from the bottom of the screen up. Sort keys order
   // across tiles too, a tie keeping the tiles' order.
   const TILE_ZOOM = Math.floor(zoom);

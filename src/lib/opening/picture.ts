@@ -1,11 +1,12 @@
 // The opening view, drawn at build time (issue 44): what the map shows when it opens with no link
 // (defaultView, all of Iraq fitted to the map's box), as an SVG the page carries in index.html and
-// paints before any script has arrived. The map replaces it at its first idle (MapView.svelte).
+// paints before its scripts run. The map replaces it at its first idle (MapView.svelte).
 //
 // The geometry is the figure scene's (print/geometry.ts: land, water, borders, control and the
-// leads' patterns) at the screen's sizes, simplified to a fraction of a pixel; the symbols and the
-// labels are the screen style's (map/style/layers.ts), laid out in the page for the box it has
-// (draw.ts). Pure: the same atlas gives the same bytes.
+// leads' patterns) at the screen's sizes, simplified to a fraction of a pixel and drawn into one
+// image here, at the reference zoom; the symbols and the labels are the screen style's
+// (map/style/layers.ts), laid out in the page for the box it has (draw.ts). Pure: the same atlas
+// gives the same bytes.
 import { simplify } from '@turf/turf';
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors } from '../data/features.ts';
@@ -13,14 +14,13 @@ import { defaultView } from '../state/snapshot.ts';
 import { governoratesByLead } from '../state/tallies.ts';
 import { iraqBounds } from '../look/bounds.ts';
 import { mercator, mercatorUnit, unmercator } from '../look/mercator.ts';
-import { leadLabels, type LeadOrGap } from '../look/leads.ts';
+import { leadLabels, type LeadOrGap, type PatternKind } from '../look/leads.ts';
 import { eventMark } from '../look/event-marks.ts';
 import { ringOpacity } from '../look/fade.ts';
 import type { Palette } from '../look/palette.ts';
 import { shareInView } from '../time/window.ts';
 import { drawGeometry } from '../print/geometry.ts';
 import { patternTileSize } from '../map/patterns.ts';
-import type { PatternKind } from '../look/leads.ts';
 import { fitCamera } from '../print/camera.ts';
 import type { FigureFonts } from '../print/fonts.ts';
 import { poleOfInaccessibility } from './pole.ts';
