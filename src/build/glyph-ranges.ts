@@ -21,10 +21,15 @@ export function glyphRanges(): Plugin {
         this.emitFile({ type: 'asset', fileName: `${GLYPHS_FOLDER}/${labelFont}/${r * 256}-${r * 256 + 255}.pbf`, source: range(r) });
     },
     configureServer(server) {
-      server.middlewares.use(`/${GLYPHS_FOLDER}/`, (request, response, next) => {
+      server.middlewares.use(`/${GLYPHS_FOLDER}/`, (request, response) => {
         const match = /^\/([^/]+)\/(\d+)-\d+\.pbf$/.exec(decodeURIComponent(request.url ?? ''));
         const r = match && match[1] === labelFont ? Number(match[2]) / 256 : NaN;
-        if (!GLYPH_RANGES.includes(r)) return next();
+        // A range not made is missing, as in the build (MapLibre then draws those glyphs itself),
+        // not the page's index.html, which the dev server would send in its place.
+        if (!GLYPH_RANGES.includes(r)) {
+          response.statusCode = 404;
+          return response.end();
+        }
         response.setHeader('Content-Type', 'application/x-protobuf');
         response.end(range(r));
       });
