@@ -2,16 +2,8 @@
 // given the nearest of them. The opening picture's land, water, borders and patterns are a few
 // dozen colours and their antialiased edges: indexed, its PNG is a third of the full-colour one.
 // https://www.w3.org/TR/png-3/ (IHDR colour type 3, PLTE, IDAT, IEND)
-import { crc32, deflateSync } from 'node:zlib';
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
+import { deflateSync } from 'node:zlib';
+import { chunk } from '../lib/print/png.ts';
 
 /** RGBA pixels (alpha ignored: the picture is opaque) → an indexed PNG. */
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Uint8Array {

@@ -20,10 +20,9 @@ import { screen } from '../lib/look/palette.ts';
 import { openingPicture } from '../lib/opening/picture.ts';
 import { drawOpening, type OpeningData } from '../lib/opening/draw.ts';
 import { indexedPng } from './indexed-png.ts';
+import { esc } from '../lib/print/svg.ts';
 import { aboutLine } from '../lib/explore/about-line.ts';
 import { OWN_COUNT_KEY } from '../lib/own/count-key.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Marked when the picture is drawn: `npm run bench` times the first view on screen from it. */
 export const OPENING_MARK = 'atlas-opening-picture';

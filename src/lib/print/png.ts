@@ -35,7 +35,8 @@ function chunks(png: Uint8Array): Chunk[] {
   return out;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, data and CRC (also the opening picture's indexed PNG, src/build/indexed-png.ts). */
+export function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);

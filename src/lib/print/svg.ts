@@ -14,7 +14,8 @@ import type { Scene } from './scene.ts';
 
 export type SvgText = 'text' | 'outlines';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for SVG or HTML, with the four characters escaped that markup would read (also index.html's opening frame). */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** One <pattern> per kind and colour a figure uses, by key. */
 type PatternIds = Map<string, string>;
