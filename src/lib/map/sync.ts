@@ -18,7 +18,19 @@ export const layersOfToggle: Record<LayerName, string[]> = {
   events: [ids.eventsCircle],
   control: [ids.controlFill, ...Object.values(leadLayer)],
   displacement: [ids.displacementCircle],
-  context: [ids.countriesFill, ids.lakesFill, ids.rivers, ids.coast, ids.countriesLabel, ids.waterLabel, ids.riversLabel, ids.lakesLabel],
+  context: [
+    ids.countriesFill,
+    ids.lakesFill,
+    ids.lakesEdge,
+    ids.riversMajor,
+    ids.riversMinor,
+    ids.riversFaint,
+    ids.coast,
+    ids.countriesLabel,
+    ids.waterLabel,
+    ids.riversLabel,
+    ids.lakesLabel,
+  ],
 };
 
 /**

@@ -20,7 +20,13 @@ export const layers = {
   background: 'background',
   countriesFill: 'countries_fill',
   lakesFill: 'lakes_fill',
-  rivers: 'rivers_line',
+  lakesEdge: 'lakes_edge',
+  /** WDBII levels 0–1 (double-lined and major rivers). */
+  riversMajor: 'rivers_major_line',
+  /** Level 2. */
+  riversMinor: 'rivers_minor_line',
+  /** Level 3, fainter while zoomed out. */
+  riversFaint: 'rivers_faint_line',
   coast: 'coast_line',
   countriesBorder: 'countries_border',
   countriesLabel: 'countries_label',

@@ -12,7 +12,6 @@ const byZoom = ([z0, w0, z1, w1]: ZoomStops): ExpressionSpecification => ['inter
 
 const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width': 1.2 });
 
-/** The neighbouring countries' land (Iraq's is drawn by its governorates). */
 /**
  * For fills whose edge a line layer draws anyway (governorate lines, borders, the coast): no
  * antialiased outline of their own. Each fill configuration's outline is one more WebGL program
@@ -20,36 +19,48 @@ const halo = (p: Palette) => ({ 'text-halo-color': p.labelHalo, 'text-halo-width
  */
 const edgeDrawnByLine = { 'fill-antialias': false } as const;
 
+/**
+ * A colour that is the same for every feature, written as an expression that reads the feature.
+ * MapLibre compiles one WebGL program for each mix of constant and per-feature paint values in a
+ * layer type: the control fill's colour (by status) and the governorate names' lead lines (a
+ * colour of their own) are per-feature, so the plain fills and the other labels, written this way,
+ * share their programs instead of compiling two more before the first frame (issue 44).
+ */
+const perFeature = (colour: string): ExpressionSpecification => ['case', ['has', 'id'], colour, colour];
+
+/** The neighbouring countries' land (Iraq's is drawn by its governorates). */
 export function neighbourLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{ id: ids.countriesFill, type: 'fill', source, filter: ['!', ['get', 'iraq']], paint: { 'fill-color': p.neighbour, ...edgeDrawnByLine } }];
+  return [
+    { id: ids.countriesFill, type: 'fill', source, filter: ['!', ['get', 'iraq']], paint: { 'fill-color': perFeature(p.neighbour), ...edgeDrawnByLine } },
+  ];
 }
 
-/** Lakes, rivers and coast, drawn over all land. */
+/**
+ * Lakes, rivers and coast, drawn over all land. Rivers are three layers, one per width and
+ * opacity, rather than one whose width and opacity follow each river's level: per-feature line
+ * widths would compile a second line program before the first frame (issue 44).
+ */
 export function waterLayers(src: { coast: string; rivers: string; lakes: string }, p: Palette): LayerSpecification[] {
+  // The named courses repeat parts of the network for their labels; draw the network only.
+  const level = (levels: number[]): ExpressionSpecification => ['in', ['get', 'level'], ['literal', levels]];
+  const river = (id: string, levels: ExpressionSpecification, width: ZoomStops, opacity: number | ExpressionSpecification = 1): LayerSpecification => ({
+    id,
+    type: 'line',
+    source: src.rivers,
+    filter: ['all', ['!', ['get', 'named']], levels],
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': p.river, 'line-width': byZoom(width), 'line-opacity': opacity },
+  });
   return [
-    { id: ids.lakesFill, type: 'fill', source: src.lakes, paint: { 'fill-color': p.water } },
-    {
-      id: ids.rivers,
-      type: 'line',
-      source: src.rivers,
-      // The named courses repeat parts of the network for their labels; draw the network only.
-      filter: ['!', ['get', 'named']],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': p.river,
-        // WDBII level 0–1 (double-lined and major) rivers are drawn heavier than level 2–3.
-        'line-width': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          widths.majorRiver[0],
-          ['match', ['get', 'level'], [0, 1], widths.majorRiver[1], widths.minorRiver[1]],
-          widths.majorRiver[2],
-          ['match', ['get', 'level'], [0, 1], widths.majorRiver[3], widths.minorRiver[3]],
-        ],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 3, 0.5, 1], 7, 1],
-      },
-    },
+    // The lake's edge is a thin line of its own colour, not the fill's antialiased outline (a
+    // program of its own, compiled only for this layer).
+    { id: ids.lakesFill, type: 'fill', source: src.lakes, paint: { 'fill-color': perFeature(p.water), ...edgeDrawnByLine } },
+    { id: ids.lakesEdge, type: 'line', source: src.lakes, paint: { 'line-color': p.water, 'line-width': 1 } },
+    // WDBII level 0–1 (double-lined and major) rivers are drawn heavier than level 2–3, and
+    // level 3 fainter while zoomed out; a river of no known level is drawn as a minor one.
+    river(ids.riversFaint, level([3]), widths.minorRiver, ['interpolate', ['linear'], ['zoom'], 4, 0.5, 7, 1]),
+    river(ids.riversMinor, ['!', level([0, 1, 3])], widths.minorRiver),
+    river(ids.riversMajor, level([0, 1]), widths.majorRiver),
     { id: ids.coast, type: 'line', source: src.coast, paint: { 'line-color': p.river, 'line-width': byZoom(widths.coast) } },
   ];
 }
@@ -66,14 +77,14 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
       type: 'symbol',
       source: src.countryLabels,
       layout: { 'text-field': ['upcase', ['get', 'name']], 'text-font': [labelFont], 'text-size': 13, 'text-letter-spacing': 0.25, 'text-max-width': 8 },
-      paint: { 'text-color': p.neighbourLabel, ...halo(p) },
+      paint: { 'text-color': perFeature(p.neighbourLabel), ...halo(p) },
     },
     {
       id: ids.waterLabel,
       type: 'symbol',
       source: src.waterLabels,
       layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 12, 'text-max-width': 6, 'text-letter-spacing': 0.1 },
-      paint: { 'text-color': p.waterLabel, ...halo(p) },
+      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
     },
     {
       id: ids.riversLabel,
@@ -91,7 +102,7 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
         'text-letter-spacing': 0.08,
         'text-max-angle': 60,
       },
-      paint: { 'text-color': p.waterLabel, ...halo(p) },
+      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
     },
     {
       id: ids.lakesLabel,
@@ -99,13 +110,13 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
       source: src.lakes,
       filter: ['has', 'name'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 11, 'text-max-width': 6 },
-      paint: { 'text-color': p.waterLabel, ...halo(p) },
+      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
     },
   ];
 }
 
 export function governorateFillLayers(source: string, p: Palette): LayerSpecification[] {
-  return [{ id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': p.land, ...edgeDrawnByLine } }];
+  return [{ id: ids.governoratesFill, type: 'fill', source, paint: { 'fill-color': perFeature(p.land), ...edgeDrawnByLine } }];
 }
 
 export function governorateLineLayers(source: string, p: Palette): LayerSpecification[] {
@@ -204,7 +215,7 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
         'text-justify': 'auto',
         'text-padding': 1,
       },
-      paint: { 'text-color': p.placeLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': perFeature(p.placeLabel), 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
     },
     {
       // A ringed place is always named: its label may overlap others, and is placed first (top layer).
@@ -221,7 +232,7 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
         'text-radial-offset': 1.3,
         'text-justify': 'auto',
       },
-      paint: { 'text-color': p.selected, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.8 },
+      paint: { 'text-color': perFeature(p.selected), 'text-halo-color': p.labelHalo, 'text-halo-width': 1.8 },
     },
   ];
 }

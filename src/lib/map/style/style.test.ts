@@ -1,12 +1,14 @@
 // The style is code; these tests hold it to the spec and to the atlas's promises (offline, labels
 // only on symbol layers, ids from ids.ts), the way protomaps/basemaps tests its flavours.
-import { createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, createPropertyExpression, latest, validateStyleMin, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { readRawFiles } from '../../data/files-node.ts';
 import { loadAtlas } from '../../data/load.ts';
 import { layers as layerIds, state } from './ids.ts';
 import { screen } from '../../look/palette.ts';
 import { atlasStyle } from './style.ts';
+import { styleAsOpened } from '../sync.ts';
+import { defaultView } from '../../state/snapshot.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const style = atlasStyle(atlas, screen);
@@ -62,5 +64,58 @@ describe('the lead under a governorate name', () => {
 
   it('adds nothing where the governorate is in no coalition list (Iraqi control, or control hidden)', () => {
     expect(text({ ...none, [state.leadUk]: ['IQ-MA'] }, 'IQ-BA')).toBe('BASRA');
+  });
+});
+
+describe('WebGL programs before the first frame', () => {
+  // MapLibre compiles a WebGL program for each kind of drawing (a fill, a patterned fill, a line, a
+  // dashed line, a circle, a label) and each mix of constant and per-feature paint values in it.
+  // Each is tens of milliseconds of a cold load in software WebGL (issue 44): the layers drawn at
+  // the opening share one program per kind.
+  const opened = styleAsOpened(style, atlas, defaultView);
+  // Drawn only once a place is chosen or a tour is played.
+  const chosenOnly: string[] = [layerIds.selectedArea, layerIds.selectedCircle, layerIds.highlightCircle, layerIds.highlightLabel];
+  const drawn = opened.layers.filter((l) => l.type !== 'background' && l.layout?.visibility !== 'none' && !chosenOnly.includes(l.id));
+
+  const paintOf = (layer: LayerSpecification) => ((layer as { paint?: Record<string, unknown> }).paint ?? {}) as Record<string, unknown>;
+  const kindOf = (layer: LayerSpecification) => {
+    const paint = paintOf(layer);
+    return `${layer.type}${'fill-pattern' in paint ? ' pattern' : ''}${'line-dasharray' in paint ? ' dashed' : ''}`;
+  };
+  /** The paint values MapLibre reads per feature (vertex attributes): a program of their own. */
+  const perFeature = (layer: LayerSpecification): string[] => {
+    const specs = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${layer.type}`];
+    const paint = paintOf(layer);
+    const read = Object.entries(paint).filter(([name, value]) => {
+      if (!Array.isArray(value) || name.endsWith('-antialias')) return false;
+      const parsed = createPropertyExpression(value, `paint.${name}`, specs[name] as never, {});
+      if (parsed.result !== 'success') throw new Error(`${layer.id} ${name}: ${JSON.stringify(parsed.value)}`);
+      return parsed.value.kind === 'source' || parsed.value.kind === 'composite';
+    });
+    const names = read.map(([name]) => name);
+    // A label whose text carries its own colour (the governorates' lead lines) reads its colour per feature.
+    const text = (layer as { layout?: Record<string, unknown> }).layout?.['text-field'];
+    if (JSON.stringify(text ?? null).includes('"text-color"') && !names.includes('text-color')) names.push('text-color');
+    return names.sort();
+  };
+
+  it('has one paint configuration per kind of drawing among the layers the opening view draws', () => {
+    const configurations = new Map<string, Set<string>>();
+    for (const layer of drawn) {
+      const kind = kindOf(layer);
+      configurations.set(kind, (configurations.get(kind) ?? new Set()).add(perFeature(layer).join(' ')));
+    }
+    const several = [...configurations].filter(([, set]) => set.size > 1).map(([kind, set]) => `${kind}: ${[...set].map((c) => `[${c}]`).join(' ')}`);
+    expect(several).toEqual([]);
+    // The opening draws each of these (and the events' own layer), no more.
+    expect([...configurations.keys()].sort()).toEqual(['circle', 'fill', 'fill pattern', 'line', 'line dashed', 'symbol']);
+  });
+
+  it('tells a per-feature paint value from a constant one (the check above can fail)', () => {
+    const rivers = drawn.find((l) => l.id === layerIds.riversMajor)!;
+    const perFeatureWidth = { ...rivers, paint: { ...paintOf(rivers), 'line-width': ['match', ['get', 'level'], 0, 2, 1] } } as LayerSpecification;
+    expect(perFeature(rivers)).toEqual([]);
+    expect(perFeature(perFeatureWidth)).toEqual(['line-width']);
+    expect(perFeature(drawn.find((l) => l.id === layerIds.governoratesLabel)!)).toEqual(['text-color']);
   });
 });
