@@ -9,7 +9,7 @@
 import type { Face, FigureFonts } from './fonts.ts';
 import { fmt, type Item, type Paint, type TextItem } from './items.ts';
 import { textOutline } from './outline.ts';
-import { svgPattern } from './patterns.ts';
+import { patternLines, svgPattern } from './patterns.ts';
 import type { Scene } from './scene.ts';
 
 export type SvgText = 'text' | 'outlines';
@@ -55,8 +55,17 @@ function textSvg(item: TextItem, tag: string, mode: SvgText, fonts: FigureFonts)
 function itemSvg(item: Item, patternIds: PatternIds, mode: SvgText, fonts: FigureFonts): string {
   const tag = item.tag ? ` data-${item.tag.role}="${esc(item.tag.id)}"` : '';
   switch (item.kind) {
-    case 'path':
+    case 'path': {
+      // For the rasterizer, a line pattern is drawn as its lines (patterns.ts), and an outline over them.
+      const { pattern, fillOpacity, ...outline } = item.paint;
+      const lines = mode === 'outlines' && pattern ? patternLines(item.d, pattern.kind) : null;
+      if (pattern && lines !== null)
+        return (
+          `<path${tag} d="${lines}" ${paintAttributes({ fill: pattern.colour, fillOpacity }, patternIds)}/>` +
+          (outline.stroke ? `<path d="${item.d}" ${paintAttributes(outline, patternIds)}/>` : '')
+        );
       return `<path${tag} d="${item.d}" ${paintAttributes(item.paint, patternIds)}/>`;
+    }
     case 'circle':
       return `<circle${tag} cx="${fmt(item.cx)}" cy="${fmt(item.cy)}" r="${fmt(item.r)}" ${paintAttributes(item.paint, patternIds)}/>`;
     case 'text':
