@@ -51,6 +51,13 @@ test('a set drawn as density colours each square by how many events it holds, an
   expect(baghdad.distance).toBeLessThan(40);
   expect(mosul.distance).toBeLessThan(40);
 
+  // Moved, the squares follow the map: counted again for the new camera (the layer keeps its counts
+  // only through frames that change neither the date nor the camera).
+  await page.evaluate(() => window.__map!.jumpTo({ center: [44.9, 33.7] }));
+  await mapIdle(page);
+  expect((await classAt(page, [44.4, 33.3])).index, 'Baghdad, after a pan').toBe(4);
+  expect((await classAt(page, [43.1, 36.3])).index, 'Mosul, after a pan').toBe(1);
+
   // Half a year on, the 90-day window holds none of them: the dark square is gone.
   await page.evaluate(() => (location.hash = '#t=2008-06-16&c=44,34,6'));
   await mapIdle(page);
