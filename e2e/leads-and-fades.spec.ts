@@ -6,9 +6,19 @@ import { guardEachTest, mapIdle } from './helpers.ts';
 
 guardEachTest({ reducedMotion: true });
 
-/** The governorates a lead's pattern layer draws, as MapLibre rendered them. */
+/**
+ * The governorates a lead's pattern layer draws, as MapLibre rendered them: those whose pattern
+ * the layer's opacity shows (it reads the governorate's lead from feature-state).
+ */
 const drawnBy = (page: Page, layer: string) =>
-  page.evaluate((layer) => [...new Set(window.__map!.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties.id as string))].sort(), layer);
+  page.evaluate((layer) => {
+    const map = window.__map!;
+    const opacity = (map.getLayer(layer) as unknown as { paint: { get: (p: string) => { evaluate: (f: unknown, s: object) => number } } }).paint.get(
+      'fill-opacity',
+    );
+    const shown = map.queryRenderedFeatures({ layers: [layer] }).filter((f) => opacity.evaluate(f, f.state) > 0);
+    return [...new Set(shown.map((f) => f.properties.id as string))].sort();
+  }, layer);
 
 /** A governorate's label as the style evaluates it with the map's current global state. */
 const labelOf = (page: Page, id: string) =>

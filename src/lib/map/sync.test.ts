@@ -13,12 +13,19 @@ import { setLayerVisibility, setLeads, setSelection, styleAsOpened } from './syn
 
 const { atlas } = loadAtlas(readRawFiles());
 
-/** A map that holds a style's visibility and global state as MapLibre does, and counts the writes that change them. */
+/**
+ * A map that holds a style's visibility, global state and feature-state as MapLibre does, and
+ * counts the writes that lay a source out again (visibility, global state; feature-state is paint).
+ */
 function fakeMap(style: maplibregl.StyleSpecification) {
   const visibility = new Map(style.layers.map((l) => [l.id, (l as { layout?: { visibility?: string } }).layout?.visibility]));
   const global: Record<string, unknown> = Object.fromEntries(Object.entries(style.state ?? {}).map(([key, entry]) => [key, entry.default]));
   const writes: string[] = [];
+  const featureState = new Map<string, Record<string, unknown>>();
   const map = {
+    getFeatureState: ({ source, id }: { source: string; id: string }) => featureState.get(`${source} ${id}`) ?? {},
+    setFeatureState: ({ source, id }: { source: string; id: string }, state: Record<string, unknown>) =>
+      featureState.set(`${source} ${id}`, { ...featureState.get(`${source} ${id}`), ...state }),
     getLayoutProperty: (id: string) => visibility.get(id),
     setLayoutProperty: (id: string, _name: string, value: string) => {
       // The events' custom layer is added once the style has loaded; hiding it lays out no source.
@@ -32,7 +39,7 @@ function fakeMap(style: maplibregl.StyleSpecification) {
       global[key] = value;
     },
   };
-  return { map: map as unknown as maplibregl.Map, writes, visibility, global };
+  return { map: map as unknown as maplibregl.Map, writes, visibility, global, featureState };
 }
 
 const views: { name: string; t: number; layers: LayerName[]; place: string | null }[] = [
@@ -78,5 +85,16 @@ describe('the style as the view opens it', () => {
     const { global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
     // 14 November 2006: Basra in the UK-led sector (geo/control.json).
     expect(global[state.leadUk]).toContain('IQ-BA');
+  });
+
+  it('gives each governorate its lead as feature-state, which the patterns draw by, also while control is hidden', () => {
+    const { map, featureState } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
+    setLeads(map, atlas, dayFromIso('2006-11-14'), true);
+    expect(featureState.get('governorates IQ-BA')).toEqual({ lead: 'uk' });
+    // Erbil in the Korean-led sector in 2005 (geo/control.json); a governorate in Iraqi control leads none.
+    setLeads(map, atlas, dayFromIso('2005-06-01'), false);
+    expect(featureState.get('governorates IQ-AR')).toEqual({ lead: 'kr' });
+    setLeads(map, atlas, dayFromIso('2011-06-01'), true);
+    expect(featureState.get('governorates IQ-BA')).toEqual({ lead: '' });
   });
 });

@@ -56,17 +56,27 @@ function writeChanged(map: maplibregl.Map, feature: { source: string; id: string
 }
 
 /**
- * Which governorates each lead held on day t, as four global-state lists the lead patterns and the
- * governorate labels read; empty while control is hidden, so the labels name the leads only then.
+ * Which governorates each lead held on day t, as four global-state lists the governorate labels
+ * read; empty while control is hidden, so the labels name the leads only then.
  */
 function leadLists(atlas: Atlas, t: number, shown: boolean): Record<string, string[]> {
   const held = governoratesByLead(atlas, t);
   return Object.fromEntries((Object.keys(held) as LeadOrGap[]).map((lead) => [leadState[lead], shown ? held[lead] : []]));
 }
 
+/**
+ * The leads on day t: as feature-state `lead` on each governorate, which the lead patterns read
+ * (a paint value: a change is drawn in the next frame), and as the labels' lists (their text: a
+ * change lays the labels out again). Until issue 44 the patterns filtered on the lists too, and
+ * a step that changed a lead laid the governorates out again as well: two to four frames.
+ */
 export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: boolean): void {
+  const held = governoratesByLead(atlas, t);
+  const leadOf = new Map((Object.keys(held) as LeadOrGap[]).flatMap((lead) => held[lead].map((id) => [id, lead] as const)));
+  for (const g of atlas.governorates.features)
+    writeChanged(map, { source: sources.governorates, id: g.properties.id }, { lead: leadOf.get(g.properties.id) ?? '' });
   for (const [key, ids] of Object.entries(leadLists(atlas, t, shown))) {
-    // A lead changes a few times a year: write (and so re-filter) only when its list does.
+    // A lead changes a few times a year: write (and so lay the labels out again) only when its list does.
     const current = map.getGlobalState()[key] as string[] | undefined;
     if (current?.join() !== ids.join()) map.setGlobalStateProperty(key, ids);
   }

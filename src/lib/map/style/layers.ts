@@ -264,12 +264,19 @@ export function controlLayers(source: string, p: Palette): LayerSpecification[] 
         ...edgeDrawnByLine,
       },
     },
+    // Each lead's pattern where the governorate's feature-state names that lead (sync.ts setLeads):
+    // a change of lead is a paint value, drawn in the next frame, not a filter that lays the
+    // governorates out again. A governorate of another lead is not drawn (MapLibre drops a fill's
+    // vertices below 1% opacity).
     ...leadKeys.map((lead): LayerSpecification => ({
       id: leadLayer[lead],
       type: 'fill',
       source,
-      filter: ['in', ['get', 'id'], global(leadState[lead])],
-      paint: { 'fill-pattern': leadImage(lead), 'fill-opacity': leadPatternOpacity, ...edgeDrawnByLine },
+      paint: {
+        'fill-pattern': leadImage(lead),
+        'fill-opacity': ['case', ['==', ['feature-state', 'lead'], lead], leadPatternOpacity, 0],
+        ...edgeDrawnByLine,
+      },
     })),
   ];
 }
