@@ -64,9 +64,6 @@ const classFloors = new Float32Array(densityClasses.map((c) => c.from));
 const countUniforms = ['u_matrix', 'u_t', 'u_window', 'u_cumulative', 'u_scale'] as const;
 const colourUniforms = ['u_counts', 'u_cell', 'u_from', 'u_colours'] as const;
 
-/** Whether this context can count into a float texture (WebGL2's EXT_color_buffer_float). */
-export const canDrawDensity = (gl: WebGL2RenderingContext | null): boolean => !!gl?.getExtension('EXT_color_buffer_float');
-
 export class DensityLayer implements maplibregl.CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';

@@ -101,3 +101,9 @@ export class PointProgram<U extends string> {
     this.gl.deleteProgram(this.program);
   }
 }
+
+/**
+ * Whether this context can count into a float texture (WebGL2's EXT_color_buffer_float), as the
+ * density layer does: asked before its code is loaded (density-layer.ts loads on first use).
+ */
+export const canDrawDensity = (gl: WebGL2RenderingContext | null): boolean => !!gl?.getExtension('EXT_color_buffer_float');
