@@ -76,10 +76,10 @@ export class DensityLayer implements maplibregl.CustomLayerInterface {
   private map: maplibregl.Map | null = null;
   /**
    * What the count texture was last counted for (the clock, the camera's matrix, the screen): a
-   * frame with the same (a tile or a label of another layer arriving, a hover, a lead's pattern
-   * changing) draws from the texture as it is. Counting 2,000,000 events is most of a repaint in
-   * software WebGL (about 400 of 570 ms); a step that changes a lead's governorates draws two to
-   * four frames as their tiles come back, and only the first has a new clock.
+   * frame with the same (another layer's tiles or labels arriving, a hover) draws from the texture
+   * as it is. Counting 2,000,000 events is most of a repaint in software WebGL (about 400 of 570
+   * ms), and a step that changes a lead draws a second frame when the labels naming the leads are
+   * laid out again: only the first has a new clock.
    */
   private counted = '';
   /** The classes' colours at the layer's opacity, four floats each. */
