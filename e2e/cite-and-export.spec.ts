@@ -102,9 +102,11 @@ test("your text's annotations, downloaded, load back into the text in a browser 
   for (const a of list) expect(a.target.source).toMatch(/#doc=a-dispatch-from-anbar-2007$/);
 
   // Another browser has the text without its quote: the annotations give it back.
+  // Removing it reloads the page: wait for the new page's load, not the old page's (already past).
   page.once('dialog', (d) => d.accept());
+  const reloaded = page.waitForEvent('load');
   await yours.getByRole('button', { name: 'Remove A dispatch from Anbar' }).click();
-  await page.waitForLoadState('load');
+  await reloaded;
   await mapIdle(page);
   await page.getByLabel('Load place files').setInputFiles(placeFilesOfAText({ quoted: false }));
   await expect(yours).toContainText('A dispatch from Anbar');
