@@ -230,8 +230,9 @@ async function playFrames(page: Page): Promise<Frames> {
 }
 
 /**
- * The same map drawn again every frame with nothing changed: what the machine allows, the most
- * frames a second play could draw here, whatever the page did per frame.
+ * The same map drawn again every frame with nothing changed: how many whole repaints a second the
+ * machine draws, what it allows a play whose every frame redraws the map (play may count more
+ * frames, as not every frame of it moves what the map draws).
  */
 async function repaintFrames(page: Page): Promise<Frames> {
   return countFrames(page, true);
