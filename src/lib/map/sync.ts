@@ -56,11 +56,10 @@ function writeChanged(map: maplibregl.Map, feature: { source: string; id: string
 }
 
 /**
- * Which governorates each lead held on day t, as four global-state lists the governorate labels
- * read; empty while control is hidden, so the labels name the leads only then.
+ * Which governorates each lead held (governoratesByLead), as four global-state lists the
+ * governorate labels read; empty while control is hidden, so the labels name the leads only then.
  */
-function leadLists(atlas: Atlas, t: number, shown: boolean): Record<string, string[]> {
-  const held = governoratesByLead(atlas, t);
+function leadLists(held: Record<LeadOrGap, string[]>, shown: boolean): Record<string, string[]> {
   return Object.fromEntries((Object.keys(held) as LeadOrGap[]).map((lead) => [leadState[lead], shown ? held[lead] : []]));
 }
 
@@ -75,7 +74,7 @@ export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: bo
   const leadOf = new Map((Object.keys(held) as LeadOrGap[]).flatMap((lead) => held[lead].map((id) => [id, lead] as const)));
   for (const g of atlas.governorates.features)
     writeChanged(map, { source: sources.governorates, id: g.properties.id }, { lead: leadOf.get(g.properties.id) ?? '' });
-  for (const [key, ids] of Object.entries(leadLists(atlas, t, shown))) {
+  for (const [key, ids] of Object.entries(leadLists(held, shown))) {
     // A lead changes a few times a year: write (and so lay the labels out again) only when its list does.
     const current = map.getGlobalState()[key] as string[] | undefined;
     if (current?.join() !== ids.join()) map.setGlobalStateProperty(key, ids);
@@ -114,7 +113,7 @@ export function styleAsOpened(style: StyleSpecification, atlas: Atlas, view: { t
   const hidden = new Set(
     (Object.entries(layersOfToggle) as [LayerName, string[]][]).flatMap(([name, layerIds]) => (view.layers.includes(name) ? [] : layerIds)),
   );
-  const opening = { ...leadLists(atlas, view.t, view.layers.includes('control')), ...selectionState(atlas, view.place) };
+  const opening = { ...leadLists(governoratesByLead(atlas, view.t), view.layers.includes('control')), ...selectionState(atlas, view.place) };
   return {
     ...style,
     state: Object.fromEntries(Object.entries(style.state ?? {}).map(([key, entry]) => [key, key in opening ? { default: opening[key] } : entry])),
