@@ -45,6 +45,30 @@ export function clipRing(ring: XY[], r: Rect): XY[] {
   return out;
 }
 
+/**
+ * A ring cut to the band lo ≤ y ≤ hi, in one pass: clipRing()'s Sutherland–Hodgman with the band's
+ * two edges only (patterns.ts cuts an area to a band per pattern line: clipRing with open x edges
+ * took two to three times as long). Each edge adds where it enters the band, its end if inside,
+ * and where it leaves; a ring that leaves the band on one side comes back on the same side (to
+ * reach the other it must cross the band), so the cut edges run along the band's edge, as
+ * clipRing()'s do.
+ */
+export function clipRingToBand(ring: XY[], lo: number, hi: number): XY[] {
+  const out: XY[] = [];
+  // Where edge a–b meets the line y = v.
+  const at = (a: XY, b: XY, v: number): XY => [a[0] + ((b[0] - a[0]) * (v - a[1])) / (b[1] - a[1]), v];
+  let a = ring[ring.length - 1];
+  for (const b of ring) {
+    if (a[1] < lo) {
+      if (b[1] >= lo) out.push(at(a, b, lo), b[1] > hi ? at(a, b, hi) : b);
+    } else if (a[1] > hi) {
+      if (b[1] <= hi) out.push(at(a, b, hi), b[1] < lo ? at(a, b, lo) : b);
+    } else out.push(b[1] < lo ? at(a, b, lo) : b[1] > hi ? at(a, b, hi) : b);
+    a = b;
+  }
+  return out;
+}
+
 /** The part of segment a–b inside the rectangle (Liang–Barsky), or null. */
 function clipSegment(a: XY, b: XY, r: Rect): [XY, XY] | null {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];

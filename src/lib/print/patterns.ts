@@ -3,7 +3,7 @@
 // <pattern>, pdf.ts as a PDF tiling pattern, both from these tiles, so the two formats match.
 import type { PatternKind } from '../look/leads.ts';
 import { fmt } from './items.ts';
-import type { XY } from './clip.ts';
+import { clipRingToBand, type XY } from './clip.ts';
 
 export interface Tile {
   /** The tile's side, in page units. */
@@ -79,28 +79,6 @@ function ringsOf(d: string): XY[][] | null {
 }
 
 /**
- * A ring (u, v) cut to the band lo ≤ v ≤ hi, in one pass: clipRing()'s Sutherland–Hodgman with the
- * band's two edges only. Each edge adds where it enters the band, its end if inside, and where it
- * leaves; a ring that leaves the band on one side comes back on the same side (to reach the other
- * it must cross the band), so the cut edges run along the band's edge, as clipRing()'s do.
- */
-function clipToBand(ring: XY[], lo: number, hi: number): XY[] {
-  const out: XY[] = [];
-  // Where edge a–b meets the line v.
-  const at = (a: XY, b: XY, v: number): XY => [a[0] + ((b[0] - a[0]) * (v - a[1])) / (b[1] - a[1]), v];
-  let a = ring[ring.length - 1];
-  for (const b of ring) {
-    if (a[1] < lo) {
-      if (b[1] >= lo) out.push(at(a, b, lo), b[1] > hi ? at(a, b, hi) : b);
-    } else if (a[1] > hi) {
-      if (b[1] <= hi) out.push(at(a, b, hi), b[1] < lo ? at(a, b, lo) : b);
-    } else out.push(b[1] < lo ? at(a, b, lo) : b[1] > hi ? at(a, b, hi) : b);
-    a = b;
-  }
-  return out;
-}
-
-/**
  * A line pattern's lines where they fall in an area, as path data to fill: each line of the tile,
  * repeated as the tiles repeat, is a band as wide as its stroke, cut to each of the area's rings
  * (holes keep their own winding, so they stay empty). The rasterizer is given these instead of a
@@ -136,7 +114,7 @@ export function patternLines(d: string, kind: PatternKind): string | null {
       for (const [, v] of uv) [low, high] = [Math.min(low, v), Math.max(high, v)];
       for (let k = Math.ceil((low - half - centre) / spacing); centre + k * spacing - half <= high; k++) {
         const c = centre + k * spacing;
-        const band = clipToBand(uv, c - half, c + half);
+        const band = clipRingToBand(uv, c - half, c + half);
         if (band.length > 2) out.push(`M${band.map((p) => fromUv(p).map(fmt).join(' ')).join('L')}Z`);
       }
     }
