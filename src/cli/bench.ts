@@ -140,13 +140,7 @@ async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu'): Promis
       const w = window as unknown as { __map: import('maplibre-gl').Map; __gpu?: { setClock: (c: object) => void } };
       const map = w.__map;
       const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Date"]')!;
-      // A repaint that draws everything again: the density layer also counts its events again (it
-      // keeps its counts through a frame that changes nothing they depend on).
-      const repaint = () => {
-        const layer = map.getLayer('imported_events') as unknown as { implementation?: { recount?: () => void } } | undefined;
-        if (layer?.implementation?.recount) layer.implementation.recount();
-        else map.triggerRepaint();
-      };
+      const repaint = (window as unknown as { __repaintAll: () => void }).__repaintAll;
       const timed = async (change: () => void) => {
         const idle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
         const start = performance.now();
@@ -192,11 +186,8 @@ async function timeSteps(page: Page, kind: 'shipped' | 'native' | 'gpu'): Promis
  */
 async function countFrames(page: Page, redraw = false): Promise<Frames> {
   const gaps = await page.evaluate(async (redraw) => {
-    const w = window as unknown as { __map: import('maplibre-gl').Map; __gpu?: { setClock: (c: object) => void } };
+    const w = window as unknown as { __gpu?: { setClock: (c: object) => void }; __repaintAll: () => void };
     const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Date"]')!;
-    // Everything drawn again each frame, the density layer's counts too (see timeSteps).
-    const layer = w.__map.getLayer('imported_events') as unknown as { implementation?: { recount?: () => void } } | undefined;
-    const repaint = () => (layer?.implementation?.recount ? layer.implementation.recount() : w.__map.triggerRepaint());
     const gaps: number[] = [];
     let last = performance.now();
     const end = last + 3000;
@@ -205,7 +196,7 @@ async function countFrames(page: Page, redraw = false): Promise<Frames> {
         gaps.push(now - last);
         last = now;
         w.__gpu?.setClock({ t: Number(slider.value), mode: 'window', windowDays: 90 });
-        if (redraw) repaint();
+        if (redraw) w.__repaintAll();
         if (now < end) requestAnimationFrame(tick);
         else resolve();
       };
@@ -339,6 +330,17 @@ async function openAtlas(browser: import('@playwright/test').Browser, base: stri
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx keeps function names with a __name helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
+  // A repaint that draws everything again, for the step's floor and the play rows' ceiling: the
+  // density layer also counts its events again (it keeps its counts through a frame that changes
+  // nothing they depend on).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __map: import('maplibre-gl').Map; __repaintAll: () => void };
+    w.__repaintAll = () => {
+      const layer = w.__map.getLayer('imported_events') as unknown as { implementation?: { recount?: () => void } } | undefined;
+      if (layer?.implementation?.recount) layer.implementation.recount();
+      else w.__map.triggerRepaint();
+    };
+  });
   await page.goto(`${base}#t=2006-11-14`);
   await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
   return page;
