@@ -37,8 +37,21 @@ export interface Run {
 const isArabic = (codePoint: number) =>
   (codePoint >= 0x0600 && codePoint <= 0x06ff) || (codePoint >= 0x0750 && codePoint <= 0x077f) || (codePoint >= 0xfb50 && codePoint <= 0xfeff);
 
+/** What fontkit's layout gives: the glyphs of a run and where each goes. */
+export type GlyphRun = ReturnType<Font['layout']>;
+
 export class FigureFonts {
   constructor(readonly faces: Face[]) {}
+
+  /**
+   * Shaping is the slowest step of a figure's text (about a tenth of an A4 page's making, in
+   * fontkit), and the same few hundred strings are set again and again: a caption is measured
+   * word by word as it is broken into lines, a label before it is placed and again when it is
+   * drawn, and every figure of a session sets the same names. A run's shape depends only on
+   * its face and text, so each is shaped once.
+   */
+  private readonly shaped = new Map<Face, Map<string, GlyphRun>>();
+  private readonly split = new Map<string, Run[]>();
 
   static fromBytes(bytes: Uint8Array[]): FigureFonts {
     return new FigureFonts(faceFiles.map((f, i) => ({ ...f, bytes: bytes[i], font: create(bytes[i] as Buffer) as Font })));
@@ -52,6 +65,13 @@ export class FigureFonts {
 
   /** The text cut into runs, each set in one face. Spaces stay in the run they are in. */
   runs(text: string, weight: Weight): Run[] {
+    const key = `${weight} ${text}`;
+    let runs = this.split.get(key);
+    if (!runs) this.split.set(key, (runs = this.cut(text, weight)));
+    return runs;
+  }
+
+  private cut(text: string, weight: Weight): Run[] {
     const runs: Run[] = [];
     for (const char of text) {
       const codePoint = char.codePointAt(0)!;
@@ -64,7 +84,16 @@ export class FigureFonts {
 
   /** The advance width of a run at a size (in the size's unit). Arabic is shaped, so joined forms count. */
   runWidth(run: Run, size: number): number {
-    return (run.face.font.layout(run.text).advanceWidth / run.face.font.unitsPerEm) * size;
+    return (this.layout(run).advanceWidth / run.face.font.unitsPerEm) * size;
+  }
+
+  /** A run shaped by its face (fontkit returns a right-to-left run in visual order, with its positions); kept, as above. */
+  layout(run: Run): GlyphRun {
+    let byText = this.shaped.get(run.face);
+    if (!byText) this.shaped.set(run.face, (byText = new Map()));
+    let shaped = byText.get(run.text);
+    if (!shaped) byText.set(run.text, (shaped = run.face.font.layout(run.text)));
+    return shaped;
   }
 
   width(text: string, size: number, weight: Weight = 400, letterSpacing = 0): number {

@@ -12,8 +12,7 @@ export function textOutline(fonts: FigureFonts, item: TextItem): string {
   for (const run of fonts.runs(item.text, item.weight)) {
     const { font } = run.face;
     const scale = item.size / font.unitsPerEm;
-    // fontkit returns a right-to-left run in visual order, left to right, with its positions.
-    const layout = font.layout(run.text);
+    const layout = fonts.layout(run);
     layout.glyphs.forEach((glyph, i) => {
       const p = layout.positions[i];
       const ox = x + p.xOffset * scale;
