@@ -64,7 +64,8 @@ function layerSentences(atlas: Atlas, panel: AltPanel): string[] {
   const { view, items } = panel;
   const out: string[] = [];
   if (view.layers.includes('events')) {
-    const events = atlas.events.filter((e) => ids(items, 'event').has(e.id));
+    const drawn = ids(items, 'event');
+    const events = atlas.events.filter((e) => drawn.has(e.id));
     const uncertain = events.filter(drawnUncertain).length;
     out.push(
       events.length
@@ -72,7 +73,8 @@ function layerSentences(atlas: Atlas, panel: AltPanel): string[] {
         : 'no events from the texts in the window',
     );
   }
-  const governorates = atlas.governorates.features.filter((g) => ids(items, 'control').has(g.properties.id) || ids(items, 'governorate').has(g.properties.id));
+  const [controlled, outlined] = [ids(items, 'control'), ids(items, 'governorate')];
+  const governorates = atlas.governorates.features.filter((g) => controlled.has(g.properties.id) || outlined.has(g.properties.id));
   if (view.layers.includes('control') && governorates.length) {
     const groups = new Map<string, number>();
     for (const g of governorates) {
@@ -85,7 +87,8 @@ function layerSentences(atlas: Atlas, panel: AltPanel): string[] {
     out.push(`province control in ${counted(governorates.length, 'governorate')} (${parts.join('; ')})`);
   }
   if (view.layers.includes('displacement')) {
-    const circles = atlas.governorates.features.filter((g) => ids(items, 'displacement').has(g.properties.id));
+    const drawn = ids(items, 'displacement');
+    const circles = atlas.governorates.features.filter((g) => drawn.has(g.properties.id));
     const figures = circles.flatMap((g) => {
       const value = displacementAt(atlas.displacement, g.properties.id, view.t, 'idps-since-2006')?.value;
       return value == null ? [] : [{ name: g.properties.name, value }];
