@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { indexedPng } from './indexed-png.ts';
 import { deferEntry } from './opening-picture.ts';
+import { staticImports } from './first-load.ts';
 
 describe('the opening picture in index.html', () => {
   it("writes an indexed PNG whose pixels are the picture's, each colour off the palette given its nearest", () => {
@@ -22,12 +23,25 @@ describe('the opening picture in index.html', () => {
     expect([...png.data.subarray(512 * 4, 512 * 4 + 3)]).toEqual([252, 252, 252]);
   });
 
-  it("runs the page's entry after the first frame, still downloading it at once", () => {
-    const html = '<head><script type="module" crossorigin src="./assets/index-AbC123.js"></script></head>';
+  it("fetches and runs the page's entry after the first frame, and preloads none of its chunks", () => {
+    const html =
+      '<head><script type="module" crossorigin src="./assets/index-AbC123.js"></script>' +
+      '<link rel="modulepreload" crossorigin href="./assets/words-Xy12.js"><link rel="preload" as="fetch" crossorigin href="./assets/atlas-data-1.json"></head>';
     const deferred = deferEntry(html);
-    expect(deferred).toContain('<link rel="modulepreload" crossorigin href="./assets/index-AbC123.js">');
     expect(deferred).toContain('requestAnimationFrame');
     expect(deferred).toContain('await import("./assets/index-AbC123.js")');
     expect(deferred).not.toContain('src="./assets/index-AbC123.js"');
+    expect(deferred).not.toContain('modulepreload');
+    // The data is still asked for at once: the entry waits for it.
+    expect(deferred).toContain('<link rel="preload" as="fetch" crossorigin href="./assets/atlas-data-1.json">');
+  });
+});
+
+describe('the first load', () => {
+  it('follows static imports, and only those', () => {
+    const code =
+      'import{a as b}from"./disclose-version-DaEem55m.js";import"./side-Ab.js";export*from"./re-Cd.js";' +
+      'const x=()=>import("./ImportPanel-D_WzRPb5.js");__vitePreload(()=>import("./csl-BA.js"),__vite__mapDeps([0,1]));const s="./not-an-import.js";';
+    expect(staticImports(code)).toEqual(['./disclose-version-DaEem55m.js', './side-Ab.js', './re-Cd.js']);
   });
 });
