@@ -15,7 +15,6 @@ import { checkOwnTour } from '../lib/tour/kept-tours.ts';
 import { loadTours } from '../lib/tour/check-tour.ts';
 import { parseArgs, usage } from './figure-args.ts';
 import { isWalkthrough, parseWalkthrough, walkthroughUsage, type WalkthroughJob } from './walkthrough-args.ts';
-import { runWalkthrough } from './walkthrough.ts';
 
 /** A one-line reason on standard error, never a stack trace (set ATLAS_DEBUG=1 for one). */
 const oneLine = (e: unknown) => (process.env.ATLAS_DEBUG ? String((e as Error).stack) : String((e as Error).message ?? e).split('\n')[0]);
@@ -73,6 +72,9 @@ async function main(): Promise<number> {
   const tools = await loadFigureTools();
   if (walkthrough) {
     try {
+      // Loaded only for a walkthrough: its video and handout code bring the TypeScript compiler
+      // (the page's recorder is compiled for the browser) and PDFKit, about 0.6 s of a figure's start.
+      const { runWalkthrough } = await import('./walkthrough.ts');
       console.log(await runWalkthrough(walkthrough, ctx, tools));
       return 0;
     } catch (e) {

@@ -27,4 +27,12 @@ describe('indexMentions', () => {
   it('gives offsets that slice the mention out of the original text', () => {
     for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
+
+  it('finds a name broken over a line, and none where its first word is missing', () => {
+    // findName looks for the name's first word before it builds a pattern: the words after it may
+    // stand apart by any white space, the first may not be absent.
+    const broken = indexMentions([{ id: 'doc', text: 'the road to Tal\nAfar, and to Sadr  City' }], [...places, { id: 'sadr-city', names: ['Sadr City'] }]);
+    expect(broken.map((m) => m.text)).toEqual(['Tal\nAfar', 'Sadr  City']);
+    expect(indexMentions([{ id: 'doc', text: 'Afar and City alone' }], [...places, { id: 'sadr-city', names: ['Sadr City'] }])).toEqual([]);
+  });
 });

@@ -54,6 +54,9 @@ const wordChar = /[\p{L}\p{N}]/u;
 export function findName(folded: Folded, name: string): [number, number][] {
   const needle = foldName(name);
   if (!needle) return [];
+  // Every match holds the name's first word as it is: a text without it has none, and most names
+  // (the gazetteer's thousands, for the coverage check) are in no text, so no pattern is built.
+  if (!folded.text.includes(needle.split(' ')[0])) return [];
   const hits: [number, number][] = [];
   // The word's start is checked by hand, not with a lookbehind: a pattern that starts with its
   // literal lets V8 skip ahead to candidates (the index of every text is built at every load).
