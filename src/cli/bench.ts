@@ -570,7 +570,7 @@ async function main() {
         '≤ 350 kB, MapLibre included',
       );
       const data = initialDataGzipped();
-      row('Initial data, gzipped', `${(data / 1024).toFixed(0)} kB`, 'the atlas checked at build time, one JSON file, preloaded beside the scripts', '');
+      row('Initial data, gzipped', `${(data / 1024).toFixed(0)} kB`, "the atlas checked at build time, one JSON file, asked for from the page's head", '');
     }
 
     const browserVersion = browser.version();
