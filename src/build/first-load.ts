@@ -1,8 +1,9 @@
 // The scripts a visitor's first load fetches: the entry the built index.html runs and every chunk
 // it imports statically, level by level (not those it imports on first use, `import("./…")`),
 // gzipped as a server would send them. One definition for the build's summary (build-summary.ts)
-// and the bench's "Initial JavaScript" row (cli/bench.ts). The page names only its entry: the
-// chunks are not preloaded (opening-picture.ts, deferEntry).
+// and the bench's "Initial JavaScript" row (cli/bench.ts). The page's head names none of them: the
+// script that runs the entry after the first frame preloads its chunks then (opening-picture.ts,
+// deferEntry), so they are found here from the entry's own imports.
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
