@@ -24,6 +24,7 @@ export const faceFiles: FaceFile[] = [
 ];
 
 export interface Face extends FaceFile {
+  /** The font file as shipped (WOFF), embedded by the SVG and the PDF. */
   bytes: Uint8Array;
   font: Font;
 }
@@ -53,8 +54,12 @@ export class FigureFonts {
   private readonly shaped = new Map<Face, Map<string, GlyphRun>>();
   private readonly split = new Map<string, Run[]>();
 
-  static fromBytes(bytes: Uint8Array[]): FigureFonts {
-    return new FigureFonts(faceFiles.map((f, i) => ({ ...f, bytes: bytes[i], font: create(bytes[i] as Buffer) as Font })));
+  /**
+   * The faces from their files (`bytes`, in faceFiles' order: the SVG and the PDF embed them) and
+   * the same fonts unwrapped for fontkit to read (`sfnts`, woff.ts), if given.
+   */
+  static fromBytes(bytes: Uint8Array[], sfnts: Uint8Array[] = bytes): FigureFonts {
+    return new FigureFonts(faceFiles.map((f, i) => ({ ...f, bytes: bytes[i], font: create(sfnts[i] as Buffer) as Font })));
   }
 
   /** The face for one character: the requested weight first, then any weight; null if none has it. */

@@ -1,14 +1,22 @@
 // The figure tools read from node_modules: the command line, the tests and the bench.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import { encode as encodePng, initSync as initPngEncoder } from '@jsquash/png/codec/pkg/squoosh_png.js';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { faceFiles, FigureFonts } from './fonts.ts';
 import { pixelsOf, rasterizerOf, type FigureTools } from './raster.ts';
+import { unwrapWoff } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 
-export const readFigureFonts = (): FigureFonts => FigureFonts.fromBytes(faceFiles.map((f) => new Uint8Array(readFileSync(require.resolve(f.file)))));
+export function readFigureFonts(): FigureFonts {
+  const files = faceFiles.map((f) => new Uint8Array(readFileSync(require.resolve(f.file))));
+  return FigureFonts.fromBytes(
+    files,
+    files.map((file) => unwrapWoff(file, (data) => new Uint8Array(inflateSync(data)))),
+  );
+}
 
 let ready: Promise<void> | null = null;
 

@@ -12,9 +12,14 @@ import initPngEncoder, { encode as encodePng } from '@jsquash/png/codec/pkg/squo
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { FigureFonts } from './fonts.ts';
 import { pixelsOf, rasterizerOf, type FigureTools } from './raster.ts';
+import { unwrapWoffAsync } from './woff.ts';
 
 const urls = [latin400, latin600, latinExt400, latinExt600, arabic400];
 let loading: Promise<FigureTools> | null = null;
+
+/** zlib's inflate, by the browser's own DecompressionStream. */
+const inflate = async (data: Uint8Array): Promise<Uint8Array> =>
+  new Uint8Array(await new Response(new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer());
 
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -27,8 +32,8 @@ export function loadFigureTools(): Promise<FigureTools> {
     Promise.all(urls.map((url) => fetchBytes(url, 'font'))),
     fetchBytes(resvgWasm, 'rasterizer').then((bytes) => initWasm(bytes)),
     fetchBytes(pngWasm, 'PNG encoder').then((bytes) => initPngEncoder(bytes)),
-  ]).then(([fonts]) => ({
-    fonts: FigureFonts.fromBytes(fonts),
+  ]).then(async ([fonts]) => ({
+    fonts: FigureFonts.fromBytes(fonts, await Promise.all(fonts.map((font) => unwrapWoffAsync(font, inflate)))),
     rasterize: rasterizerOf(Resvg, encodePng),
     pixels: pixelsOf(Resvg),
   }));
