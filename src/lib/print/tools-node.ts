@@ -10,12 +10,19 @@ import { unwrapWoff } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The figure fonts, read once a process: the build's glyph ranges, the opening picture and every
+ * figure share them, and so share what they have shaped (fonts.ts).
+ */
+let fonts: FigureFonts | null = null;
 export function readFigureFonts(): FigureFonts {
+  if (fonts) return fonts;
   const files = faceFiles.map((f) => new Uint8Array(readFileSync(require.resolve(f.file))));
-  return FigureFonts.fromBytes(
+  fonts = FigureFonts.fromBytes(
     files,
     files.map((file) => unwrapWoff(file, (data) => new Uint8Array(inflateSync(data)))),
   );
+  return fonts;
 }
 
 let ready: Promise<void> | null = null;
