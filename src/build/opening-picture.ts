@@ -84,10 +84,11 @@ function tags(atlas: Atlas, svg: (href: string) => string, data: OpeningData, im
  * loaded on first use keep Vite's preloading of their own imports.
  */
 export function deferEntry(html: string): string {
-  const chunks = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+\.js)">/g)].map((m) => m[1]);
+  const preloadLink = /<link rel="modulepreload" crossorigin href="([^"]+\.js)">/g;
+  const chunks = [...html.matchAll(preloadLink)].map((m) => m[1]);
   const preload = `for (const href of ${JSON.stringify(chunks)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href }));`;
   return html
-    .replace(/<link rel="modulepreload" crossorigin href="[^"]+\.js">/g, '')
+    .replace(preloadLink, '')
     .replace(
       /<script type="module" crossorigin src="([^"]+)"><\/script>/,
       (_, src: string) =>

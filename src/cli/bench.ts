@@ -25,6 +25,7 @@ import { benchDb, DB_ROWS, READERS, tileRow } from './bench-db.ts';
 import { whyNoDatabase } from '../db/cluster.ts';
 import { firstLoadScripts } from '../build/first-load.ts';
 import { OPENING_MARK } from '../build/opening-picture.ts';
+import { layers as layerIds } from '../lib/map/style/ids.ts';
 
 const outDir = 'dist-e2e';
 const STEPS = 60;
@@ -333,14 +334,14 @@ async function openAtlas(browser: import('@playwright/test').Browser, base: stri
   // A repaint that draws everything again, for the step's floor and the play rows' ceiling: the
   // density layer also counts its events again (it keeps its counts through a frame that changes
   // nothing they depend on).
-  await page.addInitScript(() => {
+  await page.addInitScript((importedId: string) => {
     const w = window as unknown as { __map: import('maplibre-gl').Map; __repaintAll: () => void };
     w.__repaintAll = () => {
-      const layer = w.__map.getLayer('imported_events') as unknown as { implementation?: { recount?: () => void } } | undefined;
+      const layer = w.__map.getLayer(importedId) as unknown as { implementation?: { recount?: () => void } } | undefined;
       if (layer?.implementation?.recount) layer.implementation.recount();
       else w.__map.triggerRepaint();
     };
-  });
+  }, layerIds.importedEvents);
   await page.goto(`${base}#t=2006-11-14`);
   await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
   return page;
