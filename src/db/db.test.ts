@@ -8,7 +8,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dayFromIso } from '../lib/time/day.ts';
 import { connect, ready, stop, whyNoDatabase, type Cluster } from './cluster.ts';
 import { describeLoad, loadFile, type LoadReport } from './load.ts';
@@ -389,6 +389,29 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
       );
       expect(rows[0].n).toBe(3);
     } finally {
+      await served.end();
+    }
+  });
+
+  it('serves on when a connection is lost while idle (PostgreSQL restarted, or an administrator ended it), and says so', async () => {
+    const served = connect(cluster, 1, serving);
+    const server = serve(served).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const tile = (from: string) => fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/4/9/6.pbf?from=${from}&to=2006-12-31`);
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect((await tile('2006-01-01')).status).toBe(200);
+      const { pid } = (await served.query('SELECT pg_backend_pid() AS pid')).rows[0];
+      await pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      // The pool hears of it and drops the connection: with no listener for that, the test process
+      // would end with an unhandled 'error'.
+      while (served.totalCount > 0) await new Promise((r) => setTimeout(r, 10));
+      expect(said).toHaveBeenCalledWith(expect.stringMatching(/^serve: a database connection was lost \(.*\); a new one is made when next needed$/));
+      // Another window, so the tile is drawn again, on a new connection.
+      expect((await tile('2006-02-01')).status).toBe(200);
+    } finally {
+      said.mockRestore();
+      server.close();
       await served.end();
     }
   });

@@ -223,6 +223,9 @@ export function serve(pool: pg.Pool, options: ServeOptions = {}): Server {
   // rather than twenty queued behind the tiles being drawn. Each asks after its request came, so
   // none is answered from before a load it could have seen.
   const stamps = new Shared(() => loadStamp(pool));
+  // A connection lost while idle (PostgreSQL restarted, or ended by an administrator) is dropped
+  // and made again at the next query; without a listener the pool's 'error' would end the server.
+  pool.on('error', (e) => console.error(`serve: a database connection was lost (${e.message}); a new one is made when next needed`));
   return createServer((req, res) => {
     route(pool, tiles, stamps, { atlas }, req, res).catch((e: Error & { code?: string }) => {
       // A bad parameter (ours, or a date PostgreSQL refused) is the caller's; anything else is ours.
