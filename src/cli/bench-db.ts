@@ -6,15 +6,18 @@
 // together, and, in bench.ts, a slider step on the map against a repaint. Nothing asserts; the
 // figures are printed beside their targets.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, get, type Server } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { connect, ready, stop, type Cluster } from '../db/cluster.ts';
 import { loadFile, type LoadReport } from '../db/load.ts';
 import { writeSeededCsv } from '../db/seeded-collection.ts';
 import { serve, SERVE_CONNECTIONS, serving, warm } from '../db/serve.ts';
+import type { Stepped, Stepping } from './bench-readers.ts';
 
 export const DB_ROWS = Number(process.env.ATLAS_BENCH_DB_ROWS ?? 10_000_000);
 /** Tiles timed at each zoom (all of them where fewer cover the collection). */
@@ -30,77 +33,41 @@ export interface DbBench {
   writeSeconds: number;
   tiles: { z: number; ms: number[]; bytes: number[]; kind: string }[];
   /** Tile latencies of readers stepping the slider: one alone, then READERS together (issue 37). */
-  stepping: { alone: Stepped; sameDays: Stepped; ownDays: Stepped };
+  stepping: { alone: Stepped; sameDays: Stepped; ownDays: Stepped; httpFloor: Stepped };
   close: () => Promise<void>;
 }
 
-/** Readers stepping the slider at once, and the steps each takes. */
+/** Readers stepping the slider at once. */
 export const READERS = 20;
-const READER_STEPS = 10;
-/** A reader's view: Baghdad and around at zoom 8, as the page at 1280 × 800 shows it (12 tiles). */
-const VIEW = { z: 8, west: 42.2, south: 31.8, east: 46.6, north: 34.6 };
 
-/** The tiles of VIEW at its zoom. */
-function viewTiles(): [number, number][] {
-  const n = 2 ** VIEW.z;
-  const x = (lng: number) => Math.floor(((lng + 180) / 360) * n);
-  const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
-  const out: [number, number][] = [];
-  for (let tx = x(VIEW.west); tx <= x(VIEW.east); tx++) for (let ty = y(VIEW.north); ty <= y(VIEW.south); ty++) out.push([tx, ty]);
-  return out;
+/** Readers stepping the slider (bench-readers.ts), in a worker thread of their own. */
+function stepTogether(stepping: Stepping): Promise<Stepped> {
+  const worker = new Worker(new URL('./bench-readers-entry.mjs', import.meta.url), { workerData: stepping });
+  return new Promise<Stepped>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the readers' worker stopped (exit code ${code}) before it answered`)));
+  }).finally(() => worker.terminate());
 }
 
 /**
- * `readers` readers each stepping a one-year window forward a week at a time from `start`, as a
- * slider does: at each step all the view's tiles at once (as MapLibre asks for them), the next
- * step once they have come. On the same days (a class following one tour) or each on its own
- * (three days apart, so no two ask for the same window). Every tile's time is returned. Each run
- * starts on days no run before it asked for, so the server's tile cache serves only what the run
- * itself shares.
+ * READERS readers stepping together against a server with nothing to draw: it answers every tile
+ * at once from memory, with a body of `bytes`. What HTTP alone costs them on this machine, with
+ * the readers on the same cores: the floor under the served rows.
  */
-/** A GET through `agent`, its body read; resolves with the status. */
-function getWith(agent: Agent, url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
-
-export interface Stepped {
-  /** Each tile's time, ms. */
-  times: number[];
-  /** Tiles served a second over the whole run. */
-  perSecond: number;
-}
-
-async function stepTogether(origin: string, readers: number, start: number, sameDays: boolean): Promise<Stepped> {
-  const tiles = viewTiles();
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const times: number[] = [];
-  const began = performance.now();
-  await Promise.all(
-    Array.from({ length: readers }, async (_, reader) => {
-      // Each reader a browser: at most 6 connections to the server at once, kept open (HTTP/1.1).
-      const agent = new Agent({ keepAlive: true, maxSockets: 6 });
-      for (let step = 0; step < READER_STEPS; step++) {
-        const to = start + ((sameDays ? 0 : reader * 3) + step * 7) * 86_400_000;
-        const query = `from=${iso(to - 365 * 86_400_000)}&to=${iso(to)}`;
-        await Promise.all(
-          tiles.map(async ([x, y]) => {
-            const began = performance.now();
-            const status = await getWith(agent, `${origin}/${VIEW.z}/${x}/${y}.pbf?${query}`);
-            if (status !== 200) throw new Error(`tile ${VIEW.z}/${x}/${y}: HTTP ${status}`);
-            times.push(performance.now() - began);
-          }),
-        );
-      }
-      agent.destroy();
-    }),
-  );
-  return { times, perSecond: times.length / ((performance.now() - began) / 1000) };
+async function httpFloor(bytes: number): Promise<Stepped> {
+  const body = Buffer.alloc(bytes);
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' });
+    res.end(body);
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return await stepTogether({ origin, readers: READERS, start: Date.UTC(2007, 5, 1), sameDays: true });
+  } finally {
+    server.close();
+  }
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * q) - 1)];
@@ -150,11 +117,12 @@ export async function benchDb(atlas: string, log: (line: string) => void): Promi
     tiles.push({ z, ms, bytes, kind: z >= rows[0].raw_from_zoom ? 'points' : 'counts per cell' });
   }
   log(`timing tiles for one reader stepping the slider, then ${READERS} at once…`);
-  const stepping = {
-    alone: await stepTogether(origin, 1, Date.UTC(2006, 10, 14), true),
-    sameDays: await stepTogether(origin, READERS, Date.UTC(2007, 5, 1), true),
-    ownDays: await stepTogether(origin, READERS, Date.UTC(2008, 0, 15), false),
-  };
+  // Each run starts on days no run before it asked for, so the server's tile cache serves only
+  // what the run itself shares.
+  const alone = await stepTogether({ origin, readers: 1, start: Date.UTC(2006, 10, 14), sameDays: true });
+  const sameDays = await stepTogether({ origin, readers: READERS, start: Date.UTC(2007, 5, 1), sameDays: true });
+  const ownDays = await stepTogether({ origin, readers: READERS, start: Date.UTC(2008, 0, 15), sameDays: false });
+  const stepping = { alone, sameDays, ownDays, httpFloor: await httpFloor(quantile(sameDays.sizes, 0.5)) };
   return {
     origin,
     load,

@@ -326,8 +326,8 @@ function initialDataGzipped(): number {
   return data ? gzipSync(readFileSync(`${outDir}/${data}`), { level: 9 }).length : 0;
 }
 
-/** The built atlas on 14 November 2006 in a page of its own, once its map has loaded. */
-async function openAtlas(browser: import('@playwright/test').Browser, base: string): Promise<Page> {
+/** The built atlas at `base`, on 14 November 2006 or at `hash`, in a page of its own with the bench's repaint, once its map has loaded. */
+async function openAtlas(browser: import('@playwright/test').Browser, base: string, hash = '#t=2006-11-14'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx keeps function names with a __name helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
@@ -342,7 +342,7 @@ async function openAtlas(browser: import('@playwright/test').Browser, base: stri
       else w.__map.triggerRepaint();
     };
   }, layerIds.importedEvents);
-  await page.goto(`${base}#t=2006-11-14`);
+  await page.goto(`${base}${hash}`);
   await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
   return page;
 }
@@ -498,11 +498,13 @@ async function main() {
       const missing = whyNoDatabase();
       if (missing) throw new Error(`--db needs PostgreSQL with PostGIS: ${missing}`);
       const db = await benchDb(outDir, (line) => console.error(line));
+      // "10 million", or the rows as counted where ATLAS_BENCH_DB_ROWS asks for a smaller set.
+      const dbRows = DB_ROWS % 1e6 ? DB_ROWS.toLocaleString('en-GB') : `${DB_ROWS / 1e6} million`;
       try {
         const { load } = db;
         const rate = (seconds: number) => Math.round(load.rows / seconds).toLocaleString('en-GB');
         row(
-          `Load of ${(DB_ROWS / 1e6).toFixed(0)} million seeded CSV rows (npm run db -- load)`,
+          `Load of ${dbRows} seeded CSV rows (npm run db -- load)`,
           `${rate(load.copySeconds)} rows a second read, checked and copied (${load.copySeconds.toFixed(0)} s)`,
           `with the indexes, the counts kept ahead and the vacuum after: ${rate(load.copySeconds + load.buildSeconds)} rows a second (${(load.copySeconds + load.buildSeconds).toFixed(0)} s)`,
           '',
@@ -530,10 +532,15 @@ async function main() {
             `${(p95(run.times) / p95(alone.times)).toFixed(2)}×`,
             '95th percentile ≤ 150 ms',
           );
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        await page.addInitScript('globalThis.__name = (f) => f');
-        await page.goto(`${db.origin}/#t=2006-11-14&c=44.4,33.3,6&db=${db.origin}`);
-        await page.waitForFunction(() => (window as unknown as { __map?: { loaded: () => boolean } }).__map?.loaded());
+        const { httpFloor } = db.stepping;
+        row(
+          `The same ${READERS} readers on the same days against a server with nothing to draw (every tile answered at once from memory, ${(median(httpFloor.sizes) / 1024).toFixed(0)} kB): HTTP alone on this machine`,
+          `${ms(median(httpFloor.times))} / ${ms(p95(httpFloor.times))} ms (${httpFloor.perSecond.toFixed(0)} tiles a second)`,
+          `served, on the same days: ${ms(median(sameDays.times))} / ${ms(p95(sameDays.times))} ms`,
+          `served at ${(p95(sameDays.times) / p95(httpFloor.times)).toFixed(2)}× the floor`,
+          '',
+        );
+        const page = await openAtlas(browser, `${db.origin}/`, `#t=2006-11-14&c=44.4,33.3,6&db=${db.origin}`);
         // Two passes over the same days, the first not counted in the target: in a new page the
         // first steps pay for the page's, the worker's and PostgreSQL's first work on those days
         // (in a profile of four passes of 60 steps, 2.90 repaints a step for the first and
@@ -542,7 +549,7 @@ async function main() {
         const { step, floor } = await timeSteps(page, 'shipped');
         await page.close();
         row(
-          `Slider step with the ${(DB_ROWS / 1e6).toFixed(0)} million served events (zoom 6, new tiles each step; the second pass over the days)`,
+          `Slider step with the ${dbRows} served events (zoom 6, new tiles each step; the second pass over the days)`,
           `${ms(median(step))} / ${ms(p95(step))} ms`,
           `repaint with them: ${ms(median(floor))} / ${ms(p95(floor))} ms`,
           `${(median(step) / median(floor)).toFixed(2)}× repaint`,
