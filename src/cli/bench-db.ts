@@ -3,8 +3,9 @@
 // code into a cluster in a temporary folder, and served by `npm run db -- serve`'s server; then:
 // the load rate, tile latency over HTTP at zooms 4, 8 and 12 for one-year windows (median and
 // 95th percentile, and the largest tile), tiles while one and then 20 readers step the slider
-// together, and, in bench.ts, a slider step on the map against a repaint. Nothing asserts; the
-// figures are printed beside their targets.
+// together (bench-readers.ts) beside the same readers against a server with nothing to draw, and,
+// in bench.ts, a slider step on the map against a repaint. Nothing asserts; the figures are
+// printed beside their targets.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
