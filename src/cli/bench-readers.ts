@@ -1,6 +1,6 @@
 // Readers stepping the slider together (issue 37), for `npm run bench -- --db`. They run in a
 // worker thread of their own (bench-readers-entry.mjs), as readers are other browsers: until
-// 8 December they ran on the server's own event loop, so every tile's time also counted the
+// 7 December they ran on the server's own event loop, so every tile's time also counted the
 // other readers' requests and replies queued in that loop. They still share the machine's cores.
 import { Agent, get } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -55,7 +55,7 @@ function getWith(agent: Agent, url: string): Promise<[status: number, bytes: num
  * Readers each stepping a one-year window forward a week at a time from `start`, as a slider
  * does: at each step all the view's tiles at once (as MapLibre asks for them), the next step once
  * they have come. On their own days, readers are three days apart, so no two ask for the same
- * window. Every tile's time is returned.
+ * window. Every tile's time and size is returned.
  */
 export async function stepTogether({ origin, readers, start, sameDays }: Stepping): Promise<Stepped> {
   const tiles = viewTiles();
