@@ -43,7 +43,9 @@ export const READERS = 20;
 
 /** Readers stepping the slider (bench-readers.ts), in a worker thread of their own. */
 function stepTogether(stepping: Stepping): Promise<Stepped> {
-  const worker = new Worker(new URL('./bench-readers-entry.mjs', import.meta.url), { workerData: stepping });
+  const worker = new Worker(new URL('../db/ts-worker-entry.mjs', import.meta.url), {
+    workerData: { module: new URL('./bench-readers.ts', import.meta.url).href, ...stepping },
+  });
   return new Promise<Stepped>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

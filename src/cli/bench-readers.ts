@@ -1,5 +1,5 @@
 // Readers stepping the slider together (issue 37), for `npm run bench -- --db`. They run in a
-// worker thread of their own (bench-readers-entry.mjs), as readers are other browsers: until
+// worker thread of their own (db/ts-worker-entry.mjs), as readers are other browsers: until
 // 7 December they ran on the server's own event loop, so every tile's time also counted the
 // other readers' requests and replies queued in that loop. They still share the machine's cores.
 import { Agent, get } from 'node:http';

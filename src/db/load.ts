@@ -58,7 +58,9 @@ async function createPartitions(db: pg.ClientBase) {
 
 /** The file read in a worker thread (load-worker.ts): its messages, in order, as they come. */
 async function* readInWorker(path: string, options: ReadOptions): AsyncGenerator<FromWorker, void, void> {
-  const worker = new Worker(new URL('./load-worker-entry.mjs', import.meta.url), { workerData: { path, options } });
+  const worker = new Worker(new URL('./ts-worker-entry.mjs', import.meta.url), {
+    workerData: { module: new URL('./load-worker.ts', import.meta.url).href, path, options },
+  });
   const waiting: FromWorker[] = [];
   let wake: (() => void) | null = null;
   const push = (m: FromWorker) => {
