@@ -20,19 +20,29 @@ const drawnBy = (page: Page, layer: string) =>
     return [...new Set(shown.map((f) => f.properties.id as string))].sort();
   }, layer);
 
-/** A governorate's label as the style evaluates it with the map's current global state. */
+/**
+ * A governorate's label as the map draws it: its name, and under it the words its lead line image
+ * holds (lead-lines.ts), found by comparing the image's pixels with each lead's in the shipped file.
+ */
 const labelOf = (page: Page, id: string) =>
-  page.evaluate((id) => {
+  page.evaluate(async (id) => {
     const map = window.__map!;
     const feature = map.querySourceFeatures('governorate_labels').find((f) => f.properties.id === id)!;
-    const layer = map.getLayer('governorates_label') as unknown as {
-      layout: { get: (p: string) => { evaluate: (f: unknown, s: object) => { sections: { text: string }[] } } };
-    };
-    return layer.layout
-      .get('text-field')
-      .evaluate(feature, {})
-      .sections.map((s) => s.text)
-      .join('');
+    const layout = (map.getLayer('governorates_label') as unknown as { layout: { get: (p: string) => { evaluate: (f: unknown, s: object) => unknown } } })
+      .layout;
+    const name = String(layout.get('text-field').evaluate(feature, {}));
+    const image = String(layout.get('icon-image').evaluate(feature, {}) ?? '');
+    if (!image) return name;
+    const file = (await (await fetch('glyphs/lead-lines.json')).json()) as { width: number; lines: Record<string, { x: number; width: number; data: string }> };
+    const pixels = map.getImage(image)!.data.data;
+    const words = { us: 'US-led', uk: 'UK-led', pl: 'Polish-led', kr: 'Korean-led', unknown: 'lead: no data' } as Record<string, string>;
+    const lead = Object.keys(file.lines).find((lead) => {
+      const line = file.lines[lead];
+      const bytes = Uint8Array.from(atob(line.data), (c) => c.charCodeAt(0));
+      return bytes.every((b, i) => pixels[(Math.floor(i / line.width) * file.width + line.x + (i % line.width)) * 4 + 3] === b) && bytes.some((b) => b);
+    });
+    const blank = pixels.every((b, i) => i % 4 !== 3 || b === 0);
+    return lead ? `${name}\n${words[lead]}` : blank ? name : `${name}\n(an image that is no lead's)`;
   }, id);
 
 test('a governorate of the British-led MND-SE in 2005 is drawn, labelled and explained with its lead and the source', async ({ page }) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PbfReader } from 'pbf';
 import { readFigureFonts } from '../print/tools-node.ts';
-import { GLYPH_BASELINE, glyphAdvance, glyphRange, sdfGlyph } from './glyph-ranges.ts';
+import { GLYPH_BASELINE, glyphAdvance, glyphRange, leadLinePixels, leadLineWidth, sdfGlyph, type LeadLinePixels } from './glyph-ranges.ts';
+import { LEAD_LINE } from '../look/lead-line.ts';
+import { leadLabels } from '../look/leads.ts';
 
 const fonts = readFigureFonts();
 
@@ -79,5 +81,44 @@ describe('the glyph ranges the map reads its labels from', () => {
     const space = sdfGlyph(fonts, 32)!;
     expect(space.bitmap.length).toBe(0);
     expect(space.advance).toBeGreaterThan(4);
+  });
+});
+
+describe("the leads' words under the names (look/lead-line.ts)", () => {
+  const width = leadLineWidth(fonts);
+  const image = (p: LeadLinePixels) => {
+    const full = new Uint8Array(width * LEAD_LINE.height);
+    for (let y = 0; y < LEAD_LINE.height; y++) full.set(p.data.subarray(y * p.width, (y + 1) * p.width), y * width + p.x);
+    return full;
+  };
+
+  it("are each glyph's field at its pen position on the line's baseline, as MapLibre places a glyph", () => {
+    const full = image(leadLinePixels(fonts, 'UK-led', width));
+    // The H-high capitals: U's ink (field ≥ 192) starts on the row the baseline less its 18 px puts it.
+    const u = sdfGlyph(fonts, 'U'.codePointAt(0)!)!;
+    const rows = [...Array(LEAD_LINE.height).keys()].filter((y) => [...Array(width).keys()].some((x) => full[y * width + x] >= 192));
+    expect(rows[0]).toBe(LEAD_LINE.baseline - (u.top + GLYPH_BASELINE));
+    // And the whole of U's own field is in the image, the words' first glyph.
+    const w = u.width + 6;
+    const column0 = [...Array(width).keys()].find((x) => [...Array(LEAD_LINE.height).keys()].some((y) => full[y * width + x] > 0))!;
+    const row0 = LEAD_LINE.baseline - (u.top + GLYPH_BASELINE) - 3;
+    for (const [c, r] of [
+      [w >> 1, 3],
+      [3, (u.height + 6) >> 1],
+    ])
+      expect(full[(row0 + r) * width + column0 + c]).toBe(u.bitmap[r * w + c]);
+  });
+
+  it('are centred in an image the widest fits, and refuse words wider than it', () => {
+    for (const text of Object.values(leadLabels)) {
+      const p = leadLinePixels(fonts, text, width);
+      const [left, right] = [p.x, width - p.x - p.width];
+      expect(Math.abs(left - right), text).toBeLessThanOrEqual(2);
+    }
+    // The widest fills it but for its glyphs' side bearings.
+    const widest = leadLinePixels(fonts, leadLabels.unknown, width);
+    expect(widest.x).toBeLessThanOrEqual(3);
+    expect(width - widest.x - widest.width).toBeLessThanOrEqual(3);
+    expect(() => leadLinePixels(fonts, 'lead: no data at all', width)).toThrow(/do not fit the lead line's image/);
   });
 });

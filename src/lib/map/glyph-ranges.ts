@@ -10,6 +10,8 @@
 // https://github.com/mapbox/node-fontnik · https://github.com/mapbox/glyph-pbf-composite
 import type { Font } from 'fontkit';
 import type { FigureFonts } from '../print/fonts.ts';
+import { leadLabels, type LeadOrGap } from '../look/leads.ts';
+import { GOVERNORATE_LETTER_SPACING, LEAD_LINE } from '../look/lead-line.ts';
 
 /** MapLibre's em, border, and the distance the field spans. */
 const EM = 24;
@@ -170,4 +172,73 @@ export function glyphRange(fonts: FigureFonts, fontstack: string, range: number)
   const file = new Writer();
   file.bytesField(1, stack.bytes);
   return new Uint8Array(file.bytes);
+}
+
+/** A lead's words in its image (look/lead-line.ts): the columns from x, width wide, the image's height tall, a byte a pixel. */
+export interface LeadLinePixels {
+  x: number;
+  width: number;
+  data: Uint8Array;
+}
+
+/** The pen positions of a line's glyphs, in glyph units from its start, and its advance (the spacing after each glyph but the last). */
+function penPositions(fonts: FigureFonts, text: string): { pens: number[]; width: number } {
+  const spacing = GOVERNORATE_LETTER_SPACING * EM;
+  const pens: number[] = [];
+  let x = 0;
+  for (const c of text) {
+    pens.push(x);
+    x += glyphAdvance(fonts, c) + spacing;
+  }
+  return { pens, width: Math.max(0, x - spacing) };
+}
+
+/** The lead lines' image width: the widest lead's words and the field's border each side, in whole pixels. */
+export function leadLineWidth(fonts: FigureFonts): number {
+  return Math.ceil(Math.max(...Object.values(leadLabels).map((text) => penPositions(fonts, text).width))) + 2 * BORDER;
+}
+
+/**
+ * A lead's words as one distance field, centred in the lead line's image: each glyph's field placed
+ * at its pen position, as MapLibre places a glyph's quad (its bitmap from left − border, its top
+ * border + top + baseline above the line's baseline), the nearer ink kept where two fields meet.
+ */
+export function leadLinePixels(fonts: FigureFonts, text: string, imageWidth: number): LeadLinePixels {
+  const { pens, width } = penPositions(fonts, text);
+  if (width + 2 * BORDER > imageWidth)
+    throw new Error(`The lead's words "${text}" (${width.toFixed(1)} units) do not fit the lead line's image (${imageWidth} px).`);
+  const start = (imageWidth - width) / 2;
+  const image = new Uint8Array(imageWidth * LEAD_LINE.height);
+  [...text].forEach((c, i) => {
+    const glyph = sdfGlyph(fonts, c.codePointAt(0)!);
+    if (!glyph?.bitmap.length) return;
+    const [w, h] = [glyph.width + 2 * BORDER, glyph.height + 2 * BORDER];
+    const column0 = Math.round(start + pens[i] + glyph.left - BORDER);
+    const row0 = LEAD_LINE.baseline - (glyph.top + GLYPH_BASELINE) - BORDER;
+    for (let row = 0; row < h; row++)
+      for (let column = 0; column < w; column++) {
+        const [x, y] = [column0 + column, row0 + row];
+        if (x < 0 || y < 0 || x >= imageWidth || y >= LEAD_LINE.height) continue;
+        image[y * imageWidth + x] = Math.max(image[y * imageWidth + x], glyph.bitmap[row * w + column]);
+      }
+  });
+  // Only the columns that hold some of the field: the map's image is cleared around them.
+  let [first, last] = [imageWidth, -1];
+  for (let x = 0; x < imageWidth; x++)
+    for (let y = 0; y < LEAD_LINE.height; y++)
+      if (image[y * imageWidth + x]) {
+        first = Math.min(first, x);
+        last = Math.max(last, x);
+      }
+  if (last < first) return { x: 0, width: 0, data: new Uint8Array(0) };
+  const data = new Uint8Array((last - first + 1) * LEAD_LINE.height);
+  for (let y = 0; y < LEAD_LINE.height; y++) data.set(image.subarray(y * imageWidth + first, y * imageWidth + last + 1), y * (last - first + 1));
+  return { x: first, width: last - first + 1, data };
+}
+
+/** Every lead's words, for the map (src/build/glyph-ranges.ts writes them beside the glyph ranges). */
+export function leadLineImages(fonts: FigureFonts): { width: number; height: number; lines: Record<LeadOrGap, LeadLinePixels> } {
+  const width = leadLineWidth(fonts);
+  const lines = Object.fromEntries(Object.entries(leadLabels).map(([lead, text]) => [lead, leadLinePixels(fonts, text, width)]));
+  return { width, height: LEAD_LINE.height, lines: lines as Record<LeadOrGap, LeadLinePixels> };
 }

@@ -10,6 +10,7 @@ import { screen } from '../look/palette.ts';
 import { atlasStyle } from './style/style.ts';
 import { layers as ids, state } from './style/ids.ts';
 import { setLayerVisibility, setLeads, setSelection, styleAsOpened } from './sync.ts';
+import type { LeadOrGap } from '../look/leads.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 
@@ -42,6 +43,12 @@ function fakeMap(style: maplibregl.StyleSpecification) {
   return { map: map as unknown as maplibregl.Map, writes, visibility, global, featureState };
 }
 
+/** The words under the names as the map would draw them (lead-lines.ts): each governorate's lead as last shown. */
+function fakeWords() {
+  const shown = new Map<string, LeadOrGap | null>();
+  return { words: { show: (governorate: string, lead: LeadOrGap | null) => void shown.set(governorate, lead) }, shown };
+}
+
 const views: { name: string; t: number; layers: LayerName[]; place: string | null }[] = [
   { name: 'the default view', t: defaultView.t, layers: [...defaultView.layers], place: null },
   { name: 'control hidden, displacement shown, a region chosen', t: dayFromIso('2004-06-01'), layers: ['events', 'displacement'], place: 'kurdistan' },
@@ -53,13 +60,25 @@ describe('the style as the view opens it', () => {
     it(`leaves the first writes nothing to change: ${view.name}`, () => {
       const { map, writes } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, view));
       setLayerVisibility(map, view.layers);
-      setLeads(map, atlas, view.t, view.layers.includes('control'));
+      setLeads(map, atlas, view.t, fakeWords().words);
       setSelection(map, atlas, view.place);
       expect(writes).toEqual([]);
     });
   }
 
-  it('hides the layers of each toggle that is off, and writes the leads and the selection in', () => {
+  it('lays nothing out again when a step changes a lead: the patterns and the words are paint', () => {
+    const { map, writes, featureState } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
+    const { words, shown } = fakeWords();
+    // Basra: UK-led in 2006, in Iraqi control from 16 December 2007 (geo/control.json).
+    setLeads(map, atlas, dayFromIso('2006-11-14'), words);
+    expect(shown.get('IQ-BA')).toBe('uk');
+    setLeads(map, atlas, dayFromIso('2008-06-01'), words);
+    expect(shown.get('IQ-BA')).toBeNull();
+    expect(featureState.get('governorates IQ-BA')).toEqual({ lead: '' });
+    expect(writes).toEqual([]);
+  });
+
+  it('hides the layers of each toggle that is off, and writes whether control is shown and the selection in', () => {
     const { visibility, global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[1]));
     expect(visibility.get(ids.controlFill)).toBe('none');
     expect(visibility.get(ids.countriesFill)).toBe('none');
@@ -67,8 +86,9 @@ describe('the style as the view opens it', () => {
     expect(visibility.get(ids.placesCircle)).toBeUndefined();
     expect(global[state.selected]).toBe('kurdistan');
     expect(global[state.selectedAreas]).toEqual(['IQ-AR', 'IQ-DA', 'IQ-SU']);
-    // Control hidden: no lead is named on the labels.
-    expect(global[state.leadUs]).toEqual([]);
+    // Control hidden: the names carry no leads.
+    expect(global[state.control]).toBe(false);
+    expect(fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[2])).global[state.control]).toBe(true);
   });
 
   it('writes what changed when the view moves on from where it opened', () => {
@@ -78,23 +98,25 @@ describe('the style as the view opens it', () => {
     expect(writes).toContain(`${ids.controlFill}=none`);
     expect(writes).toContain(`${ids.displacementCircle}=visible`);
     expect(writes).toContain(state.selectedAreas);
+    // Hiding control takes the leads off the names (their layout: a toggle, not a step).
+    expect(writes).toContain(state.control);
+    expect(global[state.control]).toBe(false);
     expect(global[state.selectedAreas]).toEqual(['IQ-AR', 'IQ-DA', 'IQ-SU']);
   });
 
-  it('opens on the leads of its day, as the control layer names them', () => {
-    const { global } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
-    // 14 November 2006: Basra in the UK-led sector (geo/control.json).
-    expect(global[state.leadUk]).toContain('IQ-BA');
-  });
-
-  it('gives each governorate its lead as feature-state, which the patterns draw by, also while control is hidden', () => {
+  it('gives each governorate its lead as feature-state, which the patterns draw by, and as the words under its name', () => {
     const { map, featureState } = fakeMap(styleAsOpened(atlasStyle(atlas, screen), atlas, views[0]));
-    setLeads(map, atlas, dayFromIso('2006-11-14'), true);
+    const { words, shown } = fakeWords();
+    setLeads(map, atlas, dayFromIso('2006-11-14'), words);
     expect(featureState.get('governorates IQ-BA')).toEqual({ lead: 'uk' });
+    expect(shown.get('IQ-BA')).toBe('uk');
     // Erbil in the Korean-led sector in 2005 (geo/control.json); a governorate in Iraqi control leads none.
-    setLeads(map, atlas, dayFromIso('2005-06-01'), false);
+    setLeads(map, atlas, dayFromIso('2005-06-01'), words);
     expect(featureState.get('governorates IQ-AR')).toEqual({ lead: 'kr' });
-    setLeads(map, atlas, dayFromIso('2011-06-01'), true);
+    expect(shown.get('IQ-AR')).toBe('kr');
+    setLeads(map, atlas, dayFromIso('2011-06-01'), words);
     expect(featureState.get('governorates IQ-BA')).toEqual({ lead: '' });
+    expect(shown.get('IQ-BA')).toBeNull();
+    expect(shown.size).toBe(atlas.governorates.features.length);
   });
 });

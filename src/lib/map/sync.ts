@@ -10,7 +10,8 @@ import { patternTile } from './patterns.ts';
 import { layers as ids, sources, state as globalState } from './style/ids.ts';
 import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from '../look/leads.ts';
 import { governoratesByLead } from '../state/tallies.ts';
-import { leadLayer, leadState } from './style/layers.ts';
+import { leadLayer } from './style/layers.ts';
+import { LEAD_LINES_FILE, LeadLines } from './lead-lines.ts';
 import type { Palette } from '../look/palette.ts';
 
 /** The style layers each layer toggle shows or hides. */
@@ -55,29 +56,23 @@ function writeChanged(map: maplibregl.Map, feature: { source: string; id: string
   if (Object.entries(next).some(([key, value]) => current[key] !== value)) map.setFeatureState(feature, next);
 }
 
-/**
- * Which governorates each lead held (governoratesByLead), as four global-state lists the
- * governorate labels read; empty while control is hidden, so the labels name the leads only then.
- */
-function leadLists(held: Record<LeadOrGap, string[]>, shown: boolean): Record<string, string[]> {
-  return Object.fromEntries((Object.keys(held) as LeadOrGap[]).map((lead) => [leadState[lead], shown ? held[lead] : []]));
+/** Each governorate's lead on day t (governoratesByLead), or null where it led none. */
+export function leadsOn(atlas: Atlas, t: number): Map<string, LeadOrGap | null> {
+  const held = governoratesByLead(atlas, t);
+  const leadOf = new Map((Object.keys(held) as LeadOrGap[]).flatMap((lead) => held[lead].map((id) => [id, lead] as const)));
+  return new Map(atlas.governorates.features.map((g) => [g.properties.id, leadOf.get(g.properties.id) ?? null]));
 }
 
 /**
- * The leads on day t: as feature-state `lead` on each governorate, which the lead patterns read
- * (a paint value: a change is drawn in the next frame), and as the labels' lists (their text: a
- * change lays the labels out again). Until issue 44 the patterns filtered on the lists too, and
- * a step that changed a lead laid the governorates out again as well: two to four frames.
+ * The leads on day t: as feature-state `lead` on each governorate, which the lead patterns read,
+ * and as the words under each name (lead-lines.ts): both paint, drawn in the step's one frame.
+ * Until issue 44 the patterns filtered on global-state lists, and until December 2026 the names'
+ * second line read them: a step that changed a lead laid the labels out again, 2 to 4 frames.
  */
-export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, shown: boolean): void {
-  const held = governoratesByLead(atlas, t);
-  const leadOf = new Map((Object.keys(held) as LeadOrGap[]).flatMap((lead) => held[lead].map((id) => [id, lead] as const)));
-  for (const g of atlas.governorates.features)
-    writeChanged(map, { source: sources.governorates, id: g.properties.id }, { lead: leadOf.get(g.properties.id) ?? '' });
-  for (const [key, ids] of Object.entries(leadLists(held, shown))) {
-    // A lead changes a few times a year: write (and so lay the labels out again) only when its list does.
-    const current = map.getGlobalState()[key] as string[] | undefined;
-    if (current?.join() !== ids.join()) map.setGlobalStateProperty(key, ids);
+export function setLeads(map: maplibregl.Map, atlas: Atlas, t: number, words: Pick<LeadLines, 'show'>): void {
+  for (const [id, lead] of leadsOn(atlas, t)) {
+    writeChanged(map, { source: sources.governorates, id }, { lead: lead ?? '' });
+    words.show(id, lead);
   }
 }
 
@@ -103,8 +98,8 @@ export function setSelection(map: maplibregl.Map, atlas: Atlas, placeId: string 
 }
 
 /**
- * The style as the view opens: each toggle's layers shown or hidden, and the leads and the
- * selection of the opening day written in as the global state's defaults. The map's first writes
+ * The style as the view opens: each toggle's layers shown or hidden, and whether control is shown
+ * and the selection written in as the global state's defaults. The map's first writes
  * then change nothing; each that did (a layer's visibility, a filter's global state) made MapLibre
  * lay out that layer's whole source a second time, just after its first (on 3 December that
  * was a quarter to a third of a cold load).
@@ -113,7 +108,7 @@ export function styleAsOpened(style: StyleSpecification, atlas: Atlas, view: { t
   const hidden = new Set(
     (Object.entries(layersOfToggle) as [LayerName, string[]][]).flatMap(([name, layerIds]) => (view.layers.includes(name) ? [] : layerIds)),
   );
-  const opening = { ...leadLists(governoratesByLead(atlas, view.t), view.layers.includes('control')), ...selectionState(atlas, view.place) };
+  const opening: Record<string, unknown> = { [globalState.control]: view.layers.includes('control'), ...selectionState(atlas, view.place) };
   return {
     ...style,
     state: Object.fromEntries(Object.entries(style.state ?? {}).map(([key, entry]) => [key, key in opening ? { default: opening[key] } : entry])),
@@ -128,13 +123,23 @@ export function setLayerVisibility(map: maplibregl.Map, shown: LayerName[]): voi
     // whole source again.
     for (const id of layerIds) if ((map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
   }
+  // The governorates' names carry their leads while control is shown (style/layers.ts).
+  if (map.getGlobalState()[globalState.control] !== shown.includes('control')) map.setGlobalStateProperty(globalState.control, shown.includes('control'));
 }
 
-/** The leads' patterns are drawn in code when the style first asks for them (no sprite server). */
-export function providePatterns(map: maplibregl.Map, palette: Palette): void {
+/**
+ * The map's images, made when the style first asks for them (no sprite server): the leads'
+ * patterns, drawn in code, and the leads' words under the names (lead-lines.ts), read from beside
+ * the glyph ranges and opened on day t; returned for setLeads. A file that fails goes to onError.
+ */
+export function provideImages(map: maplibregl.Map, palette: Palette, atlas: Atlas, t: number, onError: (error: Error) => void): LeadLines {
+  const words = new LeadLines(map, new URL(`glyphs/${LEAD_LINES_FILE}`, document.baseURI).href, onError);
+  for (const [id, lead] of leadsOn(atlas, t)) words.show(id, lead);
   const tiles = new Map(leadKeys.map((lead) => [leadImage(lead), () => patternTile(leadPatterns[lead], palette.leadPattern)]));
   map.setMissingStyleImageResolver((id) => {
     const tile = tiles.get(id);
     if (tile && !map.hasImage(id)) map.addImage(id, tile(), { pixelRatio: 2 });
+    return words.provide(id) ?? undefined;
   });
+  return words;
 }

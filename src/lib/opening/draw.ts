@@ -41,6 +41,20 @@ export interface OpeningLabel {
   /** Who the label names, for the tests: its style layer and its name. */
   layer: string;
   name: string;
+  /**
+   * A governorate's lead line (look/lead-line.ts), or null: an image of `image` units at `scale` of
+   * the label's size hung under the point, the name sat on the point (text-anchor bottom). Its
+   * words (none while the governorate leads none), `width` units wide, centred on its baseline.
+   */
+  below: OpeningLeadLine | null;
+}
+
+export interface OpeningLeadLine {
+  text: string | null;
+  width: number;
+  scale: number;
+  fill: string;
+  image: { width: number; height: number; baseline: number };
 }
 
 export interface OpeningCircle {
@@ -66,7 +80,7 @@ export interface OpeningData {
 
 export interface PlacedLabel {
   label: OpeningLabel;
-  /** Each line's left end and baseline, in px in the box. */
+  /** Each line's left end and baseline, in px in the box; the lead line's last, where it has words. */
   lines: { x: number; y: number; size: number }[];
   box: [number, number, number, number];
 }
@@ -164,30 +178,48 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
     const [ax, ay] = onTile(label.x, label.y);
     const longest = Math.max(...label.lines.map((l) => l.width));
     const blockHeight = label.lines.reduce((h, l) => h + LINE * l.scale, 0);
+    // A name with a lead line sits on its point and the image hangs under it (a fixed anchor: no
+    // shift by the padding), and the two boxes are placed or left out together.
+    const fixed = label.below ? ('bottom' as const) : null;
     const tryAnchor = (anchor: 'center' | 'left' | 'right' | 'top' | 'bottom'): PlacedLabel | null => {
       const h = anchor === 'left' ? 0 : anchor === 'right' ? 1 : 0.5;
       const v = anchor === 'top' ? 0 : anchor === 'bottom' ? 1 : 0.5;
       const r = label.offset * EM;
       const [ox, oy] =
-        anchor === 'left'
-          ? [r, 0]
-          : anchor === 'right'
-            ? [-r, 0]
-            : anchor === 'top'
-              ? [0, r - RADIAL_BASELINE]
-              : anchor === 'bottom'
-                ? [0, -r + RADIAL_BASELINE]
-                : [0, 0];
+        fixed || anchor === 'center'
+          ? [0, 0]
+          : anchor === 'left'
+            ? [r, 0]
+            : anchor === 'right'
+              ? [-r, 0]
+              : anchor === 'top'
+                ? [0, r - RADIAL_BASELINE]
+                : [0, -r + RADIAL_BASELINE];
       // The centred block's box, moved to the anchor by its size with the padding (placement.ts's
-      // calculateVariableLayoutShift is given the collision box, padded).
+      // calculateVariableLayoutShift is given the collision box, padded); a fixed anchor moves the
+      // block by its size alone (shaping.ts's align).
       const pad = label.padding;
-      const boxLeft = ax + (-longest / 2 + ox) * boxK - (h - 0.5) * (longest * boxK + 2 * pad);
-      const boxTop = ay + (-blockHeight / 2 + oy) * boxK - (v - 0.5) * (blockHeight * boxK + 2 * pad);
+      const shift = fixed ? 0 : 2 * pad;
+      const boxLeft = ax + (-longest / 2 + ox) * boxK - (h - 0.5) * (longest * boxK + shift);
+      const boxTop = ay + (-blockHeight / 2 + oy) * boxK - (v - 0.5) * (blockHeight * boxK + shift);
       const box: [number, number, number, number] = [boxLeft - pad, boxTop - pad, boxLeft + longest * boxK + pad, boxTop + blockHeight * boxK + pad];
       // The glyphs: the same block at the drawn size, about the same anchor.
-      const left = ax + (-longest / 2 + ox) * k - (h - 0.5) * (longest * k + 2 * pad);
-      const top = ay + (-blockHeight / 2 + oy) * k - (v - 0.5) * (blockHeight * k + 2 * pad);
+      const left = ax + (-longest / 2 + ox) * k - (h - 0.5) * (longest * k + shift);
+      const top = ay + (-blockHeight / 2 + oy) * k - (v - 0.5) * (blockHeight * k + shift);
       if (!free(box)) return null;
+      // The lead line's image under the point, at its own size (icon-size follows the zoom as the
+      // text's does), padded by icon-padding's 2 px; its words centred on its baseline.
+      const below = label.below;
+      const icon = below && {
+        box: [
+          ax - (below.image.width / 2) * boxK * below.scale - 2,
+          ay - 2,
+          ax + (below.image.width / 2) * boxK * below.scale + 2,
+          ay + below.image.height * boxK * below.scale + 2,
+        ] as [number, number, number, number],
+        line: { x: ax - (below.width / 2) * k * below.scale, y: ay + below.image.baseline * k * below.scale, size: size * below.scale },
+      };
+      if (icon && !free(icon.box)) return null;
       // Each line justified as the anchor puts it (text-justify auto): left, right or centre.
       // A line's baseline below the box's top, as shaping.ts's shapeLines and align put it.
       let before = 0;
@@ -197,9 +229,10 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
         before += LINE * line.scale;
         return { x, y: top + below * k, size: size * line.scale };
       });
-      return { label, lines, box };
+      if (icon) placedBoxes.push(icon.box);
+      return { label, lines: icon && below.text ? [...lines, icon.line] : lines, box };
     };
-    for (const anchor of label.anchors ?? ['center' as const]) {
+    for (const anchor of fixed ? [fixed] : (label.anchors ?? ['center' as const])) {
       const placed = tryAnchor(anchor);
       if (!placed) continue;
       placedBoxes.push(placed.box);
@@ -237,8 +270,10 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
   }
   // A label placed wholly off the box still keeps others off its place, but is not drawn (collision_index.ts's isOffscreen).
   const onScreen = (b: PlacedLabel['box']) => b[2] >= 0 && b[0] <= width && b[3] >= 0 && b[1] <= height;
-  for (const placed of labels.filter((l) => onScreen(l.box)))
-    placed.label.lines.forEach((line, i) => {
+  for (const placed of labels.filter((l) => onScreen(l.box))) {
+    const below = placed.label.below;
+    const texts = [...placed.label.lines, ...(below?.text ? [{ text: below.text, fill: below.fill }] : [])];
+    texts.forEach((line, i) => {
       const at = placed.lines[i];
       const node = make('text', {
         x: at.x.toFixed(1),
@@ -254,5 +289,6 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
       node.textContent = line.text;
       (placed.label.layer === 'places_label' ? over : under).append(node);
     });
+  }
   return layout;
 }

@@ -12,6 +12,7 @@ import { eventPoints } from '../data/features.ts';
 import { drawOpening, type OpeningData, type OpeningLabel } from './draw.ts';
 import { breakLines, openingPicture, OPENING_PADDING } from './picture.ts';
 import { poleOfInaccessibility } from './pole.ts';
+import { LEAD_LINE, LEAD_SCALE } from '../look/lead-line.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const tools = await loadFigureTools();
@@ -38,6 +39,7 @@ const placeLabel = (name: string, x: number, y: number, key = 0, width = 96): Op
   key,
   layer: 'places_label',
   name,
+  below: null,
 });
 
 const layout = (labels: OpeningLabel[], width = 800, height = 600) =>
@@ -85,6 +87,34 @@ describe('the opening picture fits and lays out as the map does', () => {
     const lower = layout([centred('Upper', 0), centred('Lower', 1e-5)]);
     expect(lower.labels.map((l) => l.label.name)).toEqual(['Lower']);
   });
+
+  it("sits a governorate's name on its point with its lead line under it, the two placed or left out together", () => {
+    const [x, y] = [(fit.box[0] + fit.box[2]) / 2, (fit.box[1] + fit.box[3]) / 2];
+    const image = { width: 187, height: LEAD_LINE.height, baseline: LEAD_LINE.baseline };
+    const governorate = (name: string, text: string | null): OpeningLabel => ({
+      ...placeLabel(name.toUpperCase(), x, y),
+      name,
+      key: null,
+      anchors: null,
+      padding: 2,
+      layer: 'governorates_label',
+      below: { text, width: text ? 80 : 0, scale: LEAD_SCALE, fill: '#000', image },
+    });
+    const placed = layout([governorate('Basra', 'UK-led')]).labels[0];
+    // The name's box ends at the point (the box's middle, on the tiles' grid) and its padding; the
+    // lead's words are centred under the point, their baseline where the image has it.
+    const point = placed.box[3] - 2;
+    expect(point).toBeCloseTo(300, 0);
+    expect(placed.lines[0].y).toBeLessThan(point);
+    expect(placed.lines[1].y).toBeCloseTo(point + LEAD_LINE.baseline * (12 / 24) * LEAD_SCALE, 5);
+    expect(placed.lines[1].x + (80 / 2) * (12 / 24) * LEAD_SCALE).toBeCloseTo((placed.box[0] + placed.box[2]) / 2, 5);
+    // Placed first, the name keeps a label just above the point out; a label placed first just under
+    // the point leaves no room for the lead line, and the name is left out with it.
+    const above = { ...placeLabel('Above', x, y - 14 / (512 * 2 ** layout([]).zoom)), key: null, anchors: null, layer: 'countries_label' };
+    expect(layout([governorate('Basra', null), above]).labels.map((l) => l.label.name)).toEqual(['Basra']);
+    const below = { ...above, name: 'Below', y: y + 14 / (512 * 2 ** layout([]).zoom) };
+    expect(layout([below, { ...governorate('Basra', 'UK-led'), layer: 'zz_label' }]).labels.map((l) => l.label.name)).toEqual(['Below']);
+  });
 });
 
 describe('the opening picture of the shipped atlas', () => {
@@ -101,8 +131,11 @@ describe('the opening picture of the shipped atlas', () => {
     const governorates = data.labels.filter((l) => l.layer === 'governorates_label');
     expect(governorates).toHaveLength(atlas.governorates.features.length);
     const nineveh = governorates.find((l) => l.name === 'Nineveh')!;
-    expect(nineveh.lines.map((l) => l.text)).toEqual(['NINEVEH', 'US-led']);
-    expect(nineveh.lines[1].scale).toBe(0.85);
+    expect(nineveh.lines.map((l) => l.text)).toEqual(['NINEVEH']);
+    expect(nineveh.below).toMatchObject({ text: 'US-led', scale: LEAD_SCALE, image: { height: LEAD_LINE.height, baseline: LEAD_LINE.baseline } });
+    // A governorate that led no coalition sector that day keeps the line's place, with no words.
+    const blank = governorates.filter((l) => l.below && l.below.text === null);
+    expect(blank.length).toBeGreaterThan(0);
   });
 
   it('carries its geometry as one image beside it, and no script or other reference', () => {

@@ -24,8 +24,9 @@ import { patternTileSize } from '../map/patterns.ts';
 import { fitCamera } from '../print/camera.ts';
 import type { FigureFonts } from '../print/fonts.ts';
 import { poleOfInaccessibility } from './pole.ts';
-import { GLYPH_BASELINE, glyphAdvance } from '../map/glyph-ranges.ts';
-import { type OpeningCircle, type OpeningData, type OpeningLabel, type OpeningStops } from './draw.ts';
+import { GLYPH_BASELINE, glyphAdvance, leadLineWidth } from '../map/glyph-ranges.ts';
+import { GOVERNORATE_LETTER_SPACING, LEAD_LINE, LEAD_SCALE } from '../look/lead-line.ts';
+import { type OpeningCircle, type OpeningData, type OpeningLabel, type OpeningLeadLine, type OpeningStops } from './draw.ts';
 
 /** The map box the picture's widths are taken at: the atlas's map on a 1280 × 800 screen. */
 export const REFERENCE_BOX = { width: 864, height: 605 };
@@ -122,6 +123,7 @@ function openingLabels(atlas: Atlas, fonts: FigureFonts, p: Palette): OpeningLab
       anchors?: OpeningLabel['anchors'];
       offset?: number;
       key?: number;
+      below?: OpeningLeadLine;
     },
   ): OpeningLabel => {
     const spacing = style.spacing ?? 0;
@@ -148,6 +150,7 @@ function openingLabels(atlas: Atlas, fonts: FigureFonts, p: Palette): OpeningLab
       key: style.key ?? null,
       layer,
       name,
+      below: style.below ?? null,
     };
   };
   // Each layer in its source's order: draw.ts orders them as MapLibre places them.
@@ -165,22 +168,26 @@ function openingLabels(atlas: Atlas, fonts: FigureFonts, p: Palette): OpeningLab
       }),
     );
 
+  // While control is shown, each name has its lead line under it, as the map draws it (look/lead-line.ts).
   const held = governoratesByLead(atlas, t);
   const leadOfGovernorate = new Map((Object.entries(held) as [LeadOrGap, string[]][]).flatMap(([lead, ids]) => ids.map((id) => [id, lead])));
+  const image = { width: leadLineWidth(fonts), height: LEAD_LINE.height, baseline: LEAD_LINE.baseline };
+  const leadLine = (lead: LeadOrGap | undefined): OpeningLeadLine => ({
+    text: lead ? leadLabels[lead] : null,
+    width: lead ? lineWidth(fonts, leadLabels[lead], 1, GOVERNORATE_LETTER_SPACING) : 0,
+    scale: LEAD_SCALE,
+    fill: p.leadPattern,
+    image,
+  });
   labels.push(
-    ...atlas.governorates.features.map((g) => {
-      const lead = control ? leadOfGovernorate.get(g.properties.id) : undefined;
-      return label(
-        'governorates_label',
-        g.properties.name,
-        g.properties.label,
-        [
-          { text: g.properties.name.toUpperCase(), scale: 1, fill: p.governorateLabel },
-          ...(lead ? [{ text: leadLabels[lead], scale: 0.85, fill: p.leadPattern }] : []),
-        ],
-        { size: [4, 9, 8, 13], spacing: 0.12, maxWidth: 7 },
-      );
-    }),
+    ...atlas.governorates.features.map((g) =>
+      label('governorates_label', g.properties.name, g.properties.label, [{ text: g.properties.name.toUpperCase(), scale: 1, fill: p.governorateLabel }], {
+        size: [4, 9, 8, 13],
+        spacing: GOVERNORATE_LETTER_SPACING,
+        maxWidth: 7,
+        ...(control ? { below: leadLine(leadOfGovernorate.get(g.properties.id)) } : {}),
+      }),
+    ),
   );
   if (!context) return labels;
   labels.push(

@@ -59,15 +59,11 @@ export const layers = {
   printFrameLine: 'print_frame_line',
 } as const;
 
-/** The map's global state: the selection and the leads, read by layer filters (global-state). */
+/** The map's global state: the selection, read by layer filters, and whether control is shown (global-state). */
 export const state = {
   selected: 'selected',
   selectedAreas: 'selectedAreas',
   highlighted: 'highlighted',
-  /** Governorate ids in a coalition sector on the slider's date, by lead (style/leads.ts). */
-  leadUs: 'leadUs',
-  leadUk: 'leadUk',
-  leadPl: 'leadPl',
-  leadKr: 'leadKr',
-  leadUnknown: 'leadUnknown',
+  /** Control is shown: the governorates' names carry their leads' words (style/layers.ts). */
+  control: 'control',
 } as const;

@@ -3,7 +3,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { layers as ids, state } from './ids.ts';
 import { displacedOpacity, displacementScale, NO_DATA_RADIUS } from '../../look/displacement.ts';
-import { leadImage, leadKeys, leadLabels, leadPatternOpacity, type LeadKey, type LeadOrGap } from '../../look/leads.ts';
+import { leadImage, leadKeys, leadPatternOpacity, type LeadKey } from '../../look/leads.ts';
+import { GOVERNORATE_LETTER_SPACING, LEAD_SCALE, leadLineImage } from '../../look/lead-line.ts';
 import { labelFont, type Palette } from '../../look/palette.ts';
 import { widths, type ZoomStops } from '../../look/sizes.ts';
 
@@ -22,9 +23,9 @@ const edgeDrawnByLine = { 'fill-antialias': false } as const;
 /**
  * A colour that is the same for every feature, written as an expression that reads the feature.
  * MapLibre compiles one WebGL program for each mix of constant and per-feature paint values in a
- * layer type: the control fill's colour (by status) and the governorate names' lead lines (a
- * colour of their own) are per-feature, so the plain fills and the other labels, written this way,
- * share their programs instead of compiling two more before the first frame (issue 44).
+ * layer type: the control fill's colour (by status) is per-feature, so the plain fills, written
+ * this way, share its program instead of compiling one more before the first frame (issue 44).
+ * The labels' colours are all constant: one program for their text, one for the leads' words.
  */
 const perFeature = (colour: string): ExpressionSpecification => ['case', ['has', 'id'], colour, colour];
 
@@ -77,14 +78,14 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
       type: 'symbol',
       source: src.countryLabels,
       layout: { 'text-field': ['upcase', ['get', 'name']], 'text-font': [labelFont], 'text-size': 13, 'text-letter-spacing': 0.25, 'text-max-width': 8 },
-      paint: { 'text-color': perFeature(p.neighbourLabel), ...halo(p) },
+      paint: { 'text-color': p.neighbourLabel, ...halo(p) },
     },
     {
       id: ids.waterLabel,
       type: 'symbol',
       source: src.waterLabels,
       layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 12, 'text-max-width': 6, 'text-letter-spacing': 0.1 },
-      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
     },
     {
       id: ids.riversLabel,
@@ -102,7 +103,7 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
         'text-letter-spacing': 0.08,
         'text-max-angle': 60,
       },
-      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
     },
     {
       id: ids.lakesLabel,
@@ -110,7 +111,7 @@ export function contextLabelLayers(src: { countryLabels: string; rivers: string;
       source: src.lakes,
       filter: ['has', 'name'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [labelFont], 'text-size': 11, 'text-max-width': 6 },
-      paint: { 'text-color': perFeature(p.waterLabel), ...halo(p) },
+      paint: { 'text-color': p.waterLabel, ...halo(p) },
     },
   ];
 }
@@ -125,11 +126,13 @@ export function governorateLineLayers(source: string, p: Palette): LayerSpecific
 
 /**
  * Governorate names, and under each, while control is shown, who led it if it was a coalition
- * sector on the slider's date ("UK-led", "lead: no data"): one label, so the two never part.
+ * sector on the slider's date ("UK-led", "lead: no data"): the name sits on the label's point and
+ * the lead's words hang under it, an image of the same symbol (lead-lines.ts), so the two are
+ * placed or left out together, and a lead that changes changes the image's pixels, not the layout.
  */
 export function governorateLabelLayers(source: string, p: Palette): LayerSpecification[] {
-  const branches = ([...leadKeys, 'unknown'] as const).flatMap((lead) => [['in', ['get', 'id'], global(leadState[lead])], `\n${leadLabels[lead]}`]);
-  const lead = ['case', ...branches, ''] as unknown as ExpressionSpecification;
+  const control = global(state.control);
+  const size = (scale: number) => ['interpolate', ['linear'], ['zoom'], 4, 9 * scale, 8, 13 * scale] as ExpressionSpecification;
   return [
     {
       id: ids.governoratesLabel,
@@ -137,13 +140,24 @@ export function governorateLabelLayers(source: string, p: Palette): LayerSpecifi
       // Labels sit on Natural Earth's label point, carried as a point source beside the polygons.
       source,
       layout: {
-        'text-field': ['format', ['upcase', ['get', 'name']], {}, lead, { 'font-scale': 0.85, 'text-color': p.leadPattern }],
+        'text-field': ['upcase', ['get', 'name']],
         'text-font': [labelFont],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 13],
-        'text-letter-spacing': 0.12,
+        'text-size': size(1),
+        'text-letter-spacing': GOVERNORATE_LETTER_SPACING,
         'text-max-width': 7,
+        'text-anchor': ['case', control, 'bottom', 'center'],
+        'icon-image': ['case', control, ['concat', leadLineImage(''), ['get', 'id']], ''],
+        'icon-anchor': 'top',
+        // The image is drawn at MapLibre's 24 px em: this size sets the words at LEAD_SCALE of the name's.
+        'icon-size': size(LEAD_SCALE / 24),
       },
-      paint: { 'text-color': p.governorateLabel, ...halo(p) },
+      paint: {
+        'text-color': p.governorateLabel,
+        ...halo(p),
+        'icon-color': p.leadPattern,
+        'icon-halo-color': p.labelHalo,
+        'icon-halo-width': halo(p)['text-halo-width'],
+      },
     },
   ];
 }
@@ -215,7 +229,7 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
         'text-justify': 'auto',
         'text-padding': 1,
       },
-      paint: { 'text-color': perFeature(p.placeLabel), 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': p.placeLabel, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 },
     },
     {
       // A ringed place is always named: its label may overlap others, and is placed first (top layer).
@@ -232,7 +246,7 @@ export function placeLayers(source: string, p: Palette): LayerSpecification[] {
         'text-radial-offset': 1.3,
         'text-justify': 'auto',
       },
-      paint: { 'text-color': perFeature(p.selected), 'text-halo-color': p.labelHalo, 'text-halo-width': 1.8 },
+      paint: { 'text-color': p.selected, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.8 },
     },
   ];
 }
@@ -286,13 +300,6 @@ export const leadLayer: Record<LeadKey, string> = {
   uk: ids.controlLeadUk,
   pl: ids.controlLeadPl,
   kr: ids.controlLeadKr,
-};
-export const leadState: Record<LeadOrGap, string> = {
-  us: state.leadUs,
-  uk: state.leadUk,
-  pl: state.leadPl,
-  kr: state.leadKr,
-  unknown: state.leadUnknown,
 };
 
 /**

@@ -9,6 +9,7 @@ import { screen } from '../../look/palette.ts';
 import { atlasStyle } from './style.ts';
 import { styleAsOpened } from '../sync.ts';
 import { defaultView } from '../../state/snapshot.ts';
+import { leadLineImage } from '../../look/lead-line.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const style = atlasStyle(atlas, screen);
@@ -47,29 +48,29 @@ describe('atlas style', () => {
 
 describe('the lead under a governorate name', () => {
   const label = style.layers.find((l) => l.id === layerIds.governoratesLabel) as { layout: Record<string, unknown> };
-  const text = (globals: Record<string, unknown>, id: string) => {
-    const parsed = createExpression(label.layout['text-field'], 'text-field', null, globals);
+  const evaluate = (property: string, control: boolean) => {
+    const parsed = createExpression(label.layout[property], property, null, { [state.control]: control });
     if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-    const formatted = parsed.value.evaluate({ zoom: 6 }, { type: 1, properties: { id, name: 'Basra' }, geometry: [] } as never) as {
-      sections: { text: string }[];
-    };
-    return formatted.sections.map((s) => s.text).join('');
+    return parsed.value.evaluate({ zoom: 6 }, { type: 1, properties: { id: 'IQ-BA', name: 'Basra' }, geometry: [] } as never);
   };
-  const none = { [state.leadUs]: [], [state.leadUk]: [], [state.leadPl]: [], [state.leadKr]: [], [state.leadUnknown]: [] };
 
-  it('names the lead nation of a coalition governorate, and the gap where no source names one', () => {
-    expect(text({ ...none, [state.leadUk]: ['IQ-BA'] }, 'IQ-BA')).toBe('BASRA\nUK-led');
-    expect(text({ ...none, [state.leadUnknown]: ['IQ-BA'] }, 'IQ-BA')).toBe('BASRA\nlead: no data');
+  it("hangs the governorate's own lead line image under its name while control is shown", () => {
+    expect(String(evaluate('icon-image', true))).toBe(leadLineImage('IQ-BA'));
+    expect(evaluate('text-anchor', true)).toBe('bottom');
+    expect(label.layout['icon-anchor']).toBe('top');
+    expect(evaluate('text-field', true)).toBe('BASRA');
   });
 
-  it('adds nothing where the governorate is in no coalition list (Iraqi control, or control hidden)', () => {
-    expect(text({ ...none, [state.leadUk]: ['IQ-MA'] }, 'IQ-BA')).toBe('BASRA');
+  it('has the name alone, centred on its point, while control is hidden', () => {
+    expect(String(evaluate('icon-image', false) ?? '')).toBe('');
+    expect(evaluate('text-anchor', false)).toBe('center');
   });
 });
 
 describe('WebGL programs before the first frame', () => {
   // MapLibre compiles a WebGL program for each kind of drawing (a fill, a patterned fill, a line, a
-  // dashed line, a circle, a label) and each mix of constant and per-feature paint values in it.
+  // dashed line, a circle, a label's text, a label's image) and each mix of constant and
+  // per-feature paint values in it.
   // Each is tens of milliseconds of a cold load in software WebGL (issue 44): the layers drawn at
   // the opening share one program per kind.
   const opened = styleAsOpened(style, atlas, defaultView);
@@ -92,23 +93,26 @@ describe('WebGL programs before the first frame', () => {
       if (parsed.result !== 'success') throw new Error(`${layer.id} ${name}: ${JSON.stringify(parsed.value)}`);
       return parsed.value.kind === 'source' || parsed.value.kind === 'composite';
     });
-    const names = read.map(([name]) => name);
-    // A label whose text carries its own colour (the governorates' lead lines) reads its colour per feature.
-    const text = (layer as { layout?: Record<string, unknown> }).layout?.['text-field'];
-    if (JSON.stringify(text ?? null).includes('"text-color"') && !names.includes('text-color')) names.push('text-color');
-    return names.sort();
+    return read.map(([name]) => name).sort();
   };
 
   it('has one paint configuration per kind of drawing among the layers the opening view draws', () => {
     const configurations = new Map<string, Set<string>>();
     for (const layer of drawn) {
-      const kind = kindOf(layer);
-      configurations.set(kind, (configurations.get(kind) ?? new Set()).add(perFeature(layer).join(' ')));
+      // A label's text and its image are drawn by programs of their own, each from its own paint values.
+      const parts =
+        layer.type === 'symbol'
+          ? [['symbol', 'text-'], ...((layer.layout as Record<string, unknown> | undefined)?.['icon-image'] ? [['symbol icon', 'icon-']] : [])]
+          : [[kindOf(layer), '']];
+      for (const [kind, prefix] of parts) {
+        const names = perFeature(layer).filter((name) => name.startsWith(prefix));
+        configurations.set(kind, (configurations.get(kind) ?? new Set()).add(names.join(' ')));
+      }
     }
     const several = [...configurations].filter(([, set]) => set.size > 1).map(([kind, set]) => `${kind}: ${[...set].map((c) => `[${c}]`).join(' ')}`);
     expect(several).toEqual([]);
     // The opening draws each of these (and the events' own layer), no more.
-    expect([...configurations.keys()].sort()).toEqual(['circle', 'fill', 'fill pattern', 'line', 'line dashed', 'symbol']);
+    expect([...configurations.keys()].sort()).toEqual(['circle', 'fill', 'fill pattern', 'line', 'line dashed', 'symbol', 'symbol icon']);
   });
 
   it('tells a per-feature paint value from a constant one (the check above can fail)', () => {
@@ -116,6 +120,6 @@ describe('WebGL programs before the first frame', () => {
     const perFeatureWidth = { ...rivers, paint: { ...paintOf(rivers), 'line-width': ['match', ['get', 'level'], 0, 2, 1] } } as LayerSpecification;
     expect(perFeature(rivers)).toEqual([]);
     expect(perFeature(perFeatureWidth)).toEqual(['line-width']);
-    expect(perFeature(drawn.find((l) => l.id === layerIds.governoratesLabel)!)).toEqual(['text-color']);
+    expect(perFeature(drawn.find((l) => l.id === layerIds.controlFill)!)).toEqual(['fill-color']);
   });
 });

@@ -32,11 +32,7 @@ export function atlasStyle(atlas: Atlas, p: Palette, glyphs?: string): StyleSpec
       [state.selected]: { default: '' },
       [state.selectedAreas]: { default: [] },
       [state.highlighted]: { default: [] },
-      [state.leadUs]: { default: [] },
-      [state.leadUk]: { default: [] },
-      [state.leadPl]: { default: [] },
-      [state.leadKr]: { default: [] },
-      [state.leadUnknown]: { default: [] },
+      [state.control]: { default: false },
     },
     // In the order the map's one worker lays them out (issue 16): the small sources first, the
     // points and labels, so their shader programs (circles, text) link while the worker is still on
