@@ -209,15 +209,15 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
       if (!free(box)) return null;
       // The lead line's image under the point, at its own size (icon-size follows the zoom as the
       // text's does), padded by icon-padding's 2 px; its words centred on its baseline.
-      const below = label.below;
-      const icon = below && {
+      const lead = label.below;
+      const icon = lead && {
         box: [
-          ax - (below.image.width / 2) * boxK * below.scale - 2,
+          ax - (lead.image.width / 2) * boxK * lead.scale - 2,
           ay - 2,
-          ax + (below.image.width / 2) * boxK * below.scale + 2,
-          ay + below.image.height * boxK * below.scale + 2,
+          ax + (lead.image.width / 2) * boxK * lead.scale + 2,
+          ay + lead.image.height * boxK * lead.scale + 2,
         ] as [number, number, number, number],
-        line: { x: ax - (below.width / 2) * k * below.scale, y: ay + below.image.baseline * k * below.scale, size: size * below.scale },
+        line: { x: ax - (lead.width / 2) * k * lead.scale, y: ay + lead.image.baseline * k * lead.scale, size: size * lead.scale },
       };
       if (icon && !free(icon.box)) return null;
       // Each line justified as the anchor puts it (text-justify auto): left, right or centre.
@@ -230,7 +230,7 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
         return { x, y: top + below * k, size: size * line.scale };
       });
       if (icon) placedBoxes.push(icon.box);
-      return { label, lines: icon && below.text ? [...lines, icon.line] : lines, box };
+      return { label, lines: icon && lead.text ? [...lines, icon.line] : lines, box };
     };
     for (const anchor of fixed ? [fixed] : (label.anchors ?? ['center' as const])) {
       const placed = tryAnchor(anchor);
