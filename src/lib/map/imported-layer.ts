@@ -13,7 +13,7 @@ import { layers as ids } from './style/ids.ts';
 import { TimePointsLayer } from './time-points-layer.ts';
 
 export type ImportedLayer = TimePointsLayer | DensityLayer;
-type MapClock = { t: number; mode: TimeMode; windowDays: number };
+export type MapClock = { t: number; mode: TimeMode; windowDays: number };
 
 /** A click's reach to an event: 12 px each way (a 24 px target, though the dot is 6 px). */
 const PICK_PX = 12;

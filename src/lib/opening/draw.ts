@@ -80,9 +80,11 @@ export interface OpeningData {
 
 export interface PlacedLabel {
   label: OpeningLabel;
-  /** Each line's left end and baseline, in px in the box; the lead line's last, where it has words. */
+  /** Each line's left end and baseline, in px in the box. */
   lines: { x: number; y: number; size: number }[];
   box: [number, number, number, number];
+  /** The lead line's words' left end and baseline, where the line was placed with words; else null. */
+  lead: { x: number; y: number; size: number } | null;
 }
 
 export interface OpeningLayout {
@@ -179,7 +181,7 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
     const longest = Math.max(...label.lines.map((l) => l.width));
     const blockHeight = label.lines.reduce((h, l) => h + LINE * l.scale, 0);
     // A name with a lead line sits on its point and the image hangs under it (a fixed anchor: no
-    // shift by the padding), and the two boxes are placed or left out together.
+    // shift by the padding); the line is placed only with its name, the name also without it.
     const fixed = label.below ? ('bottom' as const) : null;
     const tryAnchor = (anchor: 'center' | 'left' | 'right' | 'top' | 'bottom'): PlacedLabel | null => {
       const h = anchor === 'left' ? 0 : anchor === 'right' ? 1 : 0.5;
@@ -210,7 +212,7 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
       // The lead line's image under the point, at its own size (icon-size follows the zoom as the
       // text's does), padded by icon-padding's 2 px; its words centred on its baseline.
       const lead = label.below;
-      const icon = lead && {
+      const fits = lead && {
         box: [
           ax - (lead.image.width / 2) * boxK * lead.scale - 2,
           ay - 2,
@@ -219,7 +221,8 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
         ] as [number, number, number, number],
         line: { x: ax - (lead.width / 2) * k * lead.scale, y: ay + lead.image.baseline * k * lead.scale, size: size * lead.scale },
       };
-      if (icon && !free(icon.box)) return null;
+      // Where the line has no room the name is placed without it (icon-optional).
+      const icon = fits && free(fits.box) ? fits : null;
       // Each line justified as the anchor puts it (text-justify auto): left, right or centre.
       // A line's baseline below the box's top, as shaping.ts's shapeLines and align put it.
       let before = 0;
@@ -230,7 +233,7 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
         return { x, y: top + below * k, size: size * line.scale };
       });
       if (icon) placedBoxes.push(icon.box);
-      return { label, lines: icon && lead.text ? [...lines, icon.line] : lines, box };
+      return { label, lines, box, lead: icon && lead?.text ? icon.line : null };
     };
     for (const anchor of fixed ? [fixed] : (label.anchors ?? ['center' as const])) {
       const placed = tryAnchor(anchor);
@@ -272,9 +275,10 @@ export function drawOpening(data: OpeningData, svg: SVGSVGElement | null, width:
   const onScreen = (b: PlacedLabel['box']) => b[2] >= 0 && b[0] <= width && b[3] >= 0 && b[1] <= height;
   for (const placed of labels.filter((l) => onScreen(l.box))) {
     const below = placed.label.below;
-    const texts = [...placed.label.lines, ...(below?.text ? [{ text: below.text, fill: below.fill }] : [])];
+    const texts = [...placed.label.lines, ...(below?.text && placed.lead ? [{ text: below.text, fill: below.fill }] : [])];
+    const positions = [...placed.lines, ...(placed.lead ? [placed.lead] : [])];
     texts.forEach((line, i) => {
-      const at = placed.lines[i];
+      const at = positions[i];
       const node = make('text', {
         x: at.x.toFixed(1),
         y: at.y.toFixed(1),

@@ -106,14 +106,22 @@ describe('the opening picture fits and lays out as the map does', () => {
     const point = placed.box[3] - 2;
     expect(point).toBeCloseTo(300, 0);
     expect(placed.lines[0].y).toBeLessThan(point);
-    expect(placed.lines[1].y).toBeCloseTo(point + LEAD_LINE.baseline * (12 / 24) * LEAD_SCALE, 5);
-    expect(placed.lines[1].x + (80 / 2) * (12 / 24) * LEAD_SCALE).toBeCloseTo((placed.box[0] + placed.box[2]) / 2, 5);
-    // Placed first, the name keeps a label just above the point out; a label placed first just under
-    // the point leaves no room for the lead line, and the name is left out with it.
+    expect(placed.lead!.y).toBeCloseTo(point + LEAD_LINE.baseline * (12 / 24) * LEAD_SCALE, 5);
+    expect(placed.lead!.x + (80 / 2) * (12 / 24) * LEAD_SCALE).toBeCloseTo((placed.box[0] + placed.box[2]) / 2, 5);
+    // Placed first, the name keeps a label just above the point out.
     const above = { ...placeLabel('Above', x, y - 14 / (512 * 2 ** layout([]).zoom)), key: null, anchors: null, layer: 'countries_label' };
     expect(layout([governorate('Basra', null), above]).labels.map((l) => l.label.name)).toEqual(['Basra']);
+    // A label placed first just under the point leaves no room for the line: the name is placed
+    // without it (icon-optional), its words not drawn, and the line's room is not taken.
     const below = { ...above, name: 'Below', y: y + 14 / (512 * 2 ** layout([]).zoom) };
-    expect(layout([below, { ...governorate('Basra', 'UK-led'), layer: 'zz_label' }]).labels.map((l) => l.label.name)).toEqual(['Below']);
+    const crowded = layout([below, { ...governorate('Basra', 'UK-led'), layer: 'zz_label' }]).labels;
+    expect(crowded.map((l) => [l.label.name, l.lead])).toEqual([
+      ['Below', null],
+      ['Basra', null],
+    ]);
+    // With room, a line without words still takes its room: a label placed after it under the point is left out.
+    const later = { ...below, layer: 'zz_later' };
+    expect(layout([{ ...governorate('Basra', null), layer: 'zz_label' }, later]).labels.map((l) => l.label.name)).toEqual(['Basra']);
   });
 });
 

@@ -127,8 +127,8 @@ export function governorateLineLayers(source: string, p: Palette): LayerSpecific
 /**
  * Governorate names, and under each, while control is shown, who led it if it was a coalition
  * sector on the slider's date ("UK-led", "lead: no data"): the name sits on the label's point and
- * the lead's words hang under it, an image of the same symbol (lead-lines.ts), so the two are
- * placed or left out together, and a lead that changes changes the image's pixels, not the layout.
+ * the lead's words hang under it, an image of the same symbol (lead-lines.ts), never shown without
+ * the name, and a lead that changes changes the image's pixels, not the layout.
  */
 export function governorateLabelLayers(source: string, p: Palette): LayerSpecification[] {
   const control = global(state.control);
@@ -148,6 +148,9 @@ export function governorateLabelLayers(source: string, p: Palette): LayerSpecifi
         'text-anchor': ['case', control, 'bottom', 'center'],
         'icon-image': ['case', control, ['concat', leadLineImage(''), ['get', 'id']], ''],
         'icon-anchor': 'top',
+        // Where the line has no room the name is shown without it (the pattern and the legend
+        // still say the lead); a line that has room never shows without its name.
+        'icon-optional': true,
         // The image is drawn at MapLibre's 24 px em: this size sets the words at LEAD_SCALE of the name's.
         'icon-size': size(LEAD_SCALE / 24),
       },

@@ -58,6 +58,9 @@ describe('the lead under a governorate name', () => {
     expect(String(evaluate('icon-image', true))).toBe(leadLineImage('IQ-BA'));
     expect(evaluate('text-anchor', true)).toBe('bottom');
     expect(label.layout['icon-anchor']).toBe('top');
+    // The name is shown without its line where the line has no room, never the line without the name.
+    expect(label.layout['icon-optional']).toBe(true);
+    expect(label.layout['text-optional']).toBeUndefined();
     expect(evaluate('text-field', true)).toBe('BASRA');
   });
 
