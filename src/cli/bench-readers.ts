@@ -3,10 +3,11 @@
 // 7 December they ran on the server's own event loop, so every tile's time also counted the
 // other readers' requests and replies queued in that loop. They still share the machine's cores.
 import { Agent, get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /** A reader's view: Baghdad and around at zoom 8, as the page at 1280 × 800 shows it (12 tiles). */
-const VIEW = { z: 8, west: 42.2, south: 31.8, east: 46.6, north: 34.6 };
+export const VIEW = { z: 8, west: 42.2, south: 31.8, east: 46.6, north: 34.6 };
 /** Steps each reader takes. */
 const STEPS = 10;
 const DAY = 86_400_000;
@@ -23,14 +24,20 @@ export interface Stepping {
 export interface Stepped {
   /** Each tile's time, ms. */
   times: number[];
-  /** Each tile's size, bytes. */
+  /** Each tile's size as sent (gzipped, as the server sends a browser its tiles), bytes. */
   sizes: number[];
   /** Tiles served a second over the whole run. */
   perSecond: number;
 }
 
+/** The query of a one-year window ending on day `to` (ms since 1970). */
+export function windowEnding(to: number): string {
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `from=${iso(to - 365 * DAY)}&to=${iso(to)}`;
+}
+
 /** The tiles of VIEW at its zoom. */
-function viewTiles(): [number, number][] {
+export function viewTiles(): [number, number][] {
   const n = 2 ** VIEW.z;
   const x = (lng: number) => Math.floor(((lng + 180) / 360) * n);
   const y = (lat: number) => Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
@@ -39,13 +46,21 @@ function viewTiles(): [number, number][] {
   return out;
 }
 
-/** A GET through `agent`, its body read; resolves with the status and the body's size. */
+/**
+ * A GET through `agent` that takes gzip, as a browser asks, its body read and inflated as a browser
+ * inflates it; resolves with the status and the body's size as sent.
+ */
 function getWith(agent: Agent, url: string): Promise<[status: number, bytes: number]> {
   return new Promise((resolve, reject) => {
-    get(url, { agent }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve([res.statusCode ?? 0, bytes]));
+    get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        // At once, as a browser's network process inflates (a zlib stream would wait on Node's thread pool for each chunk).
+        if (res.headers['content-encoding'] === 'gzip') gunzipSync(body);
+        resolve([res.statusCode ?? 0, body.length]);
+      });
       res.on('error', reject);
     }).on('error', reject);
   });
@@ -59,7 +74,6 @@ function getWith(agent: Agent, url: string): Promise<[status: number, bytes: num
  */
 export async function stepTogether({ origin, readers, start, sameDays }: Stepping): Promise<Stepped> {
   const tiles = viewTiles();
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const times: number[] = [];
   const sizes: number[] = [];
   const began = performance.now();
@@ -69,7 +83,7 @@ export async function stepTogether({ origin, readers, start, sameDays }: Steppin
       const agent = new Agent({ keepAlive: true, maxSockets: 6 });
       for (let step = 0; step < STEPS; step++) {
         const to = start + ((sameDays ? 0 : reader * 3) + step * 7) * DAY;
-        const query = `from=${iso(to - 365 * DAY)}&to=${iso(to)}`;
+        const query = windowEnding(to);
         await Promise.all(
           tiles.map(async ([x, y]) => {
             const began = performance.now();

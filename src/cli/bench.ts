@@ -534,7 +534,7 @@ async function main() {
           );
         const { httpFloor } = db.stepping;
         row(
-          `The same ${READERS} readers on the same days against a server with nothing to draw (every tile answered at once from memory, ${(median(httpFloor.sizes) / 1024).toFixed(0)} kB): HTTP alone on this machine`,
+          `The same ${READERS} readers on the same days against a server with nothing to draw (every tile answered at once from memory with a served tile as sent, ${(median(httpFloor.sizes) / 1024).toFixed(0)} kB gzipped): HTTP alone on this machine`,
           `${ms(median(httpFloor.times))} / ${ms(p95(httpFloor.times))} ms (${httpFloor.perSecond.toFixed(0)} tiles a second)`,
           `served, on the same days: ${ms(median(sameDays.times))} / ${ms(p95(sameDays.times))} ms`,
           `served at ${(p95(sameDays.times) / p95(httpFloor.times)).toFixed(2)}× the floor`,

@@ -1,9 +1,11 @@
 // The server mode against a real PostgreSQL + PostGIS (.ci/run installs Debian's). Where neither can
 // be had, the suite is skipped and says why: it cannot be faked without testing nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -295,7 +297,8 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
       const first = await fetch(url);
       const body = Buffer.from(await first.arrayBuffer());
       const etag = first.headers.get('etag');
-      expect(etag).toMatch(/^"load-\d+-[0-9a-f]{16}"$/);
+      // Node's fetch, as a browser, takes gzip: the gzipped form, with an ETag of its own.
+      expect(etag).toMatch(/^"load-\d+-[0-9a-f]{16}-gzip"$/);
       // Another window of the same tile is another tile: MapLibre keeps what it holds on a same ETag.
       expect((await fetch(url.replace(/from=[^&]+/, `from=${windows[0][0]}`))).headers.get('etag')).not.toBe(etag);
       expect(first.headers.get('cache-control')).toBe('no-cache');
@@ -311,6 +314,39 @@ describe.skipIf(missing !== null)('server mode: PostgreSQL + PostGIS', () => {
       expect(Buffer.from(await reloaded.arrayBuffer())).toEqual(body);
     } finally {
       await pool.query('UPDATE atlas.meta SET loaded_at = $1', [rows[0].loaded_at]);
+      server.close();
+    }
+  });
+
+  it('gzips a tile for a client that takes gzip, as its own representation, and sends it whole to one that does not', async () => {
+    const server = serve(pool).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/4/9/6.pbf?from=${windows[2][0]}&to=${windows[2][1]}`;
+    /** A GET with these headers, its body as sent (not inflated, as fetch would). */
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+        httpGet(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject),
+      );
+    try {
+      const plain = await raw({});
+      const zipped = await raw({ 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      for (const r of [plain, zipped]) expect(r.headers.vary).toBe('Accept-Encoding');
+      // The same tile: gunzipped, the plain one's bytes; smaller as sent.
+      expect(plain.body.length).toBeGreaterThan(0);
+      expect(gunzipSync(zipped.body)).toEqual(plain.body);
+      expect(zipped.body.length).toBeLessThan(plain.body.length);
+      // Two representations, two ETags, each answered with a 304 for its own and never for the other's.
+      expect(zipped.headers.etag).toBe(plain.headers.etag!.replace(/"$/, '-gzip"'));
+      expect((await raw({ 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.etag! })).status).toBe(304);
+      expect((await raw({ 'If-None-Match': zipped.headers.etag! })).status).toBe(200);
+      expect((await raw({ 'If-None-Match': plain.headers.etag! })).status).toBe(304);
+    } finally {
       server.close();
     }
   });

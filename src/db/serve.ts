@@ -4,7 +4,8 @@
 // box (the count), and which they are (the event list, a page at a time). With a built atlas
 // (dist/), it serves that too, so the page and its data share one origin.
 //   GET /meta                         the collection: rows, problems, days, extent, zooms
-//   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile, its ETag its window and the load (304 to If-None-Match)
+//   GET /{z}/{x}/{y}.pbf?from&to&tags a Mapbox Vector Tile, its ETag its window and the load (304 to If-None-Match),
+//                                     gzipped for a client that accepts it (every browser)
 //   GET /count?from&to&tags&bbox      {"count": n}: the events of the window in the box (atlas.window_count)
 //   GET /events?from&to&tags&bbox&after&limit   a page of events in time order, and the key of the next
 //   GET /cells?from&to&tags&bbox&level          {"level", "cells": [[column, row, n], …]}: the counts per
@@ -12,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import type pg from 'pg';
 import { mercatorUnit } from '../lib/look/mercator.ts';
@@ -67,6 +70,8 @@ async function loadStamp(pool: pg.Pool): Promise<string> {
   return `load-${rows[0]?.us ?? 'none'}`;
 }
 
+const gzipAsync = promisify(gzip);
+
 const WINDOW_SQL = `SELECT atlas.day_of($1, m.first_day) AS f, atlas.day_of($2, m.last_day) AS t, atlas.tags_of($3) AS tg FROM atlas.meta m`;
 
 const TYPES: Record<string, string> = {
@@ -106,14 +111,22 @@ async function route(pool: pg.Pool, tiles: TileCache, stamps: Shared<string>, op
     // cache in front); a new load is never shown from a kept copy. The window must be in it:
     // MapLibre keeps a tile whose new answer has the ETag of the one it holds, and a new window
     // of the same tile would not have been drawn.
-    const etag = `"${await stamps.read()}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}"`;
-    if (req.headers['if-none-match'] === etag) return send(res, 304, '', 'application/vnd.mapbox-vector-tile', { ETag: etag });
-    // Drawn once for every reader who asks for this tile of this window and load (tile-cache.ts).
-    const mvt = await tiles.get(`${etag} ${z}/${x}/${y}`, async () => {
-      const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
-      return rows[0].mvt as Buffer;
-    });
-    return send(res, 200, mvt, 'application/vnd.mapbox-vector-tile', { ETag: etag });
+    const tag = `${await stamps.read()}-${createHash('sha1').update(params).digest('hex').slice(0, 16)}`;
+    // Gzipped where the client takes it (a tile of counts is a third of its size or less): each
+    // form is its own representation, with its own ETag, and a cache in front keeps them apart.
+    const gzipped = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const etag = `"${tag}${gzipped ? '-gzip' : ''}"`;
+    const headers = { ETag: etag, Vary: 'Accept-Encoding', ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}) };
+    if (req.headers['if-none-match'] === etag) return send(res, 304, '', 'application/vnd.mapbox-vector-tile', headers);
+    // Drawn (and gzipped) once for every reader who asks for this tile of this window and load (tile-cache.ts).
+    const key = `${tag} ${z}/${x}/${y}`;
+    const drawn = () =>
+      tiles.get(key, async () => {
+        const { rows } = await pool.query('SELECT atlas.tile($1, $2, $3, $4::json) AS mvt', [z, x, y, params]);
+        return rows[0].mvt as Buffer;
+      });
+    const body = gzipped ? await tiles.get(`${key} gzip`, async () => gzipAsync(await drawn())) : await drawn();
+    return send(res, 200, body, 'application/vnd.mapbox-vector-tile', headers);
   }
   if (url.pathname === '/meta') {
     const { rows } = await pool.query('SELECT * FROM atlas.meta');
