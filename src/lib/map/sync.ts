@@ -8,8 +8,8 @@ import type { LayerName } from '../state/snapshot.ts';
 import { controlAt, displacementAt } from '../time/questions.ts';
 import { patternTile } from './patterns.ts';
 import { layers as ids, sources, state as globalState } from './style/ids.ts';
-import { leadImage, leadKeys, leadPatterns, type LeadOrGap } from '../look/leads.ts';
-import { governoratesByLead } from '../state/tallies.ts';
+import { leadImage, leadKeys, leadPatterns } from '../look/leads.ts';
+import { leadsOn } from '../state/tallies.ts';
 import { leadLayer } from './style/layers.ts';
 import { LEAD_LINES_FILE, LeadLines } from './lead-lines.ts';
 import type { Palette } from '../look/palette.ts';
@@ -54,13 +54,6 @@ export function setGovernorateStates(map: maplibregl.Map, atlas: Atlas, t: numbe
 function writeChanged(map: maplibregl.Map, feature: { source: string; id: string }, next: Record<string, string | number | boolean>): void {
   const current = map.getFeatureState(feature);
   if (Object.entries(next).some(([key, value]) => current[key] !== value)) map.setFeatureState(feature, next);
-}
-
-/** Each governorate's lead on day t (governoratesByLead), or null where it led none. */
-export function leadsOn(atlas: Atlas, t: number): Map<string, LeadOrGap | null> {
-  const held = governoratesByLead(atlas, t);
-  const leadOf = new Map((Object.keys(held) as LeadOrGap[]).flatMap((lead) => held[lead].map((id) => [id, lead] as const)));
-  return new Map(atlas.governorates.features.map((g) => [g.properties.id, leadOf.get(g.properties.id) ?? null]));
 }
 
 /**

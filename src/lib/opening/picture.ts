@@ -11,7 +11,7 @@ import { simplify } from '@turf/turf';
 import type { Atlas } from '../data/schema.ts';
 import { eventPoints, placeAnchors } from '../data/features.ts';
 import { defaultView } from '../state/snapshot.ts';
-import { governoratesByLead } from '../state/tallies.ts';
+import { leadsOn } from '../state/tallies.ts';
 import { iraqBounds } from '../look/bounds.ts';
 import { mercator, mercatorUnit, unmercator } from '../look/mercator.ts';
 import { leadLabels, type LeadOrGap, type PatternKind } from '../look/leads.ts';
@@ -169,10 +169,9 @@ function openingLabels(atlas: Atlas, fonts: FigureFonts, p: Palette): OpeningLab
     );
 
   // While control is shown, each name has its lead line under it, as the map draws it (look/lead-line.ts).
-  const held = governoratesByLead(atlas, t);
-  const leadOfGovernorate = new Map((Object.entries(held) as [LeadOrGap, string[]][]).flatMap(([lead, ids]) => ids.map((id) => [id, lead])));
+  const leadOfGovernorate = leadsOn(atlas, t);
   const image = { width: leadLineWidth(fonts), height: LEAD_LINE.height, baseline: LEAD_LINE.baseline };
-  const leadLine = (lead: LeadOrGap | undefined): OpeningLeadLine => ({
+  const leadLine = (lead: LeadOrGap | null | undefined): OpeningLeadLine => ({
     text: lead ? leadLabels[lead] : null,
     width: lead ? lineWidth(fonts, leadLabels[lead], 1, GOVERNORATE_LETTER_SPACING) : 0,
     scale: LEAD_SCALE,

@@ -7,24 +7,29 @@ import { dayFromIso } from '../time/day.ts';
 import { controlStatusLabels } from '../look/palette.ts';
 import { leadLabels } from '../look/leads.ts';
 import { defaultView } from './snapshot.ts';
-import { certainToTheDay, controlTally, eventReadout, eventsInView, governoratesByLead, playbackSummary } from './tallies.ts';
+import { certainToTheDay, controlTally, eventReadout, eventsInView, leadsOn, playbackSummary } from './tallies.ts';
 
 const { atlas } = loadAtlas(readRawFiles());
 const day = (iso: string) => dayFromIso(iso);
 const view = (iso: string, layers = defaultView.layers) => ({ ...defaultView, t: day(iso), layers: [...layers] });
 
-describe('governorates by lead', () => {
+describe("each governorate's lead", () => {
   it('puts the four MND-SE governorates under the United Kingdom in 2005, and Babil under Poland', () => {
-    const leads = governoratesByLead(atlas, day('2005-06-01'));
-    expect([...leads.uk].sort()).toEqual(['IQ-BA', 'IQ-DQ', 'IQ-MA', 'IQ-MU']);
-    expect(leads.pl).toContain('IQ-BB');
-    expect(leads.us).toContain('IQ-AN');
+    const leads = leadsOn(atlas, day('2005-06-01'));
+    expect(leads.size).toBe(atlas.governorates.features.length);
+    expect(
+      [...leads]
+        .filter(([, lead]) => lead === 'uk')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['IQ-BA', 'IQ-DQ', 'IQ-MA', 'IQ-MU']);
+    expect(leads.get('IQ-BB')).toBe('pl');
+    expect(leads.get('IQ-AN')).toBe('us');
   });
 
   it('keeps a gap a gap: Anbar has no sourced lead in April 2003, and Basra none once it is under Iraqi control', () => {
-    expect(governoratesByLead(atlas, day('2003-04-15')).unknown).toContain('IQ-AN');
-    const after = governoratesByLead(atlas, day('2007-12-20'));
-    expect(Object.values(after).flat()).not.toContain('IQ-BA');
+    expect(leadsOn(atlas, day('2003-04-15')).get('IQ-AN')).toBe('unknown');
+    expect(leadsOn(atlas, day('2007-12-20')).get('IQ-BA')).toBeNull();
   });
 
   it('counts every governorate once: the statuses add up to 18, and the leads to the coalition sectors', () => {

@@ -21,14 +21,9 @@ export const eventsInView = (events: AtlasEvent[], view: TimeFilter): AtlasEvent
 /** Dated to one day, without EDTF's ~ or ?: the map draws it as a filled halo, never faded. */
 export const certainToTheDay = (e: AtlasEvent): boolean => e.precision === 'day' && !e.approximate;
 
-/** The coalition governorates on day t, by lead: what the map's lead patterns and labels draw. */
-export function governoratesByLead(atlas: Atlas, t: number): Record<LeadOrGap, string[]> {
-  const held: Record<LeadOrGap, string[]> = { us: [], uk: [], pl: [], kr: [], unknown: [] };
-  for (const g of atlas.governorates.features) {
-    const lead = leadOf(controlAt(atlas.control, g.properties.id, t));
-    if (lead) held[lead].push(g.properties.id);
-  }
-  return held;
+/** Each governorate's lead on day t, or null where it was no coalition sector that day (leadOf): what the map's lead patterns and the words under the names draw. */
+export function leadsOn(atlas: Atlas, t: number): Map<string, LeadOrGap | null> {
+  return new Map(atlas.governorates.features.map((g) => [g.properties.id, leadOf(controlAt(atlas.control, g.properties.id, t))]));
 }
 
 export interface ControlTally {
